@@ -29,6 +29,19 @@ export interface Block {
   ordinal?: number;
   /** The whole block is bold (how WeChat and some CMSs mark headings). */
   strong?: boolean;
+  /** The short superscripts the markup wrote (`<sup>`), in text order: a citation's evidence where the text flattens "cells.<sup>1</sup>" to "cells.1". */
+  superscripts?: Superscript[];
+}
+
+/** A superscript of a markup block: where its text stands in the block's text and in the decoded text. */
+export interface Superscript {
+  /** Its first character's index in the block's text. */
+  index: number;
+  length: number;
+  /** Its first character's offset in the decoded text. */
+  source: number;
+  /** It is, or sits in, a link to a place on the same page (`href="#ref1"`): a footnote's. */
+  linked: boolean;
 }
 
 /** Where a message points: an offset (and optional end) into the decoded text. */
@@ -63,10 +76,14 @@ export interface NamedJournal {
 
 /** A citation marker outside items, as the segment stage locates it: [start, end) in the decoded text. */
 export interface CitationMarkerLocation {
-  /** The marker as written ("[1,2]", "〔1,2〕", "【2】"). */
+  /** The marker as written ("[1,2]", "〔1,2〕", "【2】"; a superscript's "1", "2,3", "¹²", "^4^"). */
   text: string;
   start: number;
   end: number;
+  /** A superscript's numbers as "2,3" or "4-6" (src/refs/superscripts.ts); a bracketed marker has none. */
+  numbers?: string;
+  /** A superscript linked to no place on the page: a citation only where every number names a reference. */
+  weak?: boolean;
 }
 
 /**

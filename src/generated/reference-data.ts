@@ -1866,6 +1866,28 @@ export const referenceData: ReferenceData = {
   "und",
   "oder"
  ],
+ "pageCitationHeadings": [
+  "Cite This Page",
+  "Cite this article",
+  "Cite this story",
+  "Cite this",
+  "How to cite this article",
+  "How to cite this page",
+  "How to cite",
+  "Citation for this page"
+ ],
+ "exponentWords": [
+  "m",
+  "cm",
+  "mm",
+  "km",
+  "dm",
+  "µm",
+  "μm",
+  "nm",
+  "ft",
+  "yd"
+ ],
  "mediumWords": [
   "motion picture",
   "film",

@@ -332,24 +332,36 @@ export type Words45 = [string, ...string[]];
  */
 export type Words46 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Headings under which a page cites itself ("Cite This Page:" after a story's "Journal Reference:", "How to cite"), matched at a line's start before a colon or the line's end: inside the reference list they end it, and the page's own citation is kept out as chrome (it cites the page the record is made of, not a work the article cites).
  *
  * @minItems 1
  */
 export type Words47 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * Units written with a power ("m²", "cm<sup>3</sup>"): a superscript number right after one of them is an exponent, never a citation. (After a digit, "10⁶", or a one-letter symbol, "R²", it is one too: src/refs/superscripts.ts.)
  *
  * @minItems 1
  */
 export type Words48 = [string, ...string[]];
+/**
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ *
+ * @minItems 1
+ */
+export type Words49 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words50 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words49 = [string, ...string[]];
+export type Words51 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -421,6 +433,8 @@ export interface ReferenceData {
   cjkDocumentNumberWords: Words44;
   placeholderWords: Words45;
   suspendedHyphenWords: Words46;
-  mediumWords: Words47;
-  editionPhrases: Words48;
+  pageCitationHeadings: Words47;
+  exponentWords: Words48;
+  mediumWords: Words49;
+  editionPhrases: Words50;
 }

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import type { Block, BlockKind } from '../core/document.js';
+import type { Block, BlockKind, Superscript } from '../core/document.js';
 import { hasLetter } from '../core/script.js';
 import type { HtmlData } from '../generated/html.js';
 import { ElementIndex, rawText, selectAll } from './selector.js';
@@ -491,6 +491,9 @@ function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, li
   let parts: { text: string; start: number; end: number; strong: boolean; link: boolean }[] = [];
   let kind: BlockKind = 'paragraph';
   let level: number | undefined;
+  let ordinal: number | undefined;
+  // The block's <sup> elements so far, by their parts (a citation's evidence: superscriptsOf).
+  let sups: SupParts[] = [];
 
   const flush = (): void => {
     if (parts.length === 0) return;
@@ -506,11 +509,17 @@ function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, li
       const last = visible[visible.length - 1] ?? parts[parts.length - 1]!;
       const block: Block = { kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
       if (kind === 'heading' && level !== undefined) block.level = level;
+      if (ordinal !== undefined) block.ordinal = ordinal;
       if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
       if (visible.length > 0 && visible.every((p) => p.link)) linkOnly.add(block);
+      if (sups.length > 0) {
+        const superscripts = superscriptsOf(parts, sups, text);
+        if (superscripts.length > 0) block.superscripts = superscripts;
+      }
       blocks.push(block);
     }
     parts = [];
+    sups = [];
   };
 
   // The body ends where the next post begins: a heading that is all a link to another page, once
@@ -549,24 +558,95 @@ function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, li
         ended = true;
         return;
       }
-      const saved = { kind, level };
+      const saved = { kind, level, ordinal };
       if (/^h[1-6]$/.test(name)) {
         kind = 'heading';
         level = Number(name[1]);
       } else if (name === 'li') {
         kind = 'list-item';
+        ordinal = listOrdinal(node);
       }
       for (const child of node.children) walk(child, bold, inPre || name === 'pre', link);
       flush();
       kind = saved.kind;
       level = saved.level;
+      ordinal = saved.ordinal;
     } else {
+      const from = name === 'sup' ? parts.length : -1;
+      const before = blocks.length;
       for (const child of node.children) walk(child, bold, inPre, link || name === 'a');
+      // (A <sup> broken by a <br> or a block inside it is no marker.)
+      if (from >= 0 && parts.length > from && blocks.length === before) sups.push({ from, to: parts.length, linked: inPageLink(node) });
     }
   };
   walk(root, false, false);
   flush();
   return blocks;
+}
+
+/** A <sup> element of the block being emitted: its parts [from, to), and whether it is a link to the page itself. */
+interface SupParts {
+  from: number;
+  to: number;
+  linked: boolean;
+}
+
+/** A <sup> longer than this (a note's sentence set high) is no marker and is not kept. */
+const superscriptLimit = 40;
+
+/**
+ * Where each short <sup> of a block stands in its text (the parts joined, white space folded
+ * and the ends trimmed, as `flush` makes it) and in the source. Only the evidence is kept: what
+ * is a citation, an exponent or an ordinal is src/refs/superscripts.ts's to say.
+ */
+function superscriptsOf(parts: readonly { text: string; start: number }[], sups: readonly SupParts[], text: string): Superscript[] {
+  const out: Superscript[] = [];
+  let prefix = '';
+  let done = 0;
+  let cursor = 0;
+  for (const sup of sups) {
+    for (; done < sup.from; done++) prefix += parts[done]!.text;
+    let inner = '';
+    for (let k = sup.from; k < sup.to; k++) inner += parts[k]!.text;
+    const content = trimAll(inner.replace(htmlSpace, ' '));
+    if (content === '' || content.length > superscriptLimit) continue;
+    // Its place in the text: the folded prefix's length, less what the trim took from the start.
+    const estimate = trimAll(`${prefix.replace(htmlSpace, ' ')}.`).length - 1;
+    const index = text.indexOf(content, Math.max(cursor, estimate - 1));
+    if (index === -1) continue;
+    cursor = index + content.length;
+    const first = parts.slice(sup.from, sup.to).find((p) => hasVisible(p.text))!;
+    const lead = first.text.length - first.text.trimStart().length;
+    out.push({ index, length: content.length, source: first.start + lead, linked: sup.linked });
+  }
+  return out;
+}
+
+/**
+ * The number an ordered list shows beside an item (`<ol start>`, `<li value>`; the reference
+ * splitter reads it as the entry's number, as Markdown's "1." is), undefined outside an `<ol>`.
+ */
+function listOrdinal(li: Element): number | undefined {
+  const list = li.parent;
+  if (!list || !isElement(list) || list.name !== 'ol' || 'reversed' in list.attribs) return undefined;
+  let n = Number.parseInt(list.attribs.start ?? '1', 10);
+  if (!Number.isFinite(n)) n = 1;
+  for (const sibling of list.children) {
+    if (!isElement(sibling) || sibling.name !== 'li') continue;
+    const value = Number.parseInt(sibling.attribs.value ?? '', 10);
+    if (Number.isFinite(value)) n = value;
+    if (sibling === li) return n;
+    n++;
+  }
+  return undefined;
+}
+
+/** True when a <sup> is, holds or sits in a link to a place on the same page (`href="#ref3"`): a footnote's mark. */
+function inPageLink(sup: Element): boolean {
+  const isInPage = (el: Element) => el.name === 'a' && (el.attribs.href ?? '').startsWith('#');
+  for (let el: AnyNode | null = sup; el && isElement(el); el = el.parent) if (isInPage(el)) return true;
+  const below = (el: Element): boolean => el.children.some((child) => isElement(child) && (isInPage(child) || below(child)));
+  return below(sup);
 }
 
 /** True when a text looks like HTML rather than prose that mentions a tag. */

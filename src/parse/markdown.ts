@@ -1,5 +1,5 @@
 import type { MarkdownIt, Token } from 'markdown-it';
-import type { Block, BlockKind } from '../core/document.js';
+import type { Block, BlockKind, Superscript } from '../core/document.js';
 
 /** A run of an inline token's text placed in its source line. Exported for the test of {@link toBlocks}. */
 export interface Piece {
@@ -9,6 +9,8 @@ export interface Piece {
   strong: boolean;
   /** False when the piece's text was not found as such in its source line (escapes, entities). */
   found: boolean;
+  /** Written inside inline HTML's `<sup>…</sup>` (a citation's evidence: src/refs/superscripts.ts). */
+  sup?: boolean;
 }
 
 /** Offsets of the start of every line of `text`. */
@@ -44,6 +46,7 @@ function inlineLines(inline: Token, source: string, starts: readonly number[]): 
   let line = inline.map?.[0] ?? 0;
   let cursor = starts[line] ?? source.length;
   let strong = 0;
+  let sup = 0;
   const lineEnd = () => (line + 1 < starts.length ? starts[line + 1]! - 1 : source.length);
   const place = (text: string) => {
     if (text === '') return;
@@ -51,7 +54,9 @@ function inlineLines(inline: Token, source: string, starts: readonly number[]): 
     const found = at !== -1;
     const start = found ? at : Math.min(cursor, lineEnd());
     cursor = found ? at + text.length : start;
-    lines[lines.length - 1]!.push({ text, start, end: start + text.length, strong: strong > 0, found });
+    const piece: Piece = { text, start, end: start + text.length, strong: strong > 0, found };
+    if (sup > 0) piece.sup = true;
+    lines[lines.length - 1]!.push(piece);
   };
   for (const child of inline.children ?? []) {
     switch (child.type) {
@@ -71,8 +76,13 @@ function inlineLines(inline: Token, source: string, starts: readonly number[]): 
       case 'strong_close':
         strong--;
         break;
+      case 'html_inline':
+        // Inline HTML is no prose, but a <sup> says what it holds is set high.
+        if (/^<sup[\s>]/i.test(child.content)) sup++;
+        else if (sup > 0 && /^<\/sup\s*>/i.test(child.content)) sup--;
+        break;
       default:
-        // Emphasis and link markers carry no text; images and inline HTML are not prose.
+        // Emphasis and link markers carry no text; images are not prose.
         break;
     }
   }
@@ -101,9 +111,26 @@ export function toBlocks(pieces: Piece[][], kind: BlockKind, source: string, ext
     const exact = line.every((p) => p.found) && source.slice(start, end) === text;
     const block: Block = { kind, text, start, end, exact, ...extra };
     if (visible.every((p) => p.strong)) block.strong = true;
+    if (line.some((p) => p.sup)) block.superscripts = superscriptsOf(line, lead);
     out.push(block);
   }
   return out;
+}
+
+/** The `<sup>` runs of a line of pieces, placed in its block's text (the pieces joined, `lead` characters trimmed from the start). */
+function superscriptsOf(line: readonly Piece[], lead: number): Superscript[] {
+  const out: Superscript[] = [];
+  let offset = -lead;
+  let open: Superscript | null = null;
+  for (const piece of line) {
+    if (piece.sup && open && open.index + open.length === offset) open.length += piece.text.length;
+    else if (piece.sup) {
+      open = { index: offset, length: piece.text.length, source: piece.start, linked: false };
+      out.push(open);
+    } else open = null;
+    offset += piece.text.length;
+  }
+  return out.filter((s) => s.index >= 0 && s.length <= 40);
 }
 
 /** Code block contents, a piece per line, at their source lines (after the opening fence, if any). */

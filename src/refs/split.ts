@@ -8,14 +8,18 @@ import { latin1Pattern } from './latin1.js';
 /** Something the splitter noticed about the list. */
 export interface SplitNote {
   /**
-   * `unnumbered`: a line without a number in a list read line by line; `merged-line`: two
-   * numbered entries shared a line; `unplaced`: a line that is no entry and belongs to none.
+   * `unnumbered`: a line without a number before the first number of a numbered list;
+   * `unnumbered-list`: a list with no numbered line, read one reference a line (said once, at its
+   * first line); `merged-line`: two numbered entries shared a line; `unplaced`: a line that is no
+   * entry and belongs to none.
    */
-  kind: 'unnumbered' | 'merged-line' | 'unplaced';
+  kind: 'unnumbered' | 'unnumbered-list' | 'merged-line' | 'unplaced';
   offset: number;
   number: number | null;
   /** For `unplaced`: the line's text. */
   text?: string;
+  /** For `unnumbered-list`: how many entries the list's lines made. */
+  count?: number;
 }
 
 /** How to split. */
@@ -175,7 +179,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   const entries: ReferenceEntry[] = [];
   const notes: SplitNote[] = [];
   const content = lines.filter((l) => !l.label && !l.identifier);
-  if (!isNumberedList(markers, content)) return byLine(lines, entries, notes);
+  if (!isNumberedList(markers, content)) return byLine(lines, entries, notes, true);
 
   for (const m of matchesOf(folded, inlineMarker())) {
     const at = m.index;
@@ -232,8 +236,13 @@ function isNumberedList(markers: readonly Marker[], content: readonly Line[]): b
   return following >= (markers.length - 1) / 2 || markers.length * 2 >= content.length;
 }
 
-/** One entry per line; a DOI or URL line joins the entry before; labels are dropped. */
-function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitNote[]): { entries: ReferenceEntry[]; notes: SplitNote[] } {
+/**
+ * One entry per line; a DOI or URL line joins the entry before; labels are dropped. A whole list
+ * read so (no numbered list at all: an APA-like list, a "Journal Reference:") is one unnumbered
+ * list, said once at its first entry; lines before a numbered list's first number are said each.
+ */
+function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitNote[], whole = false): { entries: ReferenceEntry[]; notes: SplitNote[] } {
+  const first = entries.length;
   let previous: ReferenceEntry | null = null;
   for (const line of lines) {
     const text = line.block.text.trim();
@@ -247,7 +256,8 @@ function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitN
     }
     previous = { number: null, raw: text, start: line.block.start, end: line.block.end };
     entries.push(previous);
-    notes.push({ kind: 'unnumbered', offset: line.block.start, number: null });
+    if (!whole) notes.push({ kind: 'unnumbered', offset: line.block.start, number: null });
   }
+  if (whole && entries.length > first) notes.push({ kind: 'unnumbered-list', offset: entries[first]!.start, number: null, count: entries.length - first });
   return { entries, notes };
 }

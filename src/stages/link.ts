@@ -9,6 +9,7 @@ import { rangedPattern } from '../core/property-ranges.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
 import { foldedOf, foldWidth, joinedOf, matchesOf } from '../core/text.js';
+import { superscriptMarkers } from '../refs/superscripts.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -34,6 +35,29 @@ function sourceOffset(doc: DigestDocument, item: Item, index: number, fallback: 
     cursor += block.text.length + 1;
   }
   return blocks[blocks.length - 1]!.start;
+}
+
+/** A superscript of an item's text that may cite: its index in the item's text, its offset in the decoded text, its numbers. */
+interface ItemSuperscript {
+  index: number;
+  at: number;
+  length: number;
+  numbers: string;
+  linked: boolean;
+}
+
+/** The superscripts of an item's blocks that may cite (src/refs/superscripts.ts), placed in the item's text (its blocks joined by line feeds). */
+function itemSuperscripts(doc: DigestDocument, item: Item, blocks: readonly Block[]): ItemSuperscript[] {
+  const out: ItemSuperscript[] = [];
+  let cursor = 0;
+  for (const block of blocks) {
+    for (const sup of superscriptMarkers(block)) {
+      const at = sup.source ?? sourceOffset(doc, item, cursor + sup.index, block.start);
+      out.push({ index: cursor + sup.index, at, length: sup.text.length, numbers: sup.numbers, linked: sup.linked });
+    }
+    cursor += block.text.length + 1;
+  }
+  return out;
 }
 
 /** What a 《…》, “…” or 「…」 holds. */
@@ -449,6 +473,9 @@ export const link = defineStage({
         cited.add(id);
       }
     };
+    // A superscript no link makes a footnote's ("cells.<sup>1</sup>", "shown¹") cites only where the
+    // list has every number it names: else it is a power, a note or a number set high, and no marker.
+    const cites = (numbers: number[]) => numbers.length > 0 && numbers.every((n) => byId.has(`ref-${n}`));
 
     // Each body block is read for journals once: an item's lead is its first block (or that block's first line).
     const readings = new Map<Block, JournalReading>();
@@ -471,10 +498,19 @@ export const link = defineStage({
         // The item's text is its blocks joined by line feeds: so is its folded text.
         const blocks = doc.itemBlocks.get(item);
         const folded = blocks ? joinedOf(blocks, doc.folded, foldedOf) : foldWidth(item.text);
+        const sups = blocks ? itemSuperscripts(doc, item, blocks) : [];
+        const resolveSuperscript = (sup: ItemSuperscript): void => {
+          const numbers = expandCitation(sup.numbers);
+          if (sup.linked || cites(numbers)) resolve(numbers, sup.at, sup.at + sup.length, ids);
+        };
+        let next = 0;
         for (const m of matchesOf(folded, data.structure.citationMarkers)) {
+          // (Superscripts before this marker first, so the ids stand in text order.)
+          for (; next < sups.length && sups[next]!.index < m.index; next++) resolveSuperscript(sups[next]!);
           const at = sourceOffset(doc, item, m.index, itemStart);
           resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
         }
+        for (; next < sups.length; next++) resolveSuperscript(sups[next]!);
         item.citations = ids;
         if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
         nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
@@ -487,7 +523,9 @@ export const link = defineStage({
     for (const marker of doc.citationMarkers) {
       if (itemRanges.some(([from, to]) => marker.start >= from && marker.start < to)) continue;
       const ids: string[] = [];
-      resolve(expandCitation(marker.text.trim().slice(1, -1)), marker.start, marker.end, ids);
+      const numbers = expandCitation(marker.numbers ?? marker.text.trim().slice(1, -1));
+      if (marker.weak && !cites(numbers)) continue;
+      resolve(numbers, marker.start, marker.end, ids);
       doc.citations.push({ text: marker.text, references: ids, position: doc.lines.range(marker.start, marker.end) });
     }
 

@@ -28,8 +28,8 @@ export const references = defineStage({
     },
     'reference-unnumbered': {
       severity: 'warning',
-      description: 'A line of the reference list has no number ([n], n. or a list item).',
-      example: 'a bare line between [2] and [3]',
+      description: 'A line of the reference list has no number ([n], n. or a list item); a list with no numbered line at all is said once, at its first line, with how many lines it has.',
+      example: 'a bare line before [1]; an APA-like list of 12 lines numbered nowhere (one warning)',
     },
     'reference-merged-line': {
       severity: 'info',
@@ -74,6 +74,7 @@ export const references = defineStage({
     for (const note of notes) {
       if (note.kind === 'merged-line') report('reference-merged-line', `reference [${note.number}] shares a line with the one before it; split`, { offset: note.offset });
       else if (note.kind === 'unplaced') report('reference-line-unplaced', `a line in the reference list that is no reference and belongs to none ("${(note.text ?? '').slice(0, 40)}")`, { offset: note.offset });
+      else if (note.kind === 'unnumbered-list') report('reference-unnumbered', note.count === 1 ? "the reference list's one line has no number ([n], n. or a list item)" : `the reference list numbers none of its ${note.count} lines ([n], n. or a list item): one reference a line, numbered in order`, { offset: note.offset });
       else report('reference-unnumbered', 'a reference line without a number ([n], n. or a list item)', { offset: note.offset });
     }
     doc.referenceEntries = entries;

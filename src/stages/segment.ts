@@ -9,6 +9,7 @@ import { defineStage, type StageContext } from '../core/stage.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
+import { isPageCitationHeading } from '../refs/own-citation.js';
 import { chromeOf, chromeOfText, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
@@ -396,6 +397,7 @@ export const segment = defineStage({
     const dropped: Dropped[] = [];
     let current: Draft | null = null;
     let inReferences = false;
+    let ownCitation = false;
     let declared: { year: number; from: number; to: number; block: Block | null } | null = null;
     let byline = false;
     let first = true;
@@ -451,7 +453,9 @@ export const segment = defineStage({
         continue;
       }
       if (inReferences) {
-        doc.referenceBlocks.push(block);
+        // "Cite This Page:" under the list: the page's citation of itself ends the list, kept out as chrome.
+        if (ownCitation || (ownCitation = isPageCitationHeading(block.text))) dropBlock(doc, dropped, report, 'other', block, " (the page's citation of itself)");
+        else doc.referenceBlocks.push(block);
         continue;
       }
       // The text under a title read from chrome opens with the title's copy, the contents glued on

@@ -375,6 +375,8 @@ export function subBlock(doc: DigestDocument, block: Block, from: number, to = b
     const end = whole ? block.end : Math.min(block.end, start + text.length);
     sub = { ...block, text, start, end: Math.max(start, end), exact: false };
   }
+  // A markup block's superscripts are placed in its text: the part keeps its own, placed in its text.
+  if (block.superscripts) sub.superscripts = block.superscripts.filter((s) => s.index >= from && s.index + s.length <= to).map((s) => ({ ...s, index: s.index - from }));
   // The fold is one unit for one: the part's folded text is that part of the block's (every caller
   // has read the block's already), so no stage folds the part again.
   doc.folded.set(sub, foldedOf(block, doc.folded).slice(from, to));

@@ -2,6 +2,7 @@ import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, joinedOf, matchesOf } from '../core/text.js';
+import { superscriptMarkers } from '../refs/superscripts.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { calendarDate, dayBefore, daysIn, firstSentence, leadingDateFolded, monthDayBefore, openingYear, pad, recentIn, relativeDay, todayIn, type ItemDate } from './dates.js';
 
@@ -209,6 +210,17 @@ function locateMarkers(block: Block, ctx: ItemContext): void {
     const start = locator.at(m.index, text);
     ctx.doc.citationMarkers.push({ text, start, end: start + text.length });
   }
+  // Superscripts ("cells.<sup>1</sup>", "shown¹²"): link counts one only where the list names its numbers, unless it is a footnote link.
+  const sups = superscriptMarkers(block);
+  if (sups.length === 0) return;
+  const from = ctx.doc.citationMarkers.length - markers.length;
+  const placer = new SourceLocator(ctx.doc, block);
+  for (const sup of sups) {
+    const start = sup.source ?? placer.at(sup.index, sup.text);
+    ctx.doc.citationMarkers.push({ text: sup.text, start, end: start + sup.text.length, numbers: sup.numbers, weak: !sup.linked });
+  }
+  // (In text order with the block's bracketed markers.)
+  if (markers.length > 0) ctx.doc.citationMarkers.splice(from, Infinity, ...ctx.doc.citationMarkers.slice(from).sort((a, b) => a.start - b.start));
 }
 
 /** One piece of a section's body, in order: an item's opening paragraph, or a paragraph that opens none. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textBlocks } from '../../src/cli/text.js';
-import { estimateDepth } from '../../src/parse/html.js';
+import { estimateDepth, extractHtml } from '../../src/parse/html.js';
 import { pipeline, repo, runUpTo } from '../helpers.js';
 
 interface ZhPage {
@@ -207,5 +207,36 @@ describe('parse: the second try (no pruning by class) reads the tree as parsed',
     expect(got.variant).toBe('generic');
     expect(got.title).toBe('2025年3月干细胞进展');
     expect(got.blocks.map((b) => b.text.slice(0, 6))).toEqual(['干细胞的第1', '干细胞的第2']);
+  });
+});
+
+describe('parse: what a page sets high (<sup>) and how an ordered list numbers', () => {
+  const config = pipeline().data.html;
+  const body = (inner: string) => `<html><body><article>${inner}<p>${'Filler text about cells and trials. '.repeat(20)}</p></article></body></html>`;
+
+  it('keeps each short <sup> of a block, placed in its flattened text and in the source, and says which link to the page', async () => {
+    const html = body('<p>Cartilage  heals poorly.<sup>1</sup> Results were uneven,<sup> 2,3 </sup> so trials <a href="#ref4"><sup>4</sup></a> and <sup><a href="#r5">5</a></sup> followed (2 cm<sup>2</sup>).</p>');
+    const { blocks } = await extractHtml(html, config);
+    const block = blocks[0]!;
+    expect(block.text).toBe('Cartilage heals poorly.1 Results were uneven, 2,3 so trials 4 and 5 followed (2 cm2).');
+    expect(block.superscripts!.map((s) => [block.text.slice(s.index, s.index + s.length), html.slice(s.source, s.source + s.length), s.linked])).toEqual([
+      ['1', '1', false],
+      ['2,3', '2,3', false],
+      ['4', '4', true],
+      ['5', '5', true],
+      ['2', '2', false],
+    ]);
+    expect(blocks[1]!.superscripts).toBeUndefined();
+  });
+
+  it('numbers the items of an <ol> as it shows them (start, value), and no <ul> item', async () => {
+    const { blocks } = await extractHtml(body('<ol start="3"><li>Third entry.</li><li>Fourth entry.</li><li value="9">Ninth entry.</li><li>Tenth entry.</li></ol><ul><li>A bullet.</li></ul>'), config);
+    expect(blocks.slice(0, 5).map((b) => [b.text, b.ordinal])).toEqual([
+      ['Third entry.', 3],
+      ['Fourth entry.', 4],
+      ['Ninth entry.', 9],
+      ['Tenth entry.', 10],
+      ['A bullet.', undefined],
+    ]);
   });
 });

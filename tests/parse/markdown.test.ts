@@ -24,4 +24,15 @@ describe('markdownBlocks', () => {
     for (const b of blocks.filter((x) => x.exact)) expect(text.slice(b.start, b.end)).toBe(b.text);
     expect(blocks.filter((b) => !b.exact).map((b) => text.slice(b.start, b.end))).toEqual(['第二项 [链接](http://x) `行内', '第二行 <b>html']);
   });
+
+  it('keeps where inline HTML set a run of text high (<sup>), placed in the block and the source', async () => {
+    const md = 'Grafts survived.<sup>1</sup> Trials followed,<sup>2,3</sup> and 5 mm<sup>3</sup> was used.\n';
+    const [block] = await markdownBlocks(md);
+    expect(block!.text).toBe('Grafts survived.1 Trials followed,2,3 and 5 mm3 was used.');
+    expect(block!.superscripts!.map((s) => [block!.text.slice(s.index, s.index + s.length), md.slice(s.source, s.source + s.length), s.linked])).toEqual([
+      ['1', '1', false],
+      ['2,3', '2,3', false],
+      ['3', '3', false],
+    ]);
+  });
 });

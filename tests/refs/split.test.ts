@@ -39,10 +39,16 @@ describe('splitting reference lists', () => {
     expect(entries.map((e) => e.number)).toEqual([1, 2]);
   });
 
-  it('keeps unnumbered lines as entries of their own and says so', () => {
-    const { entries, notes } = split('Smith J. One. J 2020;1:1.\nDoe A. Two. K 2021;2:2.');
-    expect(entries.map((e) => e.number)).toEqual([null, null]);
-    expect(notes.map((n) => n.kind)).toEqual(['unnumbered', 'unnumbered']);
+  it('keeps the lines of a list numbered nowhere as entries of their own and says so once, at the first', () => {
+    const { entries, notes } = split('Smith J. One. J 2020;1:1.\nDoe A. Two. K 2021;2:2.\nRoe B. Three. L 2022;3:3.');
+    expect(entries.map((e) => e.number)).toEqual([null, null, null]);
+    expect(notes).toEqual([{ kind: 'unnumbered-list', offset: entries[0]!.start, number: null, count: 3 }]);
+  });
+
+  it('says each unnumbered line before the first number of a numbered list', () => {
+    const { entries, notes } = split('Smith J. One. J 2020;1:1.\n[1]Doe A. Two. K 2021;2:2.\n[2]Roe B. Three. L 2022;3:3.');
+    expect(entries.map((e) => e.number)).toEqual([null, 1, 2]);
+    expect(notes.map((n) => n.kind)).toEqual(['unnumbered']);
   });
 });
 

@@ -167,6 +167,46 @@ describe('link: a list under a text with no citation marker', () => {
   });
 });
 
+// Issue 17's second pass on references: superscript citations (src/refs/superscripts.ts). One no
+// link makes a footnote's cites only where the list has every number it names.
+describe('link: superscript citations', () => {
+  const list = ['Example AB. Marrow cells one. Cell Res Ex. 2024;1:1-9.', 'Example CD. Marrow cells two. Cell Res Ex. 2024;2:1-9.', 'Example EF. Marrow cells three. Cell Res Ex. 2024;3:1-9.'];
+  const page = (body: string, withList = true) => ['Marrow cell trials this spring', 'A short report on the trials of the season.', body, ...(withList ? ['References', ...list.map((l, i) => `${i + 1}. ${l}`)] : [])].join('\n');
+
+  it('links superscript digits to the numbered references, in text order with bracketed markers', async () => {
+    const doc = await runUpTo(page('Marrow cells were given.² Twelve patients [1] improved.³'), 'link');
+    expect(doc.citations.map((c) => [c.text, c.references, c.position.start.column])).toEqual([
+      ['²', ['ref-2'], 25],
+      ['[1]', ['ref-1'], 43],
+      ['³', ['ref-3'], 56],
+    ]);
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-uncited');
+  });
+
+  it('a superscript naming a number the list lacks, or under no list, is no marker and is not reported', async () => {
+    for (const withList of [true, false]) {
+      const doc = await runUpTo(page('Marrow cells were given.¹ A dose of 4 per kilogram.⁹', withList), 'link');
+      expect(doc.citations.map((c) => c.text)).toEqual(withList ? ['¹'] : []);
+      expect(doc.diagnostics.map((d) => d.rule)).not.toContain('citation-unresolved');
+    }
+  });
+
+  it("an item's superscripts are its citations", async () => {
+    const doc = await runUpTo(['2025年3月干细胞治疗最新临床进展', '3月5日,《干细胞研究与治疗》上发表了一篇研究成果。¹˒³', '参考资料:', ...list.map((l, i) => `${i + 1}. ${l}`)].join('\n'), 'link');
+    expect(items(doc).map((i) => i.citations)).toEqual([['ref-1', 'ref-3']]);
+  });
+
+  it('a superscript linked to the page is a marker even where the list lacks its number', async () => {
+    const html = `<html><body><article><h1>Stem cell news</h1><p>Marrow cells were given.<sup><a href="#r1">1</a></sup> Patients improved.<sup><a href="#r7">7</a></sup> ${'More about the trial. '.repeat(10)}</p><h2>References</h2><ol>${list.map((l) => `<li>${l}</li>`).join('')}</ol></article></body></html>`;
+    const doc = await runUpTo(html, 'link', 'x.html');
+    expect(doc.citations.map((c) => [c.text, c.references])).toEqual([
+      ['1', ['ref-1']],
+      ['7', []],
+    ]);
+    expect(doc.diagnostics.filter((d) => d.rule === 'citation-unresolved').map((d) => d.message)).toEqual(['citation [7] has no entry in the reference list']);
+  });
+});
+
 describe('link: readJournals keeps the code TurboFan made for it (issue 17)', () => {
   it('reads a bracket naming one journal in both scripts in optimised code and meets no new map', () => {
     const data = pipeline().data;

@@ -124,7 +124,7 @@ describe('references stage: the refs-real fixtures read as their expect.md says'
       .flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
   const cell = (value: string | undefined) => (value === undefined || value === '—' ? undefined : value);
 
-  it('has the four cases', () => expect(names).toHaveLength(4));
+  it('has the eight cases', () => expect(names).toHaveLength(8));
 
   it.each(names)('%s', async (name) => {
     const expectMd = readFileSync(join(root, name, 'expect.md'), 'utf8');
@@ -147,6 +147,12 @@ describe('references stage: the refs-real fixtures read as their expect.md says'
         'DOI / URL': csl.DOI ?? csl.URL,
       };
       for (const [column, value] of Object.entries(row)) if (column !== 'id' && column !== '') expect(read[column], `${row.id} ${column}`).toBe(cell(value));
+    }
+    // The Citations table, where there is one: the record's markers outside items and what each resolves to, in text order.
+    const citations = table(section(expectMd, 'Citations'), 'marker', 'references').map((row) => ({ marker: row.marker, references: row.references }));
+    if (citations.length > 0) {
+      const read = (record.citations ?? []).map((c) => ({ marker: c.text, references: c.references.join(' ') }));
+      expect(read).toEqual(citations);
     }
     const rules = record.diagnostics.map((d) => d.rule);
     const diagnostics = section(expectMd, 'Diagnostics');

@@ -1,0 +1,83 @@
+import type { Block } from '../core/document.js';
+import { referenceData } from '../generated/reference-data.js';
+import { lazyPattern } from './text.js';
+
+/**
+ * A superscript read as a citation marker ("cells.<sup>1</sup>", "results,<sup>2,3</sup>",
+ * "shown¹²", "^4^"): [index, end) in its block's text, the marker as written there, its numbers
+ * as a bracketed marker writes them ("2,3", "4-6"), and whether a link to the page itself
+ * makes it a footnote's for certain.
+ */
+export interface SuperscriptMarker {
+  index: number;
+  end: number;
+  text: string;
+  numbers: string;
+  linked: boolean;
+  /** Its offset in the decoded text where the markup said it (a `<sup>`); null for one the text writes. */
+  source: number | null;
+}
+
+// Unicode's superscript digits (U+2070, U+00B9, U+00B2, U+00B3, U+2074–U+2079), its minus and
+// the modifier comma some copies put between them.
+const superDigits = '\u2070\u00b9\u00b2\u00b3\u2074-\u2079';
+const superFolds: Readonly<Record<string, string>> = { '\u2070': '0', '\u00b9': '1', '\u00b2': '2', '\u00b3': '3', '\u207b': '-', '\u02d2': ',' };
+// What a superscript holds when it cites: numbers, lists and ranges of them ("1", "2,3", "4–6", "1-3, 7").
+const citedNumbers = /^\d{1,4}(?:\s{0,2}[-–—,]\s{0,2}\d{1,4}){0,20}$/;
+// Where a text writes superscripts itself: a run of Unicode's superscript digits (not after a
+// digit or a superscript minus: "10⁶", "s⁻¹"), or Markdown's (Pandoc's) "^4^".
+const written = lazyPattern(
+  () => new RegExp(`(?<![\\d${superDigits}\u207b])[${superDigits}]{1,4}(?:\\s?[,\u02d2\u207b–-]\\s?[${superDigits}]{1,4}){0,20}(?![\\d${superDigits}])|\\^(\\d{1,4}(?:\\s{0,2}[-–,]\\s{0,2}\\d{1,4}){0,20})\\^`, 'gu'),
+);
+const mayWrite = lazyPattern(() => new RegExp(`[${superDigits}^]`, 'u'));
+const wordBefore = /[\p{L}µ]{1,12}$/u; // (its input is the 12 characters before the superscript)
+let exponentWords: ReadonlySet<string> | null = null;
+
+/**
+ * True when a superscript at `index` of `text` is a power or a symbol's index, not a citation:
+ * after a digit ("10<sup>6</sup>"), a one-letter symbol ("R²", "I<sup>2</sup>") or a unit
+ * (references.json's exponentWords: "m²", "mm<sup>3</sup>").
+ */
+function isExponent(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  if (before >= 0x30 && before <= 0x39) return true;
+  const word = wordBefore.exec(text.slice(Math.max(0, index - 12), index))?.[0];
+  if (word === undefined) return false;
+  exponentWords ??= new Set(referenceData.exponentWords);
+  return word.length === 1 || exponentWords.has(word);
+}
+
+/** The ASCII form of a superscript's numbers ("¹²" → "12", "⁵⁻⁷" → "5-7", "2, 3" kept). */
+function foldSuperscript(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    out += superFolds[ch] ?? (code >= 0x2074 && code <= 0x2079 ? String(code - 0x2070) : ch);
+  }
+  return out;
+}
+
+/**
+ * The superscripts of a block that may be citation markers, in text order: the markup's
+ * `<sup>`s (the block's `superscripts`) holding numbers, and the superscript digits or "^n^" the
+ * text writes, each not a power or an index ({@link isExponent}) unless a link to the page makes
+ * it a footnote's. Whether one cites is the link stage's to say, against the reference list.
+ */
+export function superscriptMarkers(block: Block): SuperscriptMarker[] {
+  const text = block.text;
+  const out: SuperscriptMarker[] = [];
+  for (const sup of block.superscripts ?? []) {
+    const content = text.slice(sup.index, sup.index + sup.length);
+    if (!citedNumbers.test(content) || (!sup.linked && isExponent(text, sup.index))) continue;
+    out.push({ index: sup.index, end: sup.index + sup.length, text: content, numbers: content, linked: sup.linked, source: sup.source });
+  }
+  if (!mayWrite().test(text)) return out;
+  const pattern = written();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (isExponent(text, m.index)) continue;
+    out.push({ index: m.index, end: m.index + m[0].length, text: m[0], numbers: m[1] ?? foldSuperscript(m[0]), linked: false, source: null });
+  }
+  if (block.superscripts && out.length > 1) out.sort((a, b) => a.index - b.index);
+  return out;
+}
