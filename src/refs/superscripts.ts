@@ -30,7 +30,12 @@ const written = lazyPattern(
   () => new RegExp(`(?<![\\d${superDigits}\u207b])[${superDigits}]{1,4}(?:\\s?[,\u02d2\u207b–-]\\s?[${superDigits}]{1,4}){0,20}(?![\\d${superDigits}])|\\^(\\d{1,4}(?:\\s{0,2}[-–,]\\s{0,2}\\d{1,4}){0,20})\\^`, 'gu'),
 );
 const mayWrite = lazyPattern(() => new RegExp(`[${superDigits}^]`, 'u'));
-const wordBefore = /[\p{L}µ]{1,12}$/u; // (its input is the 12 characters before the superscript)
+// The word before a superscript (its input is the 12 characters before it). Made at the first
+// superscript that needs it, from a string: a module-level literal's `\p{L}` was built through ICU
+// when it was made at load (~1.56 M instructions of every ingest, though most pages hold no
+// superscript), and again as V8's parser checked the literal where no code cache is taken (~0.95 M,
+// even in a thunk never called; issue 17: start-up). The ReDoS audit reads the string as it read the literal.
+const wordBefore = lazyPattern(() => new RegExp('[\\p{L}µ]{1,12}$', 'u'));
 let exponentWords: ReadonlySet<string> | null = null;
 
 /**
@@ -41,7 +46,7 @@ let exponentWords: ReadonlySet<string> | null = null;
 function isExponent(text: string, index: number): boolean {
   const before = text.charCodeAt(index - 1);
   if (before >= 0x30 && before <= 0x39) return true;
-  const word = wordBefore.exec(text.slice(Math.max(0, index - 12), index))?.[0];
+  const word = wordBefore().exec(text.slice(Math.max(0, index - 12), index))?.[0];
   if (word === undefined) return false;
   exponentWords ??= new Set(referenceData.exponentWords);
   return word.length === 1 || exponentWords.has(word);
