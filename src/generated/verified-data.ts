@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
-  '9d23ac6f6df018e3006d94345b71fd4129f7c50de5d76b321ed978abe3d05f12', // lexicon: pipelines/data/lexicon.json
-  'ed830b45d7059e435e94845c42b036398840cc8cffcdf9d497acb549b37a3c5c', // structure: pipelines/data/structure.json
+  '5a9f3f93babf54ab63cc1bcf155b273a4eb2f7b6e631868c787f112093c5f2d0', // journals: pipelines/data/journals.json
+  '5c66c4b52f867df274754e0e6d4bbfcb2e10e78c7d1fd4fed44f2a06f7bfe78d', // lexicon: pipelines/data/lexicon.json
+  'd1e822adab311b93cb672fbd440ff0038e20eea66aa65a1310cff6dad99de4f4', // structure: pipelines/data/structure.json
 ];

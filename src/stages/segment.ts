@@ -124,6 +124,19 @@ export function repeatsDateLineNames(text: string, dropped: readonly Dropped[]):
   return false;
 }
 
+// A label with nothing after its colon ("关键词:", "Keywords:"): one word, its value printed on the next line.
+const labelAlone = /^\s*[^\s:：]{1,12}\s*[:：]\s*$/u;
+
+/**
+ * Whether `text`, a short line with no sentence's punctuation (read as a heading), is the value of
+ * the label dropped as chrome right above it: a journal site prints "关键词:" alone and the keywords
+ * glued on the next line ("间充质干细胞眼表疾病作用机制临床试验"), which read alone is a heading. The
+ * label above, a line of chrome ending at its colon, is the evidence (as in {@link repeatsDroppedNames}).
+ */
+export function valueUnderLabel(above: Dropped | undefined, aboveBlock: Block | undefined): boolean {
+  return above !== undefined && aboveBlock !== undefined && above.offset === aboveBlock.start && labelAlone.test(above.entry.text);
+}
+
 // A blank line: two line breaks with nothing but spaces between them.
 const blankLine = /\n[^\S\n]*\n/;
 
@@ -521,6 +534,10 @@ export const segment = defineStage({
         }
       }
 
+      if (role.role === 'heading' && block === original && valueUnderLabel(dropped[dropped.length - 1], blocks[b - 1])) {
+        dropBlock(doc, dropped, report, 'other', block, ' (the value of the label above)');
+        continue;
+      }
       if ((role.role === 'heading' || role.role === 'body') && repeatsDroppedNames(block.text, dropped)) {
         dropBlock(doc, dropped, report, 'other', block, ' (the names of the byline above)');
         continue;

@@ -1305,3 +1305,87 @@ describe('segment on the eighteenth Chinese pass: a journal site\'s links, count
     expect(doc.title).toBe('干细胞及其外泌体治疗勃起功能障碍的研究进展');
   });
 });
+
+describe('segment on the nineteenth Chinese pass: a site\'s welcome slogan, a WeChat "原创" mark, an image\'s placeholder, share and detail links, reader-response and comment labels, a proofreader\'s credit, a comment list\'s lines, a forum\'s "回應...", a data page\'s download links, a column\'s "NEWS" label, a daily\'s app and fan-page offers, names with a corresponding author\'s mark or commas over their department, an outlet\'s statement, a bracketed disclaimer and an SSE assurance broken in two; page dates of a portal\'s source line, a magazine archive\'s line to its post code, a repost\'s bracketed daily and a thesis index\'s 出版日期; the value under a label alone (genre-zh19)', () => {
+  it.each([
+    '欢迎访问某某健康资讯网!',
+    '歡迎光臨某某診所',
+    '原创      某某眼科书院',
+    '原創 某某 某某公眾號',
+    '图片',
+    '圖片',
+    'QQ',
+    '详情',
+    '詳情',
+    '- 详情请浏览:干细胞治疗肾病的六大机制',
+    '回應...',
+    '• 相关文献',
+    'TOP',
+    '行業數據 下載Excel 下載圖片 原圖定位',
+    '公司動態NEWS',
+    '看更多!請加入某某時報粉絲團',
+    '不用抽 不用搶 現在用APP看新聞  點我下載APP  按我看活動辦法',
+    '某某(通讯作者) 某某某 某某某',
+    '某某某 某某某(通訊作者)',
+    '某某某,某某,某某某 (某某农业大学 动物医学院,某某 某某 310058)',
+    '讀者迴響',
+    '最新评论',
+    '校对:某某某',
+    '某某某 10-16 12:06',
+  ])('is chrome (a slogan, a WeChat mark, a placeholder, links, a label, offers, names): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '欢迎访问我们的干细胞门诊,医生会详细解答。',
+    '原创药物的研发周期长,风险高。',
+    '图片显示干细胞在损伤处聚集',
+    '详情请见下文',
+    'TOP10医院排行',
+    '某某(通讯作者)指出,干细胞可修复受损的胰腺组织。',
+    '某某某,某某某等人发现干细胞可促进肾小管修复。',
+    '最新评论显示多数读者支持该项研究',
+    '某某某 10-16 12:06 发布了新的研究结果',
+  ])('is no chrome (a sentence opening with the same words, a name in a sentence): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '智通声明:本内容为作者独立观点,不代表本平台立场。',
+    '特别声明:以上内容为用户上传并发布,本平台仅提供信息存储服务。',
+    '【免责声明】本文仅代表作者本人观点,与本网无关。',
+    '本公司董事会及全体董事保证本公告内容不存在任何虚假记载、误导性陈述',
+    '或者重大遗漏,并对其内容的真实性、准确性和完整性依法承担法律责任。',
+  ])('is a disclaimer (an outlet\'s statement, an SSE-listed company\'s assurance whole or its second half): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it.each(['本公司董事会认为该项目具有良好的发展前景。', '重大遗漏的风险需要警惕。'])('is no disclaimer (a sentence of the body): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it.each([
+    ['2016-08-09   文章来源:某某医院 某某某    点击量:1795 我要说', '2016-08-09'],
+    ['2021-10-30某某某某某某某某某某某某农业大学动物医学院某某省干细胞工程技术研究中心某某某某712100', '2021-10-30'],
+    ['【2003/12/29 某某報】', '2003-12-29'],
+    ['出版日期 2020年09月26日(某某网平台首次上网日期,不代表论文的发表时间)', '2020-09-26'],
+  ])('reads the page date of a portal\'s line with its source after spaces, a magazine archive\'s line to its post code, a bracketed daily, a thesis index\'s line: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['2021-10-30某某研究团队在大鼠模型中发现干细胞可促进肾小管修复并减少纤维化的发生', '【2003/12/29 某某報】回應', '出版日期尚未确定'])('reads no page date from a sentence glued to a date, a bracket with more after it or a label with no date: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('keeps the value under a label alone ("关键词:" over the keywords glued) out of the sections', async () => {
+    const doc = await runUpTo('间充质干细胞治疗干眼的研究进展\n作者:\n关键词:\n间充质干细胞干眼泪腺\n干眼是眼科门诊最常见的疾病之一。\n', 'segment');
+    expect(doc.title).toBe('间充质干细胞治疗干眼的研究进展');
+    expect(doc.sections.map((s) => s.heading)).toEqual([null]);
+    expect(doc.boilerplate.map((b) => b.text)).toContain('间充质干细胞干眼泪腺');
+  });
+
+  it('keeps a heading under a label with its value on its own line', async () => {
+    const doc = await runUpTo('间充质干细胞治疗干眼的研究进展\n关键词:干细胞;干眼\n干眼的治疗现状\n干眼是眼科门诊最常见的疾病之一。\n', 'segment');
+    expect(doc.sections.map((s) => s.heading)).toContain('干眼的治疗现状');
+  });
+});
