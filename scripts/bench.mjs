@@ -95,12 +95,13 @@ let retired = 0;
 /**
  * Puts a corpus's previous output folder out of a cold build's way: renamed beside it, never
  * deleted while the bench runs (`work`, holding them all, is removed at its end). On this
- * machine's ext4 without a journal, a file created within ~30 s (vm.dirty_expire_centisecs) of
- * the deletion of thousands skips each recently freed inode of its group (`ext4_create` →
- * `recently_deleted`): 5.5–6.2 % of a cold 1,000-article build's samples when the bench deleted
- * the last build's ~3,000 files just before it (BENCHMARKS.md, changes 176 and 182). A user's
- * first build pays no other build's deletes; the cold rows now measure that. The cost is disk:
- * every cold output stays until the end (~0.45 GB each at 1,000 articles; the full run ~4 GB).
+ * machine's ext4 without a journal, a file created within a minute of the deletion of thousands
+ * (six while their inode table's blocks are dirty) walks past each recently freed inode of its
+ * group (`ext4_create` → `find_inode_bit` → `recently_deleted`): 5.5–6.2 % of a cold
+ * 1,000-article build's samples when the bench deleted the last build's ~3,000 files just before
+ * it (BENCHMARKS.md, changes 21, 176 and 182) — no pause the bench could afford lets them age. A
+ * user's first build pays no other build's deletes; the cold rows now measure that. The cost is
+ * disk: every cold output stays until the end (~0.45 GB each at 1,000 articles).
  */
 function retire(out) {
   if (existsSync(out)) renameSync(out, `${out}.retired-${++retired}`);
