@@ -57,9 +57,9 @@ export interface Entry {
   manifestRow?: string;
   /**
    * The input's row of the review index written but for its place and change (the cells of
-   * {@link indexRowCells} of its manifest row), when the pipeline makes review pages: the build's
-   * finish splices it as it is, where it parsed the manifest row back and wrote the row's timeline
-   * on the build thread alone.
+   * {@link indexRowCells} of its manifest row), when the pipeline makes review pages and the build
+   * writes (not in check mode): the build's finish splices it as it is, where it parsed the
+   * manifest row back and wrote the row's timeline on the build thread alone.
    */
   indexRow?: string;
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
@@ -95,7 +95,8 @@ export async function computeEntry(input: PlannedInput, pipeline: Pipeline, wher
   const entry = await makeEntry(input, pipeline, where, fs, prior);
   const row = manifestRow(entry.summary);
   entry.manifestRow = manifestRowText(row);
-  if (pipeline.write?.report !== false) entry.indexRow = indexRowCells(row).cells;
+  // Not in check mode: nothing is set aside there (build.ts writes each row at the end).
+  if (pipeline.write?.report !== false && where.mode === 'write') entry.indexRow = indexRowCells(row).cells;
   if (cache === null || entry.failure !== undefined) return entry;
   entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   // The search entry made ready for the review index, as the cache keeps it and the build splices
