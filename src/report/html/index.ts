@@ -219,6 +219,12 @@ export interface IndexRowCells {
  * review index's rows written by the threads that ingest").
  */
 export function indexRowCells(row: IndexRow): IndexRowCells & { cells: string } {
+  const { id, problems: flag, body } = rowParts(row);
+  return { id, cells: `${flag}${body}` };
+}
+
+/** A row's cells from its fields: its id when a record, whether it has problems, and its cells ({@link indexRowCells} less the digit). */
+function rowParts(row: IndexRow): { id: string | null; problems: 0 | 1; body: string } {
   const name =
     row.id && row.status === 'ok'
       ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`
@@ -231,7 +237,7 @@ export function indexRowCells(row: IndexRow): IndexRowCells & { cells: string } 
   ].join('');
   const problemCount = row.errors * 1e6 + row.warnings;
   const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
-  const cells = `${row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0}
+  const body = `
 <th scope="row" data-label="Article" data-v="${esc(row.id ?? `~${row.path}`)}">${name}</th>
 <td class="title" data-label="Title" data-v="${esc(row.titleEn ?? row.title ?? '')}">${title}</td>
 <td data-label="Months" data-v="${esc(row.period ? `${row.period.start} ${String(row.months).padStart(4, '0')}` : '')}">${months}</td>
@@ -240,7 +246,7 @@ export function indexRowCells(row: IndexRow): IndexRowCells & { cells: string } 
 <td class="num" data-label="Entities" data-v="${row.entities}">${row.entities}</td>
 <td data-label="Diagnostics" data-v="${row.status === 'ok' ? problemCount : 1e12}">${row.status === 'ok' ? problems(row) : `<span class="sev error">failed</span><br><span class="rules">${Object.keys(row.problems).map((r) => `<code>${esc(r)}</code>`).join(', ')}</span>`}</td>
 `;
-  return { id: row.status === 'ok' && row.id !== null ? row.id : null, cells };
+  return { id: row.status === 'ok' && row.id !== null ? row.id : null, problems: row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0, body };
 }
 
 /**
@@ -297,18 +303,24 @@ ${changes && changes.revision > 1 ? `<label><input type="checkbox" id="only-late
   let n = -1;
   for (const row of ordered()) {
     n++;
-    // A row its thread wrote already, or written here from its fields: the same text.
-    const written = 'cells' in row ? row : indexRowCells(row);
-    const change = (written.id !== null && cells.get(written.id)) || NO_CHANGE;
-    const rowCells = written.cells;
-    const start = `${n === 0 ? '' : '\n'}<tr data-order="${n}" data-problems="${typeof rowCells === 'string' ? rowCells[0] : rowCells[0] === 49 ? 1 : 0}" data-latest="${change.latest ? 1 : 0}">`;
-    const end = `<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
+    // A row its thread wrote already, or written here from its fields (rowParts): the same text.
+    const open = `${n === 0 ? '' : '\n'}<tr data-order="${n}" data-problems="`;
+    const parts = 'cells' in row ? null : rowParts(row);
+    const id = parts === null ? (row as IndexRowCells).id : parts.id;
+    const change = (id !== null && cells.get(id)) || NO_CHANGE;
+    const close = `<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
 </tr>`;
-    if (typeof rowCells === 'string') yield `${start}${rowCells.slice(1)}${end}`;
+    const latest = change.latest ? 1 : 0;
+    if (parts !== null) {
+      yield `${open}${parts.problems}" data-latest="${latest}">${parts.body}${close}`;
+      continue;
+    }
+    const rowCells = (row as IndexRowCells).cells;
+    if (typeof rowCells === 'string') yield `${open}${rowCells[0]}" data-latest="${latest}">${rowCells.slice(1)}${close}`;
     else {
-      yield start;
+      yield `${open}${rowCells[0] === 49 ? 1 : 0}" data-latest="${latest}">`;
       yield rowCells.subarray(1);
-      yield end;
+      yield close;
     }
   }
   yield `
