@@ -1,4 +1,4 @@
-import type { InputSummary } from '../../dataset/entry.js';
+import type { InputSummary } from '../../dataset/input-summary.js';
 import type { ArticleChange, DatasetChanges, RemovedArticle } from '../../generated/changes.js';
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
