@@ -7,7 +7,7 @@
 // cache), and report their own CPU time and peak RSS (all threads: getrusage of the process),
 // through a preloaded module (bench-usage.cjs) that writes them when the process exits.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,22 @@ function usageOf(report, wallMs) {
   return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, launcherCpuMs: u.launcherCpuMs ?? null, helpersCpuMs: u.helpersCpuMs ?? null, rssMb: u.maxRssKb / 1024 };
 }
 
+let retired = 0;
+/**
+ * Puts a corpus's previous output folder out of a cold build's way: renamed beside it, never
+ * deleted while the bench runs (`work`, holding them all, is removed at its end). On this
+ * machine's ext4 without a journal, a file created within a minute of the deletion of thousands
+ * (six while their inode table's blocks are dirty) walks past each recently freed inode of its
+ * group (`ext4_create` → `find_inode_bit` → `recently_deleted`): 5.5–6.2 % of a cold
+ * 1,000-article build's samples when the bench deleted the last build's ~3,000 files just before
+ * it (BENCHMARKS.md, changes 21, 176 and 182) — no pause the bench could afford lets them age. A
+ * user's first build pays no other build's deletes; the cold rows now measure that. The cost is
+ * disk: every cold output stays until the end (~0.45 GB each at 1,000 articles).
+ */
+function retire(out) {
+  if (existsSync(out)) renameSync(out, `${out}.retired-${++retired}`);
+}
+
 /** A corpus of `n` articles with its pipeline file (output folder `out` beside it). */
 function corpusOf(name, n) {
   const dir = join(work, name);
@@ -129,7 +145,7 @@ function extendedCorpus(from, name, n) {
  * build's second half (scripts/peak-curve.mjs), null where there is no /proc.
  */
 async function polledBuild(c) {
-  rmSync(c.out, { recursive: true, force: true });
+  retire(c.out);
   const report = join(work, `usage-${process.hrtime.bigint()}.json`);
   const t0 = process.hrtime.bigint();
   const p = spawn(process.execPath, ['-r', usage, bin, 'build', '--pipeline', c.pipeline, '--quiet'], { env: { ...process.env, DIGEST_BENCH_USAGE: report }, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -173,9 +189,9 @@ async function polledBuild(c) {
   return { ...usageOf(report, wallMs), curve: secondHalfSlope(samples, c.n), samples: samples.length };
 }
 
-/** `digest build` of a corpus in a child process; `cold` removes the output folder (and so the cache) first. */
+/** `digest build` of a corpus in a child process; `cold` puts the output folder (and so the cache) out of its way first ({@link retire}). */
 function build(c, { cold = true, extra = [] } = {}) {
-  if (cold) rmSync(c.out, { recursive: true, force: true });
+  if (cold) retire(c.out);
   return child([bin, 'build', '--pipeline', c.pipeline, '--quiet', ...extra]);
 }
 
@@ -235,7 +251,7 @@ process.stdout.write(JSON.stringify({ ms: per.reduce((a, b) => a + b) / per.leng
  * spaces' count from run to run), at the end and after the return, less what was live before.
  */
 function keptBytes(c, { snapshots = false } = {}) {
-  rmSync(c.out, { recursive: true, force: true });
+  retire(c.out);
   const snapshotAt = (moment) => (snapshots ? JSON.stringify(join(work, `held-${moment}-${process.hrtime.bigint()}.heapsnapshot`)) : 'null');
   const files = { before: snapshotAt('before'), atEnd: snapshotAt('end'), after: snapshotAt('after') };
   const script = `const { build, loadPipeline } = await import(${JSON.stringify(join(root, 'dist/src/index.js'))});
@@ -440,7 +456,7 @@ function pipelineAlone(c) {
 async function flatInN(c, first) {
   const quadrupled = extendedCorpus(c, 'quadruple', 4 * c.n);
   const large = await polledBuild(quadrupled);
-  rmSync(quadrupled.dir, { recursive: true, force: true });
+  // Kept to the end (with `work`): deleted here, its ~12,000 files were freed just before `again`'s build (retire says why that costs).
   const again = await polledBuild(c);
   const rss = { n: [first.rssMb, again.rssMb], quadruple: [large.rssMb] };
   return { again, large, rss, sizesSlope: betweenSizes(rss.n, c.n, rss.quadruple, 4 * c.n), curves: { n: [first.curve, again.curve], quadruple: large.curve } };

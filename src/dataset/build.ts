@@ -9,7 +9,7 @@ import type { ArticleRecord } from '../generated/article.js';
 import type { ArticleChange } from '../generated/changes.js';
 import type { ManifestInput } from '../generated/manifest.js';
 import { readPlainFile } from '../io/files.js';
-import { changeFact, indexPageText, sortIndexRows, type ChangeFact, type IndexRow, type IndexRows } from '../report/html/index.js';
+import { changeFact, indexPageText, sortIndexRows, type ChangeFact, type IndexRow, type IndexRowCells, type IndexRows } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { searchEntry, SearchIndexText, type PreparedSearch, type SearchEntry, type TextAside } from '../report/html/search.js';
 import { emptyState, EntryStore, ownState, type BuildState, type InputState } from './cache.js';
@@ -208,6 +208,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let cache: EntryStore | null = null;
   let ledger: Ledger<LedgerEntry> | null = null;
   let rowLedger: Ledger<null> | null = null;
+  let indexRowLedger: Ledger<null> | null = null;
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
@@ -257,6 +258,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     ledger = new Ledger<LedgerEntry>(writer.scratch('summaries.jsonl'), options.fs ?? realFs);
     // Beside it, each input's manifest row as its thread made it (run.ts, RunContext.rows).
     rowLedger = new Ledger<null>(writer.scratch('rows.jsonl'), options.fs ?? realFs);
+    // And its row of the review index as its thread wrote it — only into a file: in check mode,
+    // which writes nothing, each row is written from its manifest row at the end, not held.
+    const indexRowFile = pipeline.write?.report !== false ? writer.scratch('index-rows.txt') : null;
+    if (indexRowFile !== null) indexRowLedger = new Ledger<null>(indexRowFile, options.fs ?? realFs);
     const stagedFile = writer.scratch('staged.jsonl');
     // Short texts (a file's name and source): a small buffer (SetAside's chunkBytes says why).
     if (stagedFile !== null) writer.setAsideStaged(new SetAside<[string, string, string?]>(stagedFile, options.fs ?? realFs, 1 << 13));
@@ -300,7 +305,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const changeFacts = new SetAside<ChangeFact>(writer.scratch('change-facts.jsonl'), options.fs ?? realFs);
     let outcome: RunOutcome;
     try {
-      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, rows: rowLedger, needRows, onProgress: options.onProgress, prepare: searchNow, keptChange }, (settled) => {
+      outcome = await runInputs({ pipeline, plan, runner, writer, cache, previous, ledger, rows: rowLedger, indexRows: indexRowLedger ?? undefined, needRows, onProgress: options.onProgress, prepare: searchNow, keptChange }, (settled) => {
         const { summary, rows } = settled;
         addTo(counted, summary);
         if (summary.status !== 'ok') return;
@@ -345,6 +350,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const read = ledger;
     const summaryAt = (index: number): InputSummary => read.get(placeOf[index]!).summary;
     const rowsRead = rowLedger;
+    const indexRowsRead = indexRowLedger;
     // An input's manifest row: the text its thread made, else made from its summary.
     const rowTextAt = (index: number): ManifestInput | string => rowsRead.text(placeOf[index]!) ?? manifestRow(summaryAt(index));
     writer.expect(CHANGES);
@@ -410,7 +416,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       const page = function* (): Generator<string | Uint8Array> {
         if (!searchNow) for (const entry of entries()) searchIndex!.add(entry);
-        yield* indexPageText(indexRows(read, rowsRead, kinds, counted), pipeline.name, { changes: changeView(), search: searchIndex, searchBytes: true });
+        yield* indexPageText(indexRows(read, rowsRead, indexRowsRead, kinds, counted, (place) => plan.inputs.id(plan.inputs.atPlace(place))), pipeline.name, { changes: changeView(), search: searchIndex, searchBytes: true });
       };
       await streamFile(writer, 'report/index.html', indexKey, page);
     }
@@ -478,6 +484,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     ledger?.close();
     rowLedger?.close();
+    indexRowLedger?.close();
     cache?.close();
     writer.abort();
   }
@@ -487,25 +494,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * The review index's rows, read back from the ledger as the page is written: records in id
  * order (the ledger's), then failed inputs by path — the order {@link indexPageText} sorts an
  * array of rows in. Only a record under an id other than its plan's (which its key rules out)
- * has the rows sorted whole. A row its thread made as text (`rows`) is parsed, not the summary.
+ * has the rows sorted whole. A row its thread wrote (`written`) is spliced as it is, the id of a
+ * record in its plan's place (`idAt`) telling its change; else the row its thread made as text
+ * (`rows`) is parsed, not the summary.
  */
-function indexRows(ledger: Ledger<LedgerEntry>, rows: Ledger<null>, kinds: Uint8Array, totals: BuildTotals): IndexRows {
+function indexRows(ledger: Ledger<LedgerEntry>, rows: Ledger<null>, written: Ledger<null> | null, kinds: Uint8Array, totals: BuildTotals, idAt: (place: number) => string): IndexRows {
   const rowAt = (place: number): IndexRow => {
     const text = rows.text(place);
     return text === null ? manifestRow(ledger.get(place).summary) : (JSON.parse(text) as ManifestInput);
   };
-  const ordered = function* (): Generator<IndexRow> {
+  const placedRowAt = (place: number): IndexRow | IndexRowCells => {
+    const cells = written?.textBytes(place) ?? null;
+    return cells === null ? rowAt(place) : { id: kinds[place] === RowKind.Planned ? idAt(place) : null, cells };
+  };
+  const ordered = function* (): Generator<IndexRow | IndexRowCells> {
     if (kinds.includes(RowKind.Other)) {
       yield* sortIndexRows(mapped(kinds.keys(), rowAt));
       return;
     }
     const failed: [path: string, place: number][] = [];
     for (let place = 0; place < kinds.length; place++) {
-      if (kinds[place] === RowKind.Planned) yield rowAt(place);
+      if (kinds[place] === RowKind.Planned) yield placedRowAt(place);
       else failed.push([ledger.get(place).summary.path, place]);
     }
     failed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, place] of failed) yield rowAt(place);
+    for (const [, place] of failed) yield placedRowAt(place);
   };
   return { count: kinds.length, ok: totals.records, ordered };
 }

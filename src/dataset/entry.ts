@@ -18,6 +18,7 @@ import type { ArticleChange, ArticleDigest } from '../generated/changes.js';
 import { placeFile, type Placed, type Placement } from './place.js';
 import { recordRows, type RecordRows } from './tables.js';
 import { manifestRow, manifestRowText } from './manifest.js';
+import { indexRowCells } from '../report/html/index.js';
 
 export { summarize, type InputSummary };
 
@@ -54,6 +55,13 @@ export interface Entry {
    * parses it for the review index's row, where it parsed the whole summary back twice.
    */
   manifestRow?: string;
+  /**
+   * The input's row of the review index written but for its place and change (the cells of
+   * {@link indexRowCells} of its manifest row), when the pipeline makes review pages and the build
+   * writes (not in check mode): the build's finish splices it as it is, where it parsed the
+   * manifest row back and wrote the row's timeline on the build thread alone.
+   */
+  indexRow?: string;
   /** The input's cache key, as the thread that ingested it made it (from the bytes it read), so the build need not hash it again. */
   key?: string;
   /** Where the thread that ingested the input stored its cache entry (which pack, where in it): the build indexes it. */
@@ -85,7 +93,10 @@ const FIRST: ChangePrior = { revision: 0, entry: null };
  */
 export async function computeEntry(input: PlannedInput, pipeline: Pipeline, where: Placement, fs: WriteFs = realFs, prior: ChangePrior = FIRST, cache: CacheTarget | null = null): Promise<Entry> {
   const entry = await makeEntry(input, pipeline, where, fs, prior);
-  entry.manifestRow = manifestRowText(manifestRow(entry.summary));
+  const row = manifestRow(entry.summary);
+  entry.manifestRow = manifestRowText(row);
+  // Not in check mode: nothing is set aside there (build.ts writes each row at the end).
+  if (pipeline.write?.report !== false && where.mode === 'write') entry.indexRow = indexRowCells(row).cells;
   if (cache === null || entry.failure !== undefined) return entry;
   entry.key = entryKey(cache.config, input.path, input.id, input.renamedFrom, entry.summary.sha256);
   // The search entry made ready for the review index, as the cache keeps it and the build splices

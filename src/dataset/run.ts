@@ -49,7 +49,7 @@ export interface Settled {
  * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
  * never settle a promise (runner.ts, Bulks).
  */
-type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows'; row?: string | undefined }) & {
+type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows'; row?: string | undefined; indexRow?: string | undefined }) & {
   /** The next build's state of the input but its summary (null: never cached), and its key. */
   state: InputStateBare | null;
 };
@@ -108,6 +108,11 @@ export interface RunContext {
    * whose row the finish makes from its summary (one reused, or whose thread crashed).
    */
   rows?: Ledger<null> | undefined;
+  /**
+   * Where each input's row of the review index waits as its thread wrote it ({@link Entry.indexRow}),
+   * at its place in id order; null for an input whose row the finish writes from its manifest row.
+   */
+  indexRows?: Ledger<null> | undefined;
   onProgress?: ((done: number, total: number, summary: InputSummary) => void) | undefined;
   /** Ask the workers for each input's search entry and change made ready to splice ({@link Settled.prepared}): the build makes the index's search data as the inputs settle. */
   prepare?: boolean;
@@ -166,8 +171,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // Where the thread put the entry: the index the build writes at its end lists it.
     if (entry.stored !== undefined && entry.key !== undefined) cache?.stored(entry.key, entry.stored);
     cacheProblem ??= entry.cacheProblem ?? null;
-    const { summary, manifestRow: row } = entry;
-    if (p.identity === null) return { summary, bulk: 'no-rows', row, state: null }; // unreadable or over the limit: never cached
+    const { summary, manifestRow: row, indexRow } = entry;
+    if (p.identity === null) return { summary, bulk: 'no-rows', row, indexRow, state: null }; // unreadable or over the limit: never cached
     const bulk = runner.peek(p.input.path);
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
@@ -186,7 +191,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // so the pair is as safe as the plan's own. Unless it failed: its read may have failed, and
     // the hash is then the empty input's (a file unreadable for a while is read again next time).
     const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
-    return { summary, bulk: 'rows', row, state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
+    return { summary, bulk: 'rows', row, indexRow, state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
   };
   const settle = async (index: number): Promise<Waiting> => {
     const p = inputs.plan(index);
@@ -275,6 +280,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       const entry: LedgerEntry = state === null ? { summary } : { ...state, summary };
       ctx.ledger.add(summary === inputs.hit(index) ? entry : JSON.stringify(entry));
       ctx.rows?.add(settled.bulk === undefined ? null : (settled.row ?? null));
+      ctx.indexRows?.add(settled.bulk === undefined ? null : (settled.indexRow ?? null));
       emit(whole(settled, index));
     }
   } finally {

@@ -353,6 +353,21 @@ export class Ledger<T> {
 
   /** The JSON text a position was added as, or null when it was added as an object. */
   text(at: number): string | null {
+    const bytes = this.bytesAt(at);
+    return typeof bytes === 'string' || bytes === null ? bytes : bytes.toString('utf8');
+  }
+
+  /**
+   * The text a position was added as, as its UTF-8 bytes when it waits in the file — a view valid
+   * only until the next position is read (the review index's rows, written as they are read:
+   * never decoded and encoded again) —, as text when it was held in memory, or null when it was
+   * added as an object.
+   */
+  textBytes(at: number): Uint8Array | string | null {
+    return this.bytesAt(at);
+  }
+
+  private bytesAt(at: number): Buffer | string | null {
     if (!(at >= 0 && at < this.count)) throw new RangeError(`no value set aside at ${at} (${this.count} were)`);
     const start = at === 0 ? 0 : this.ends[at - 1]!;
     const end = this.ends[at]!;
@@ -364,7 +379,7 @@ export class Ledger<T> {
     const next = at === this.lastRead + 1;
     this.lastRead = at;
     const window = this.window;
-    if (window !== null && start >= this.windowStart && start + length <= this.windowStart + this.windowLength) return window.toString('utf8', start - this.windowStart, start - this.windowStart + length);
+    if (window !== null && start >= this.windowStart && start + length <= this.windowStart + this.windowLength) return window.subarray(start - this.windowStart, start - this.windowStart + length);
     this.out!.flush();
     this.fd ??= openSync(this.file!, 'r');
     if (next && length <= LEDGER_WINDOW_BYTES) {
@@ -372,11 +387,11 @@ export class Ledger<T> {
       this.windowStart = start;
       this.windowLength = 0;
       this.windowLength = this.readAt(ahead, Math.min(LEDGER_WINDOW_BYTES, this.bytes - start), start, length, at);
-      return ahead.toString('utf8', 0, length);
+      return ahead.subarray(0, length);
     }
     const buffer = Buffer.allocUnsafe(length);
     this.readAt(buffer, length, start, length, at);
-    return buffer.toString('utf8');
+    return buffer;
   }
 
   /** Reads `wanted` bytes of the file from `start` into `buffer` (at least `needed` of them: else the file is short); how many were read. */

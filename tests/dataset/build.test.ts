@@ -285,15 +285,20 @@ describe('incremental builds', () => {
 });
 
 describe("the build's finish splices what the threads made", () => {
-  it('the manifest and the review index take the row of each input ingested as its thread made it: no summary is read back and parsed for them (but a failed one, for its path)', async () => {
+  it('the manifest and the review index take the row of each input ingested as its thread made it: no summary is read back and parsed for them (but a failed one, for its path), no manifest row parsed for the index', async () => {
     const { dir, pipeline } = project(8);
     const reads = vi.spyOn(Ledger.prototype, 'get');
+    // Nor is a manifest row parsed back for the index: its row comes written by the thread (indexRowCells).
+    const parses = vi.spyOn(JSON, 'parse');
     try {
       const result = await build({ pipeline: pipeline(), concurrency: 1, keepInputs: false });
       expect(result.computed).toBe(result.totals.inputs);
       expect(reads.mock.calls.length).toBeLessThanOrEqual(result.totals.failed);
+      const rowsParsed = parses.mock.calls.filter(([text]) => typeof text === 'string' && text.startsWith('{\n      "path": '));
+      expect(rowsParsed.length).toBe(0);
     } finally {
       reads.mockRestore();
+      parses.mockRestore();
     }
     // The same dataset as made from the summaries: a build that ingests none makes every row at its
     // finish — its manifest the same bytes (not changed), its index (gone) made again the same.

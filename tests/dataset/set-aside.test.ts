@@ -238,6 +238,34 @@ describe('Ledger: a value a position, read back by position', () => {
     expect(ledger.get(200).n).toBe(200);
   });
 
+  it('textBytes: a text as its UTF-8 bytes, read in order through the one window (a view, valid until the next read), never decoded; a text held in memory as text, an object null', () => {
+    const ledger = new Ledger<{ n: number }>(join(tmp(), 'index-rows.txt'), realFs);
+    // Rows of ~3 KB, multi-line, non-ASCII, one larger than the window.
+    const texts = Array.from({ length: 40 }, (_, n) => (n === 30 ? '月'.repeat(20000) : `1\n<th>${n} 干细胞</th>\n`.repeat(100)));
+    texts.forEach((text, n) => ledger.add(n === 5 ? { n } : text));
+    const reads = () => vi.mocked(readSync).mock.calls.length;
+    const before = reads();
+    const views = new Set<ArrayBufferLike>();
+    for (let n = 0; n < texts.length; n++) {
+      const bytes = ledger.textBytes(n);
+      if (n === 5) {
+        expect(bytes).toBeNull();
+        continue;
+      }
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(bytes as Uint8Array).toString('utf8')).toBe(texts[n]);
+      views.add((bytes as Uint8Array).buffer);
+    }
+    // ~150 KB read in 32 KB windows (the large one alone): a few reads, into the window and the large one's buffer.
+    expect(reads() - before).toBeLessThan(12);
+    expect(views.size).toBeLessThanOrEqual(3);
+    expect(ledger.text(3)).toBe(texts[3]);
+    ledger.close();
+    const inMemory = new Ledger<never>(null, realFs);
+    inMemory.add('1\n<td>x</td>');
+    expect(inMemory.textBytes(0)).toBe('1\n<td>x</td>');
+  });
+
   it('without a file (check mode writes nothing), texts are kept in memory and read back alike', () => {
     const ledger = new Ledger<{ path: string }>(null, realFs);
     ledger.add(JSON.stringify({ path: 'a' }));

@@ -13,7 +13,7 @@ import { pageSource, PreviousBuild, SettledChanges } from '../../src/dataset/cha
 import { TextSpool } from '../../src/dataset/set-aside.js';
 import type { ArticleChange } from '../../src/generated/changes.js';
 import { realFs } from '../../src/io/fs.js';
-import { changeFact } from '../../src/report/html/index.js';
+import { changeFact, indexRowCells } from '../../src/report/html/index.js';
 import { jsonForScript } from '../../src/report/html/html.js';
 import { SearchIndexText, type SearchEntry } from '../../src/report/html/search.js';
 import { repo } from '../helpers.js';
@@ -41,11 +41,25 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(returned.summary).toEqual(whole.summary);
     // Its manifest row comes with it as the manifest holds it, made on the thread that ingested it.
     expect(returned.manifestRow).toBe(manifestRowText(manifestRow(whole.summary)));
+    // Not its review index row: in check mode nothing is set aside, and the build writes each row at the end.
+    expect(returned.indexRow).toBeUndefined();
     expect(posted).toHaveLength(1);
     const bulk = (posted[0] as { [BULK]: EntryBulk })[BULK];
     expect(bulk.path).toBe(t.input.path);
     expect(Object.keys(bulk.rows).length).toBeGreaterThan(0);
     expect(joinEntry(returned, bulk)).toEqual({ ...whole, made: undefined, searchJson: searchJsonOf(whole) });
+  }, 60_000);
+
+  it('writing, an entry carries its review index row as the index writes it (indexRowCells of its manifest row); without review pages, none', async () => {
+    const t = task('as-2025.txt');
+    const root = mkdtempSync(join(tmpdir(), 'digest-worker-'));
+    const where = { root, staging: join(root, 'files'), mode: 'write' as const };
+    const entry = await computeEntry(t.input, pipelineFor(pipelineFile), where, undefined, t.prior, t.cache);
+    expect(entry.indexRow).toBe(indexRowCells(manifestRow(entry.summary)).cells);
+    expect(entry.indexRow).toMatch(/^[01]\n<th scope="row" data-label="Article" data-v="as-2025">/);
+    const noPages = pipelineFor(pipelineFile);
+    const without = await computeEntry(t.input, { ...noPages, write: { ...noPages.write, report: false } }, { ...where, staging: join(root, 'files2') }, undefined, t.prior, t.cache);
+    expect(without.indexRow).toBeUndefined();
   }, 60_000);
 
   it('the bulk crosses threads as UTF-8 bytes, moved (not copied), and reads back as the same text', async () => {

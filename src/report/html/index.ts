@@ -1,4 +1,4 @@
-import type { InputSummary } from '../../dataset/entry.js';
+import type { InputSummary } from '../../dataset/input-summary.js';
 import type { ArticleChange, DatasetChanges, RemovedArticle } from '../../generated/changes.js';
 import type { SearchIndex } from '../../generated/search-index.js';
 import { diffCounts, diffOf } from './changes.js';
@@ -186,13 +186,67 @@ export function renderIndexPage(rows: readonly IndexRow[], pipelineName: string,
 export interface IndexRows {
   count: number;
   ok: number;
-  ordered: () => Iterable<IndexRow>;
+  /**
+   * The rows in order, each as its fields or written already ({@link indexRowCells}); written
+   * cells as bytes are valid until the next row is asked for, the page's piece holding them until
+   * the next piece (a build writes each piece as it comes).
+   */
+  ordered: () => Iterable<IndexRow | IndexRowCells>;
 }
 
 /** Rows in the index's order: records by id, then failed inputs by path, so the order does not depend on folder layout. */
 export function sortIndexRows(rows: Iterable<IndexRow>): IndexRow[] {
   const key = (r: IndexRow) => (r.status === 'ok' && r.id ? `0${r.id}` : `1${r.path}`);
   return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * An index row written but for what only the build's end knows (its place in the order, its
+ * change): its id when it is a record (its change cell is looked up by it), else null, and its
+ * cells — a digit, whether the row has problems (its `data-problems`), then the row's cells from
+ * its first to its diagnostics, each on a line of its own.
+ */
+export interface IndexRowCells {
+  id: string | null;
+  /** The text, or its UTF-8 bytes as a build reads them back (valid until the next row is asked for: {@link IndexRows}). */
+  cells: string | Uint8Array;
+}
+
+/**
+ * A row's cells as the index writes them ({@link IndexRowCells}). A build's threads write each
+ * input's as they ingest it, beside its manifest row, so that the finish splices them rather than
+ * parse each row back and write its timeline on the build thread alone (BENCHMARKS.md, "the
+ * review index's rows written by the threads that ingest").
+ */
+export function indexRowCells(row: IndexRow): IndexRowCells & { cells: string } {
+  const { id, problems: flag, body } = rowParts(row);
+  return { id, cells: `${flag}${body}` };
+}
+
+/** A row's cells from its fields: its id when a record, whether it has problems, and its cells ({@link indexRowCells} less the digit). */
+function rowParts(row: IndexRow): { id: string | null; problems: 0 | 1; body: string } {
+  const name =
+    row.id && row.status === 'ok'
+      ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`
+      : `<span class="failed">failed</span><br><span class="path">${esc(row.path)}</span>`;
+  const topic = row.topic ? [row.topic.therapy, row.topic.disease?.label].filter(Boolean).map(esc).join(' · ') : '';
+  const title = [
+    row.title ? `<span class="t" lang="zh" title="${esc(row.title)}">${esc(row.title)}</span>` : '',
+    row.titleEn ? `<span class="t en" lang="en" title="${esc(row.titleEn)}">${esc(row.titleEn)}</span>` : '',
+    topic ? `<span class="topic">${topic}</span>` : '',
+  ].join('');
+  const problemCount = row.errors * 1e6 + row.warnings;
+  const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
+  const body = `
+<th scope="row" data-label="Article" data-v="${esc(row.id ?? `~${row.path}`)}">${name}</th>
+<td class="title" data-label="Title" data-v="${esc(row.titleEn ?? row.title ?? '')}">${title}</td>
+<td data-label="Months" data-v="${esc(row.period ? `${row.period.start} ${String(row.months).padStart(4, '0')}` : '')}">${months}</td>
+<td class="num" data-label="Items" data-v="${row.items}">${row.items}</td>
+<td class="num" data-label="References (DOI)" data-v="${row.references}">${row.references} (${row.referencesWithDoi})</td>
+<td class="num" data-label="Entities" data-v="${row.entities}">${row.entities}</td>
+<td data-label="Diagnostics" data-v="${row.status === 'ok' ? problemCount : 1e12}">${row.status === 'ok' ? problems(row) : `<span class="sev error">failed</span><br><span class="rules">${Object.keys(row.problems).map((r) => `<code>${esc(r)}</code>`).join(', ')}</span>`}</td>
+`;
+  return { id: row.status === 'ok' && row.id !== null ? row.id : null, problems: row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0, body };
 }
 
 /**
@@ -249,29 +303,25 @@ ${changes && changes.revision > 1 ? `<label><input type="checkbox" id="only-late
   let n = -1;
   for (const row of ordered()) {
     n++;
-    const name =
-      row.id && row.status === 'ok'
-        ? `<a href="${articleHref(row.id)}">${esc(row.id)}</a><br><span class="path">${esc(row.path)}</span>`
-        : `<span class="failed">failed</span><br><span class="path">${esc(row.path)}</span>`;
-    const topic = row.topic ? [row.topic.therapy, row.topic.disease?.label].filter(Boolean).map(esc).join(' · ') : '';
-    const title = [
-      row.title ? `<span class="t" lang="zh" title="${esc(row.title)}">${esc(row.title)}</span>` : '',
-      row.titleEn ? `<span class="t en" lang="en" title="${esc(row.titleEn)}">${esc(row.titleEn)}</span>` : '',
-      topic ? `<span class="topic">${topic}</span>` : '',
-    ].join('');
-    const change = (row.status === 'ok' && row.id !== null && cells.get(row.id)) || NO_CHANGE;
-    const problemCount = row.errors * 1e6 + row.warnings;
-    const months = `${row.period ? `<span class="period">${esc(row.period.start)} – ${esc(row.period.end)}</span>` : ''}${timeline(row)}<span class="muted">${row.months} month${row.months === 1 ? '' : 's'}${row.missingMonths.length ? `, ${row.missingMonths.length} missing` : ''}</span>`;
-    yield `${n === 0 ? '' : '\n'}<tr data-order="${n}" data-problems="${row.status !== 'ok' || row.errors + row.warnings > 0 ? 1 : 0}" data-latest="${change.latest ? 1 : 0}">
-<th scope="row" data-label="Article" data-v="${esc(row.id ?? `~${row.path}`)}">${name}</th>
-<td class="title" data-label="Title" data-v="${esc(row.titleEn ?? row.title ?? '')}">${title}</td>
-<td data-label="Months" data-v="${esc(row.period ? `${row.period.start} ${String(row.months).padStart(4, '0')}` : '')}">${months}</td>
-<td class="num" data-label="Items" data-v="${row.items}">${row.items}</td>
-<td class="num" data-label="References (DOI)" data-v="${row.references}">${row.references} (${row.referencesWithDoi})</td>
-<td class="num" data-label="Entities" data-v="${row.entities}">${row.entities}</td>
-<td data-label="Diagnostics" data-v="${row.status === 'ok' ? problemCount : 1e12}">${row.status === 'ok' ? problems(row) : `<span class="sev error">failed</span><br><span class="rules">${Object.keys(row.problems).map((r) => `<code>${esc(r)}</code>`).join(', ')}</span>`}</td>
-<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
+    // A row its thread wrote already, or written here from its fields (rowParts): the same text.
+    const open = `${n === 0 ? '' : '\n'}<tr data-order="${n}" data-problems="`;
+    const parts = 'cells' in row ? null : rowParts(row);
+    const id = parts === null ? (row as IndexRowCells).id : parts.id;
+    const change = (id !== null && cells.get(id)) || NO_CHANGE;
+    const close = `<td data-label="Changes" data-v="${change.sort}">${change.html}</td>
 </tr>`;
+    const latest = change.latest ? 1 : 0;
+    if (parts !== null) {
+      yield `${open}${parts.problems}" data-latest="${latest}">${parts.body}${close}`;
+      continue;
+    }
+    const rowCells = (row as IndexRowCells).cells;
+    if (typeof rowCells === 'string') yield `${open}${rowCells[0]}" data-latest="${latest}">${rowCells.slice(1)}${close}`;
+    else {
+      yield `${open}${rowCells[0] === 49 ? 1 : 0}" data-latest="${latest}">`;
+      yield rowCells.subarray(1);
+      yield close;
+    }
   }
   yield `
 </tbody>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleChange, ArticleDigest, DatasetChanges } from '../../../src/generated/changes.js';
-import { changeFact, indexPageText, renderIndexPage, type IndexRow } from '../../../src/report/html/index.js';
+import { changeFact, indexPageText, indexRowCells, renderIndexPage, type IndexRow, type IndexRowCells } from '../../../src/report/html/index.js';
 import { jsonForScript } from '../../../src/report/html/html.js';
 import { SearchIndexBuilder, SearchIndexText, type SearchEntry } from '../../../src/report/html/search.js';
 
@@ -130,5 +130,40 @@ describe('the index page: diagnostics and changes of each article', () => {
     for (const e of entries) search.add(e);
     const facts = changes.articles.map((a) => JSON.parse(JSON.stringify(changeFact(a))) as ReturnType<typeof changeFact>);
     expect([...indexPageText(rows, 'digest', { changes: { revision: 3, removed: [], facts: () => facts }, search })].join('')).toBe(whole);
+  });
+
+  it('rows written before (as a build’s threads write them: indexRowCells), as text or as UTF-8 bytes in one buffer used again, make the same page', () => {
+    const changes: DatasetChanges = {
+      schemaVersion: '1.2.0',
+      revision: 2,
+      articles: [changeOf('a', 'changed', 2, ['x', 'y'], ['x']), changeOf('b', 'first', 1, ['x'])],
+      removed: [],
+    };
+    const rows = [
+      row('a', { warnings: 2, problems: { 'item-undated': 2 }, missingMonths: ['2025-02'], period: { start: '2025-01', end: '2025-03' }, titleEn: 'A & “B” <c>' }),
+      row('b', { timeline: ['2024-12', '2025-01'], outOfOrderMonths: ['2024-12'], topic: { therapy: 'stem cell therapy', disease: { id: 'disease:lupus', label: 'lupus' } } as IndexRow['topic'] }),
+      row('c', { ...zero, id: null, status: 'failed', errors: 1, problems: { 'input-unreadable': 1 }, timeline: [] }),
+    ];
+    const whole = renderIndexPage(rows, 'digest', { changes });
+    const sources = { changes: { revision: changes.revision, removed: changes.removed, articles: () => changes.articles }, search: null };
+    const written = rows.map((r) => indexRowCells(r));
+    expect(written.map((w) => w.id)).toEqual(['a', 'b', null]);
+    expect(written.map((w) => w.cells[0])).toEqual(['1', '0', '1']);
+    const asText = [...indexPageText({ count: 3, ok: 2, ordered: () => written }, 'digest', sources)];
+    expect(asText.join('')).toBe(whole);
+    // Each row's bytes written over the one before's, as a ledger's window is: each piece is taken as it comes.
+    const shared = Buffer.alloc(64 * 1024);
+    const asBytes = function* (): Generator<IndexRowCells> {
+      for (const w of written) {
+        shared.fill(0);
+        const length = shared.write(w.cells, 0, 'utf8');
+        yield { id: w.id, cells: shared.subarray(0, length) };
+      }
+    };
+    const bytes: Buffer[] = [];
+    for (const piece of indexPageText({ count: 3, ok: 2, ordered: asBytes }, 'digest', sources)) bytes.push(Buffer.from(piece));
+    expect(Buffer.concat(bytes).toString('utf8')).toBe(whole);
+    // Mixed with rows as fields, in any order given: the same page.
+    expect([...indexPageText({ count: 3, ok: 2, ordered: () => [written[0]!, rows[1]!, written[2]!] }, 'digest', sources)].join('')).toBe(whole);
   });
 });
