@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
   '9d23ac6f6df018e3006d94345b71fd4129f7c50de5d76b321ed978abe3d05f12', // lexicon: pipelines/data/lexicon.json
-  'ed830b45d7059e435e94845c42b036398840cc8cffcdf9d497acb549b37a3c5c', // structure: pipelines/data/structure.json
+  'c379118baf53148692ec2a1ef81dfc779689ba649936aefe6869ab727d25f7bf', // structure: pipelines/data/structure.json
 ];

@@ -460,6 +460,28 @@ const sourceAfterTitle = latin1Pattern(() => /^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll
 const abbreviatedWord = latin1Pattern(() => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u);
 const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
+// "Title. , 2010, Journal." / "Title , 2001, Journal. Part C, Subtitle." / "Title , 2022 .": the title, a space, then the year
+// and the venue as comma pieces — the space before the comma is the form's own mark (no style writes one), the venue
+// is whatever follows the year, full stops and commas included.
+const runOnYear = lazyPattern(() => /^(?<title>.+?)\s,\s(?<year>(?:1[5-9]|20)\d{2})(?:,\s(?<venue>.+?))?\s?\.?$/su);
+
+/**
+ * Semantic Scholar's form after its authors ("R. Tuan,et al.  Title. , 2010, Birth defects research. Part C, …"):
+ * fills the title, the year and the venue as the container, and says whether the text had the form.
+ */
+function readRunOnYear(text: string, csl: CslItem): boolean {
+  const m = runOnYear().exec(text);
+  if (!m?.groups) return false;
+  const title = cleanTitle(m.groups.title!);
+  if (title.length < 3) return false;
+  csl.title = title;
+  csl.issued = cslDate(Number(m.groups.year))!;
+  const venue = m.groups.venue ? tidy(m.groups.venue) : '';
+  if (venue) csl['container-title'] = venue;
+  csl.type = venue && containerHas(venue, referenceWords().proceedingsWords) ? 'paper-conference' : 'article-journal';
+  return true;
+}
+
 /**
  * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
  * it found no title.
@@ -559,6 +581,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       return { unplaced: [] };
     }
   }
+
+  // Semantic Scholar's listing as its mirrors copy it, read before any cut is scored (the cuts end a title at a full stop
+  // and read "Title , 2001, Journal." as one title): `runOnYear`.
+  if (text.includes(' , ') && readRunOnYear(text, csl)) return { unplaced: [] };
 
   // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
   // a short journal name right after the authors, then its numbers.

@@ -71,6 +71,36 @@ describe('the general reader: authors, year, title, then the source', () => {
   });
 });
 
+describe("Semantic Scholar's listing as mirrors copy it: \"Title , 2001, Venue.\"", () => {
+  it('ends the title before the space and comma, whether or not a full stop ends it; the year and the venue after it', () => {
+    expect(csl('P. Moreau,et al.  Stromal cells from lipoaspirate: a source for repair , 2001, Tissue repair.')).toEqual({
+      id: 'ref-1',
+      type: 'article-journal',
+      author: [{ family: 'Moreau', given: 'P.' }],
+      title: 'Stromal cells from lipoaspirate: a source for repair',
+      'container-title': 'Tissue repair',
+      issued: { 'date-parts': [[2001]] },
+    });
+    expect(csl('S. Okoye.  Stromal cells and the niche. , 2009, Stem cell reviews. Part B, Niche biology.')).toMatchObject({
+      author: [{ family: 'Okoye', given: 'S.' }],
+      title: 'Stromal cells and the niche',
+      'container-title': 'Stem cell reviews. Part B, Niche biology',
+      issued: { 'date-parts': [[2009]] },
+    });
+  });
+
+  it('reads a year with no venue after it, and a conference as the venue', () => {
+    const noVenue = csl('A. Novak,et al.  Clinical uses of stromal cells , 2021 .');
+    expect(noVenue).toMatchObject({ title: 'Clinical uses of stromal cells', issued: { 'date-parts': [[2021]] } });
+    expect(noVenue['container-title']).toBeUndefined();
+    expect(csl('J. Berg,et al.  Learning cell shapes from images , 2019, Proceedings of the Example Conference on Vision.')).toMatchObject({
+      type: 'paper-conference',
+      title: 'Learning cell shapes from images',
+      'container-title': 'Proceedings of the Example Conference on Vision',
+    });
+  });
+});
+
 describe('two references copied as one string', () => {
   it('the item is the second, whose source ends the string: its authors, year and title, not the first title run on', () => {
     expect(csl('Baker TR (2001) Cord blood banking: a guide. Springer, Berlin Hale MK, Osei P (2009) Stem cell homing in the injured liver. Liver Int 29:101-110')).toMatchObject({
