@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import type { Identifiers } from './identifiers.js';
 import { phraseKey, referenceWords, wordPattern } from './data.js';
-import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
+import { isOrganisation, isParticle, looseAuthorEnd, parseAuthors, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, stripBrackets, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { closesWithOneOf, commaPieceEnds, DIGITS, isSpaceUnit, lazyPattern, opensWithOneOf } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
@@ -460,6 +460,40 @@ const sourceAfterTitle = latin1Pattern(() => /^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll
 const abbreviatedWord = latin1Pattern(() => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u);
 const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
+// A dash between the areas of an ISBD source (". – 2006. – Vol. 126"), or the full stop before one; and the
+// brackets a statement of responsibility shortens its list with ("[et al.]", "[и др.]").
+const areaDash = lazyPattern(() => /\.?\s[-–—]\s/gu);
+const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|ta in\.?|і ін\.?)\]/giu);
+
+/**
+ * GOST 7.1's (and ISBD's) article, as Russian, Ukrainian and Belarusian journals list works in any language:
+ * "[Family, I. O.] Title / I. O. Family, I. O. Family [et al.] // Journal. – Year. – Vol. v, N n. – P. p–p." —
+ * " // " parts the work from the journal it is in, " / " the title from its authors, and dashes part the journal's
+ * areas (older lists write full stops alone: "Title // Journal. 2005. Vol. 436. P. 939–945."). The general
+ * cuts read the authors, the " // " and the journal's name into the title; here the title ends at the first mark, the
+ * authors after " / " are read where none led the string, and the source is read with its dashes as commas.
+ * Says whether the journal's part read as a source.
+ */
+function readIsbdArticle(text: string, csl: CslItem): boolean {
+  const at = text.indexOf(' // ');
+  const head = text.slice(0, at);
+  const source = readSourceText(text.slice(at + 4).replace(areaDash(), ', '));
+  if (!source.container || source.score < 2 || (!source.year && !source.volume && !source.page)) return false;
+  const slash = head.lastIndexOf(' / ');
+  const title = cleanTitle(slash > 0 ? head.slice(0, slash) : head);
+  if (title.length < 3) return false;
+  if (slash > 0 && !csl.editor) {
+    // (The statement names every author; a heading before the title names the first alone: "Moreau, P. Title / P. Moreau, S. Okoye".)
+    const names = parseAuthors(head.slice(slash + 3).replace(bracketedEtAl(), ''), true);
+    const heading = csl.author;
+    if (names.length > 0 && (!heading || (names.length > heading.length && names[0]!.family === heading[0]!.family))) csl.author = names;
+  }
+  csl.title = title;
+  applySource(csl, source);
+  csl.type = 'article-journal';
+  return true;
+}
+
 // "Title. , 2010, Journal." / "Title , 2001, Journal. Part C, Subtitle." / "Title , 2022 .": the title, a space, then the year
 // and the venue as comma pieces — the space before the comma is the form's own mark (no style writes one), the venue
 // is whatever follows the year, full stops and commas included.
@@ -545,6 +579,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   } else if (date) pos += date[0].length;
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
+
+  // GOST 7.1's article ("Title / A. B. Family [et al.] // Journal. – 2006. – Vol. 126, N 4. – P. 663–676."): read by its marks.
+  if (text.includes(' // ') && readIsbdArticle(text, csl)) return { unplaced: [] };
 
   // No title, the container right after the date, as astronomy cites a chapter ("Arnaud, K.A., 1996, in Astronomical Data
   // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
