@@ -460,9 +460,9 @@ const sourceAfterTitle = latin1Pattern(() => /^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll
 const abbreviatedWord = latin1Pattern(() => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u);
 const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
-// A dash between the areas of an ISBD source (". – 2006. – Vol. 126"), or the full stop before one; and the
+// A dash between the areas of an ISBD source (". – 2006. – Vol. 126"), with the full stop before it; and the
 // brackets a statement of responsibility shortens its list with ("[et al.]", "[и др.]").
-const areaDash = lazyPattern(() => /\.?\s[-–—]\s/gu);
+const areaDash = lazyPattern(() => /(\.?)\s[-–—]\s/gu);
 const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|ta in\.?|і ін\.?)\]/giu);
 
 /**
@@ -477,7 +477,8 @@ const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|ta in\.?|і
 function readIsbdArticle(text: string, csl: CslItem): boolean {
   const at = text.indexOf(' // ');
   const head = text.slice(0, at);
-  const source = readSourceText(text.slice(at + 4).replace(areaDash(), ', '));
+  // (A dash after a full stop is a space, after none a comma: "Hum. Reprod. - 1986" keeps the abbreviation's full stop.)
+  const source = readSourceText(text.slice(at + 4).replace(areaDash(), (_dash, stop: string) => (stop ? '. ' : ', ')));
   if (!source.container || source.score < 2 || (!source.year && !source.volume && !source.page)) return false;
   const slash = head.lastIndexOf(' / ');
   const title = cleanTitle(slash > 0 ? head.slice(0, slash) : head);

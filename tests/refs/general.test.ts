@@ -115,6 +115,18 @@ describe("GOST 7.1's article: \"Title / Authors // Journal. – Year. – Vol. v
     });
   });
 
+  it('keeps the full stop of a journal abbreviation before the dash', () => {
+    expect(csl('Okoye, S. Grafts of stromal cells in ageing mice / S. Okoye // Exp. Ther. - 1989. - Vol. 2, N 3. - P. 18-29.')).toMatchObject({
+      author: [{ family: 'Okoye', given: 'S.' }],
+      title: 'Grafts of stromal cells in ageing mice',
+      'container-title': 'Exp. Ther.',
+      issued: { 'date-parts': [[1989]] },
+      volume: '2',
+      issue: '3',
+      page: '18-29',
+    });
+  });
+
   it('takes the full list of the statement over a heading that names the first author alone', () => {
     expect(csl('Moreau, P. Induction of stromal cells from adult fat by defined factors / P. Moreau, S. Okoye // Cell Rep Ex. – 2016. – Vol. 26, N 4. – P. 663–676.')).toMatchObject({
       author: [{ family: 'Moreau', given: 'P.' }, { family: 'Okoye', given: 'S.' }],
