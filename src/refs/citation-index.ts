@@ -26,7 +26,15 @@ function labelledValue(piece: string, labels: readonly string[]): string | null 
 
 // A family name as Crossref keeps it: capitalised words ("Bayes-Genis", "O’Brien", "De Souza"),
 // particles before them ("van der Berg"); never a word in lower case otherwise, a digit or a full stop.
-const capitalisedWord = lazyPattern(() => /^\p{Lu}[\p{L}\p{M}'’-]*$/u);
+// (Tested by case and by code unit, not by a pattern of Unicode's classes: V8 builds such a class through ICU as
+// it parses the literal, at every start of a CLI whose code cache is refused. Issue 17: start-up.)
+const notInName = lazyPattern(() => /[\d.,:;()[\]]/);
+
+/** True for a word whose first letter is a capital ("Bayes-Genis", "Ødegaard"). */
+function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase() && !notInName().test(word);
+}
 
 /** True when a comma piece reads as a family name alone (at most four words). */
 function isFamilyName(piece: string): boolean {
@@ -34,7 +42,7 @@ function isFamilyName(piece: string): boolean {
   if (words.length > 4) return false;
   let capitalised = 0;
   for (const word of words) {
-    if (capitalisedWord().test(word)) capitalised++;
+    if (isCapitalised(word)) capitalised++;
     else if (!isParticle(word)) return false;
   }
   return capitalised > 0;

@@ -462,8 +462,9 @@ const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
 // A dash between the areas of an ISBD source (". – 2006. – Vol. 126"), with the full stop before it; and the
 // brackets a statement of responsibility shortens its list with ("[et al.]", "[и др.]").
-const areaDash = lazyPattern(() => /(\.?)\s[-–—]\s/gu);
-const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|ta in\.?|і ін\.?)\]/giu);
+// (No u or i flag: each holds no class a flag would change, and V8 checks a literal's classes as it parses it.)
+const areaDash = lazyPattern(() => /(\.?)\s[-–—]\s/g);
+const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|і ін\.?)\]/g);
 
 /**
  * GOST 7.1's (and ISBD's) article, as Russian, Ukrainian and Belarusian journals list works in any language:
@@ -498,7 +499,7 @@ function readIsbdArticle(text: string, csl: CslItem): boolean {
 // "Title. , 2010, Journal." / "Title , 2001, Journal. Part C, Subtitle." / "Title , 2022 .": the title, a space, then the year
 // and the venue as comma pieces — the space before the comma is the form's own mark (no style writes one), the venue
 // is whatever follows the year, full stops and commas included.
-const runOnYear = lazyPattern(() => /^(?<title>.+?)\s,\s(?<year>(?:1[5-9]|20)\d{2})(?:,\s(?<venue>.+?))?\s?\.?$/su);
+const runOnYear = lazyPattern(() => /^(?<title>.+?)\s,\s(?<year>(?:1[5-9]|20)\d{2})(?:,\s(?<venue>.+?))?\s?\.?$/s);
 
 /**
  * Semantic Scholar's form after its authors ("R. Tuan,et al.  Title. , 2010, Birth defects research. Part C, …"):
