@@ -1965,5 +1965,13 @@ export const referenceData: ReferenceData = {
   "revised edition",
   "new ed",
   "rev ed"
- ]
+ ],
+ "citationIndexLabels": {
+  "volume": [
+   "№"
+  ],
+  "page": [
+   "с."
+  ]
+ }
 };

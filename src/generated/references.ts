@@ -437,4 +437,11 @@ export interface ReferenceData {
   exponentWords: Words48;
   mediumWords: Words49;
   editionPhrases: Words50;
+  /**
+   * The labels a citation index prints before a reference's volume and first page when it renders Crossref's metadata as "Family, Title, Journal, № 19, с. 179" (fields parted by commas only, no year): a string ending in one of them, as a comma piece of its own, is read by src/refs/citation-index.ts. Written as printed, the label's own full stop included.
+   */
+  citationIndexLabels: {
+    volume: Words51;
+    page: Words51;
+  };
 }

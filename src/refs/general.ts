@@ -1,7 +1,7 @@
 import { cslDate, type CslItem } from './csl.js';
 import type { Identifiers } from './identifiers.js';
 import { phraseKey, referenceWords, wordPattern } from './data.js';
-import { isOrganisation, isParticle, looseAuthorEnd, scanAuthors, scanOrganisation } from './names.js';
+import { isOrganisation, isParticle, looseAuthorEnd, parseAuthors, scanAuthors, scanOrganisation } from './names.js';
 import { classifySegment, isDateOnly, stripBrackets, isExtentOrContributors, isLabelledNumbers, opensWithRole, readSourceText, segmentSource, type Segment, type Source } from './source.js';
 import { closesWithOneOf, commaPieceEnds, DIGITS, isSpaceUnit, lazyPattern, opensWithOneOf } from './text.js';
 import { readSource, sentenceEnds, tidy, type Source as JournalSource } from './vancouver.js';
@@ -460,6 +460,64 @@ const sourceAfterTitle = latin1Pattern(() => /^(?:\s?:|\s(?!in\b|en\b|im\b)\p{Ll
 const abbreviatedWord = latin1Pattern(() => /^(?:\p{Lu}[\p{L}]*\.|\p{Lu}[\p{L}]{0,4}|[A-Z]{2,}[a-z]?|[A-Z]{1,3}&[A-Z]{1,3}|of|and|&)$/u);
 const capitalStart = latin1Pattern(() => /^\p{Lu}/u);
 
+// A dash between the areas of an ISBD source (". – 2006. – Vol. 126"), with the full stop before it; and the
+// brackets a statement of responsibility shortens its list with ("[et al.]", "[и др.]").
+// (No u or i flag: each holds no class a flag would change, and V8 checks a literal's classes as it parses it.)
+const areaDash = lazyPattern(() => /(\.?)\s[-–—]\s/g);
+const bracketedEtAl = lazyPattern(() => /\s?\[(?:et al\.?|и др\.?|і ін\.?)\]/g);
+
+/**
+ * GOST 7.1's (and ISBD's) article, as Russian, Ukrainian and Belarusian journals list works in any language:
+ * "[Family, I. O.] Title / I. O. Family, I. O. Family [et al.] // Journal. – Year. – Vol. v, N n. – P. p–p." —
+ * " // " parts the work from the journal it is in, " / " the title from its authors, and dashes part the journal's
+ * areas (older lists write full stops alone: "Title // Journal. 2005. Vol. 436. P. 939–945."). The general
+ * cuts read the authors, the " // " and the journal's name into the title; here the title ends at the first mark, the
+ * authors after " / " are read where none led the string, and the source is read with its dashes as commas.
+ * Says whether the journal's part read as a source.
+ */
+function readIsbdArticle(text: string, csl: CslItem): boolean {
+  const at = text.indexOf(' // ');
+  const head = text.slice(0, at);
+  // (A dash after a full stop is a space, after none a comma: "Hum. Reprod. - 1986" keeps the abbreviation's full stop.)
+  const source = readSourceText(text.slice(at + 4).replace(areaDash(), (_dash, stop: string) => (stop ? '. ' : ', ')));
+  if (!source.container || source.score < 2 || (!source.year && !source.volume && !source.page)) return false;
+  const slash = head.lastIndexOf(' / ');
+  const title = cleanTitle(slash > 0 ? head.slice(0, slash) : head);
+  if (title.length < 3) return false;
+  if (slash > 0 && !csl.editor) {
+    // (The statement names every author; a heading before the title names the first alone: "Moreau, P. Title / P. Moreau, S. Okoye".)
+    const names = parseAuthors(head.slice(slash + 3).replace(bracketedEtAl(), ''), true);
+    const heading = csl.author;
+    if (names.length > 0 && (!heading || (names.length > heading.length && names[0]!.family === heading[0]!.family))) csl.author = names;
+  }
+  csl.title = title;
+  applySource(csl, source);
+  csl.type = 'article-journal';
+  return true;
+}
+
+// "Title. , 2010, Journal." / "Title , 2001, Journal. Part C, Subtitle." / "Title , 2022 .": the title, a space, then the year
+// and the venue as comma pieces — the space before the comma is the form's own mark (no style writes one), the venue
+// is whatever follows the year, full stops and commas included.
+const runOnYear = lazyPattern(() => /^(?<title>.+?)\s,\s(?<year>(?:1[5-9]|20)\d{2})(?:,\s(?<venue>.+?))?\s?\.?$/s);
+
+/**
+ * Semantic Scholar's form after its authors ("R. Tuan,et al.  Title. , 2010, Birth defects research. Part C, …"):
+ * fills the title, the year and the venue as the container, and says whether the text had the form.
+ */
+function readRunOnYear(text: string, csl: CslItem): boolean {
+  const m = runOnYear().exec(text);
+  if (!m?.groups) return false;
+  const title = cleanTitle(m.groups.title!);
+  if (title.length < 3) return false;
+  csl.title = title;
+  csl.issued = cslDate(Number(m.groups.year))!;
+  const venue = m.groups.venue ? tidy(m.groups.venue) : '';
+  if (venue) csl['container-title'] = venue;
+  csl.type = venue && containerHas(venue, referenceWords().proceedingsWords) ? 'paper-conference' : 'article-journal';
+  return true;
+}
+
 /**
  * Parses a reference in a Latin-script style. Returns the text it could not place, or null when
  * it found no title.
@@ -524,6 +582,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   text = text.slice(pos).replace(/^[\s.,:;]+/, '');
   if (!text) return csl.author || csl.editor ? { unplaced: [] } : null;
 
+  // GOST 7.1's article ("Title / A. B. Family [et al.] // Journal. – 2006. – Vol. 126, N 4. – P. 663–676."): read by its marks.
+  if (text.includes(' // ') && readIsbdArticle(text, csl)) return { unplaced: [] };
+
   // No title, the container right after the date, as astronomy cites a chapter ("Arnaud, K.A., 1996, in Astronomical Data
   // Analysis Software and Systems V, eds. …, p17"): the whole reads as the source.
   if ((csl.author || csl.editor) && csl.issued && inBeforeName(text).test(text)) {
@@ -559,6 +620,10 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
       return { unplaced: [] };
     }
   }
+
+  // Semantic Scholar's listing as its mirrors copy it, read before any cut is scored (the cuts end a title at a full stop
+  // and read "Title , 2001, Journal." as one title): `runOnYear`.
+  if (text.includes(' , ') && readRunOnYear(text, csl)) return { unplaced: [] };
 
   // No title at all, as physics and astronomy cite ("Nucl. Phys. B 193 (1981) 150", "ApJ, 607, 200"):
   // a short journal name right after the authors, then its numbers.

@@ -1,4 +1,5 @@
 import { cslDate, type CslItem } from './csl.js';
+import { parseCitationIndex } from './citation-index.js';
 import { parseGbt, parseGbtFragment } from './gbt7714.js';
 import { parseGeneral, takeBracketedGenre, typeNewspaper } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
@@ -16,7 +17,7 @@ export { parseAuthors, parseName } from './names.js';
 export interface ParsedReference {
   csl: CslItem;
   /** Which layout matched: decides how much to trust the fields. */
-  style: 'gbt7714' | 'elsevier' | 'cell' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
+  style: 'gbt7714' | 'elsevier' | 'cell' | 'citation-index' | 'sentence' | 'url' | 'identifier' | 'placeholder' | 'unparsed';
   /** Parts of the string the parser could not place in any field. */
   unplaced?: string[];
 }
@@ -151,6 +152,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   if ((hasCjk(core) || core.length <= 100) && parseGbtFragment(core, csl)) return { csl: withIds(csl, ids), style: 'gbt7714' };
   if (parseElsevier(core, csl)) return { csl: withIds(csl, ids), style: 'elsevier' };
   if (parseCell(core, csl)) return { csl: withIds(csl, ids), style: 'cell' };
+  if (parseCitationIndex(core, csl, ids.DOI)) return { csl: withIds(csl, ids), style: 'citation-index' };
   const general = parseGeneral(core, csl);
   if (general) {
     takeBracketedGenre(csl);

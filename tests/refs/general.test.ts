@@ -71,6 +71,86 @@ describe('the general reader: authors, year, title, then the source', () => {
   });
 });
 
+describe("Semantic Scholar's listing as mirrors copy it: \"Title , 2001, Venue.\"", () => {
+  it('ends the title before the space and comma, whether or not a full stop ends it; the year and the venue after it', () => {
+    expect(csl('P. Moreau,et al.  Stromal cells from lipoaspirate: a source for repair , 2001, Tissue repair.')).toEqual({
+      id: 'ref-1',
+      type: 'article-journal',
+      author: [{ family: 'Moreau', given: 'P.' }],
+      title: 'Stromal cells from lipoaspirate: a source for repair',
+      'container-title': 'Tissue repair',
+      issued: { 'date-parts': [[2001]] },
+    });
+    expect(csl('S. Okoye.  Stromal cells and the niche. , 2009, Stem cell reviews. Part B, Niche biology.')).toMatchObject({
+      author: [{ family: 'Okoye', given: 'S.' }],
+      title: 'Stromal cells and the niche',
+      'container-title': 'Stem cell reviews. Part B, Niche biology',
+      issued: { 'date-parts': [[2009]] },
+    });
+  });
+
+  it('reads a year with no venue after it, and a conference as the venue', () => {
+    const noVenue = csl('A. Novak,et al.  Clinical uses of stromal cells , 2021 .');
+    expect(noVenue).toMatchObject({ title: 'Clinical uses of stromal cells', issued: { 'date-parts': [[2021]] } });
+    expect(noVenue['container-title']).toBeUndefined();
+    expect(csl('J. Berg,et al.  Learning cell shapes from images , 2019, Proceedings of the Example Conference on Vision.')).toMatchObject({
+      type: 'paper-conference',
+      title: 'Learning cell shapes from images',
+      'container-title': 'Proceedings of the Example Conference on Vision',
+    });
+  });
+});
+
+describe("GOST 7.1's article: \"Title / Authors // Journal. – Year. – Vol. v, N n. – P. p.\"", () => {
+  it('ends the title at " / ", reads the authors after it and the journal with its areas after " // "', () => {
+    expect(csl('Stromal cell lines grown from human marrow / A. B. Novak [et al.] // Example Stem Cell J. - 2008. - Vol. 12. - P. 145-147.')).toEqual({
+      id: 'ref-1',
+      type: 'article-journal',
+      author: [{ family: 'Novak', given: 'A. B.' }],
+      title: 'Stromal cell lines grown from human marrow',
+      'container-title': 'Example Stem Cell J',
+      issued: { 'date-parts': [[2008]] },
+      volume: '12',
+      page: '145-147',
+    });
+  });
+
+  it('keeps the full stop of a journal abbreviation before the dash', () => {
+    expect(csl('Okoye, S. Grafts of stromal cells in ageing mice / S. Okoye // Exp. Ther. - 1989. - Vol. 2, N 3. - P. 18-29.')).toMatchObject({
+      author: [{ family: 'Okoye', given: 'S.' }],
+      title: 'Grafts of stromal cells in ageing mice',
+      'container-title': 'Exp. Ther.',
+      issued: { 'date-parts': [[1989]] },
+      volume: '2',
+      issue: '3',
+      page: '18-29',
+    });
+  });
+
+  it('takes the full list of the statement over a heading that names the first author alone', () => {
+    expect(csl('Moreau, P. Induction of stromal cells from adult fat by defined factors / P. Moreau, S. Okoye // Cell Rep Ex. – 2016. – Vol. 26, N 4. – P. 663–676.')).toMatchObject({
+      author: [{ family: 'Moreau', given: 'P.' }, { family: 'Okoye', given: 'S.' }],
+      title: 'Induction of stromal cells from adult fat by defined factors',
+      'container-title': 'Cell Rep Ex',
+      volume: '26',
+      issue: '4',
+      page: '663-676',
+    });
+  });
+
+  it('reads the older form with full stops alone and the authors first', () => {
+    expect(csl('Lin H.T., Novak A. Cord stromal cells and the liver // Hepatol Ex. 2009 Jun. Vol. 80(6). P. 1136-1145.')).toMatchObject({
+      author: [{ family: 'Lin', given: 'H.T.' }, { family: 'Novak', given: 'A' }],
+      title: 'Cord stromal cells and the liver',
+      'container-title': 'Hepatol Ex',
+      issued: { 'date-parts': [[2009, 6]] },
+      volume: '80',
+      issue: '6',
+      page: '1136-1145',
+    });
+  });
+});
+
 describe('two references copied as one string', () => {
   it('the item is the second, whose source ends the string: its authors, year and title, not the first title run on', () => {
     expect(csl('Baker TR (2001) Cord blood banking: a guide. Springer, Berlin Hale MK, Osei P (2009) Stem cell homing in the injured liver. Liver Int 29:101-110')).toMatchObject({

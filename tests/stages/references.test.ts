@@ -92,6 +92,8 @@ describe('references stage: the lists of real pages', () => {
     ['Journal References:'],
     ['参考来源：'],
     ['參考來源：'],
+    ['Список літератури'],
+    ['Список литературы'],
   ])('finds the list under the heading %j', async (heading) => {
     const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\n${heading}\n[1] ${entry(1)}\n`, 'link');
     expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1']);
@@ -124,7 +126,7 @@ describe('references stage: the refs-real fixtures read as their expect.md says'
       .flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
   const cell = (value: string | undefined) => (value === undefined || value === '—' ? undefined : value);
 
-  it('has the eight cases', () => expect(names).toHaveLength(8));
+  it('has the eleven cases', () => expect(names).toHaveLength(11));
 
   it.each(names)('%s', async (name) => {
     const expectMd = readFileSync(join(root, name, 'expect.md'), 'utf8');
