@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'e939bd3790d6933c81a15fbf445e105926686f31608f754893c611c87521c945', // journals: pipelines/data/journals.json
-  '9d23ac6f6df018e3006d94345b71fd4129f7c50de5d76b321ed978abe3d05f12', // lexicon: pipelines/data/lexicon.json
-  'ed830b45d7059e435e94845c42b036398840cc8cffcdf9d497acb549b37a3c5c', // structure: pipelines/data/structure.json
+  '5075520b6ef6a965ea3449bfac156d0b050a3302042bfd3bb434a17f1249367b', // lexicon: pipelines/data/lexicon.json
+  '394438d9e0c2cbbae9ebd502962cc5564ef1dfd2b8ebb8a6802bf5186d0719bd', // structure: pipelines/data/structure.json
 ];
