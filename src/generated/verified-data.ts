@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '5a9f3f93babf54ab63cc1bcf155b273a4eb2f7b6e631868c787f112093c5f2d0', // journals: pipelines/data/journals.json
-  '5c66c4b52f867df274754e0e6d4bbfcb2e10e78c7d1fd4fed44f2a06f7bfe78d', // lexicon: pipelines/data/lexicon.json
-  'd1fa3e2062d46f2158a16f6b703017b626a05c42fc2a8b8b13afc4601490d784', // structure: pipelines/data/structure.json
+  'b0e345720240635c5ef7aaa6a8acb616746bbcd3079a90765c3fa5a3b7e5de74', // lexicon: pipelines/data/lexicon.json
+  '0978eb781e49fcab3506362a3ce716a07e586c04f898a6796d3ff7088cdc6b2c', // structure: pipelines/data/structure.json
 ];

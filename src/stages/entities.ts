@@ -148,6 +148,22 @@ export function initialForeign(text: string, start: number, end: number, abbrevi
   return true;
 }
 
+/**
+ * True when `abbreviation` cannot abbreviate the Latin name of a disease `written` it follows because
+ * its last letter is in no place of the name's last word ("… for Septic Shock (UC-CISSII)": a trial's
+ * acronym after the disease it studies; "age-related macular degeneration (AMD)", "mucopolysaccharidosis
+ * type II (MPS II)" and "coronavirus disease 2019 (COVID-19)" end in a letter of their last word of
+ * letters). Asked of diseases only: a company's ticker after its name ("Cynata Therapeutics (CPY)")
+ * abbreviates the company. A name in another script is never asked.
+ */
+export function lastLetterForeign(written: string, abbreviation: string): boolean {
+  const letters = abbreviation.replace(/[^A-Za-z]/g, '');
+  const words = written.split(/[\s-]+/).filter((w) => /[A-Za-z]/.test(w));
+  const last = words[words.length - 1];
+  if (letters === '' || last === undefined) return false;
+  return !last.toLowerCase().includes(letters[letters.length - 1]!.toLowerCase());
+}
+
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
 type Defined = MatchedConcept & { at: number; written: string | null };
 
@@ -209,7 +225,7 @@ function definedAbbreviations(
       // A body's name that ends in a concept the lexicon knows ("… Foundation of Australia (NSCFA)"): the
       // abbreviation spelling the whole name's initials abbreviates the body, not the country.
       const named = owner ? initialsRunStart(block.text, sourceEnd, abbreviation, stops.initialsJoiners ?? []) : -1;
-      if (owner && (named === -1 || named >= owner.start) && !initialForeign(block.text, owner.start, owner.end, abbreviation)) {
+      if (owner && (named === -1 || named >= owner.start) && !initialForeign(block.text, owner.start, owner.end, abbreviation) && !(owner.concept.type === 'disease' && lastLetterForeign(block.text.slice(owner.start, owner.end), abbreviation))) {
         extra.set(abbreviation, { ...owner.concept, at, written: block.text.slice(owner.start, owner.end) });
         continue;
       }

@@ -53,12 +53,19 @@ function firstSentence(text: string): string {
   return end ? text.slice(0, end.index + 1) : text;
 }
 
+/** The sentence after a paragraph's first, or '' when it has one sentence. */
+function secondSentence(text: string): string {
+  const first = firstSentence(text);
+  return first.length < text.length ? firstSentence(text.slice(first.length).trimStart()) : '';
+}
+
 /**
  * The page kind, by the first rule that fits (docs/design/genre.md, "Page kinds"):
  * 1. month digest — a month section holds an item, or the title declares a range of months;
  * 2. year roundup — two year sections, or one and a span of years in the title;
  * 3. overview — the title promises an explanation ("4种治疗方法", "有哪些"), whatever it dates;
- * 4. drug approval — the title or the first dated item (on a page with none, the first sentence)
+ * 4. drug approval — the title or the first dated item (on a page with none, the first sentence, or
+ *    the second after a first that names no regulator: {@link approvalToldNext})
  *    names an approval by a regulator (or one that names itself: "won an approval", "Japan Approves"), and not of a trial ("FDA Clears Stem Cell Clinical Trial")
  *    nor one denied or sought ("FDA Denies Approval"), nor a panel's vote or a recommendation ("CHMP recommends … approval"),
  *    nor a title's over a lead that names an IND or a clinical hold (the data's `leadTrialCues`);
@@ -81,7 +88,8 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   const items = evidence.sections.flatMap((x) => x.items);
   const folded = evidence.folded ?? new Map<Block, string>();
   const firstBlock = items[0] ? evidence.itemBlocks.get(items[0])?.[0] : undefined;
-  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : evidence.lead ? firstSentence(evidence.leadRest ? `${foldedOf(evidence.lead, folded)} ${foldedOf(evidence.leadRest, folded)}` : foldedOf(evidence.lead, folded)) : '';
+  const leadText = items.length === 0 && evidence.lead ? (evidence.leadRest ? `${foldedOf(evidence.lead, folded)} ${foldedOf(evidence.leadRest, folded)}` : foldedOf(evidence.lead, folded)) : '';
+  const firstLead = firstBlock ? foldedOf(firstBlock, folded) : items[0] ? foldWidth(items[0].text) : firstSentence(leadText);
   // An approval of a trial (an IND cleared, "FDA approves first Phase 1 study") is no product's approval,
   // nor one denied or still sought ("FDA Denies Approval", "… until it obtains approval"), nor an advisory
   // body's vote or recommendation ("Panel Green Light", "voted to recommend approval": the regulator decides).
@@ -91,6 +99,7 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   // Therapy" / "… has lifted a clinical hold on Geron's IND"): the headline shortens a trial cleared to start.
   const titleApproval = approval(title) && !k.leadTrialCues?.test(firstLead);
   if (years.length === 0 && (titleApproval || approval(firstLead))) return 'drug-approval';
+  if (years.length === 0 && leadText !== '' && approvalToldNext(title, firstLead, leadText, k, approval)) return 'drug-approval';
   if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
   if (publications >= 2) return 'trial-roundup';
@@ -99,6 +108,19 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   if (items.length >= 2) return 'trial-roundup';
   const outline = evidence.sections.some((x) => x.outlineLevel !== undefined);
   return (evidence.pageDate !== null || evidence.byline) && !paper && !outline && !evidence.citesByNumber?.() ? 'news-item' : 'overview';
+}
+
+/**
+ * True when a lead with no dated item opens on the story and tells the regulator's decision in its
+ * second sentence ("Stem cell transplants … are out of reach for many patients. A new cell therapy …
+ * now has European Commission approval"; "… won the first ever marketing approval for … . Health Canada
+ * issued marketing authorization …"): read only where the page has no title or its title names an
+ * approval with no regulator and nothing that vetoes one, and the first sentence names no regulator
+ * (an overview's later sentence naming an approval in passing stays an overview).
+ */
+function approvalToldNext(title: string, firstLead: string, leadText: string, k: CompiledStructure['pageKinds'], approval: (text: string) => boolean): boolean {
+  if (title !== '' && (!k.approvalVerbs.test(title) || k.regulators.test(title) || k.trialCues?.test(title) || k.denialCues?.test(title) || k.adviceCues?.test(title))) return false;
+  return !k.regulators.test(firstLead) && approval(secondSentence(leadText));
 }
 
 /**

@@ -5,7 +5,7 @@ import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
-import { initialForeign, initialsRunStart } from '../../src/stages/entities.js';
+import { initialForeign, initialsRunStart, lastLetterForeign } from '../../src/stages/entities.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -1780,5 +1780,129 @@ describe('the diseases, products and bodies of the sixteenth pass are named', ()
   it('"Cancer" inside Cancer Research UK is a mention of the charity only', async () => {
     const record = await ingest({ text: 'Stem cell drug news\nCancer Research UK funded the study of transplants.\n', name: 'page.txt' });
     expect(record.entities.filter((e) => e.mentions.some((m) => m.text.includes('Cancer'))).map((e) => e.id)).toEqual(['organization:cancer-research-uk']);
+  });
+});
+
+describe('an approval still sought is none: "… Approval Bid", "Moves Toward … Approval"', () => {
+  it.each([
+    ['Cell Therapy Phase 3 Data Support FDA Accelerated Approval Bid\nThe company said slow progressors declined more slowly on the cells.\n', 'overview'],
+    ['Cell Therapy Shows Promise in ALS, Moves Toward FDA Accelerated Approval\nThe company said slow progressors declined more slowly on the cells.\n', 'overview'],
+    ['FDA approves cord blood cells for blood cancers, a step toward wider use\nThe FDA approved the cells on Tuesday.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('a regulator\'s decision told in the lead\'s second sentence, on a page with no title or a title naming an approval with no regulator', () => {
+  it.each([
+    ['Stem cell transplants are out of reach for many patients. A cord blood therapy now has European Commission approval, its maker said.\n', 'drug-approval'],
+    ['Canadian cell approval could be the first of many\nThe maker won the first approval ever given to a made stem cell product. Health Canada issued the marketing authorization on Thursday.\n', 'drug-approval'],
+    // The title names no approval: an overview's second sentence naming one in passing stays an overview.
+    ['Stem Cell Therapy: What Patients Should Know\nStem cells can become many kinds of cell. The FDA has approved cord blood products for some blood disorders.\n', 'overview'],
+    // The first sentence names the regulator: its own reading decides.
+    ['Cell approval questions remain\nThe FDA met the company in May. Health Canada issued a marketing authorization in June.\n', 'overview'],
+    // The title vetoes an approval (one still sought).
+    ['Maker plans approval filing in Canada\nThe maker met its investors in May. Health Canada issued a marketing authorization for another cell product.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('a trial\'s acronym after the disease it studies, its last letter in no place of the disease\'s last word, is its own term', () => {
+  it.each([
+    ['Septic Shock', 'UC-CISSII', true],
+    ['Septic Shock', 'UC-SEPTRA', true],
+    ['age-related macular degeneration', 'AMD', false],
+    ['mucopolysaccharidosis type II', 'MPS II', false],
+    ['coronavirus disease 2019', 'COVID-19', false],
+    ['cerebral adrenoleukodystrophy', 'CALD', false],
+    ['脓毒性休克', 'SS', false],
+  ])('%s (%s): %s', (written, abbreviation, foreign) => {
+    expect(lastLetterForeign(written, abbreviation)).toBe(foreign);
+  });
+
+  it('"… for Septic Shock (UC-SEPTRA)": the acronym is defined as its own term, septic shock still tagged', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nA study of Umbilical Cord Cells for Septic Shock (UC-SEPTRA) enrols forty adults.\n', name: 'page.txt' });
+    const shock = record.entities.find((e) => e.id === 'disease:septic-shock');
+    expect(shock?.mentions.map((m) => m.text)).toEqual(['Septic Shock']);
+    expect(record.entities.map((e) => e.id)).toContain('other:uc-septra');
+  });
+
+  it('a company\'s ticker after its name still abbreviates the company', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nCynata Therapeutics (CPY) dosed its first patient.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'organization:cynata-therapeutics')?.mentions.map((m) => m.text)).toContain('CPY');
+  });
+});
+
+describe('chrome of the seventeenth pass: "Key Insights" and "Key Takeaways", "Newsletter", a tracker\'s "More from …" link, a "Posted-In:" tags line', () => {
+  it.each([
+    'Key Insights',
+    'Key Takeaways',
+    'Newsletter',
+    'More from Regulatory Trackers',
+    'More from US FDA Performance Tracker',
+    'Posted-In: News FDA',
+  ])('%s', expectChromeBetweenParagraphs);
+
+  it.each([
+    'Key insights came from the second dose.',
+    'More from the trial will be reported in May.',
+    'Newsletter readers asked about the trial.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('the diseases, products and bodies of the seventeenth pass are named', () => {
+  it.each([
+    ['Adults with complex perianal fistulas were treated.', 'disease:perianal-fistula'],
+    ['Takeda sells the cells in Europe.', 'organization:takeda'],
+    ['TiGenix made the cells.', 'organization:tigenix'],
+    ['Alofisel is injected into the fistula.', 'drug:darvadstrocel'],
+    ['Darvadstrocel is injected into the fistula.', 'drug:darvadstrocel'],
+    ['Gamida Cell expands cord blood.', 'organization:gamida-cell'],
+    ['Omisirge is given once.', 'drug:omidubicel'],
+    ['CellTrans makes the islets.', 'organization:celltrans'],
+    ['Lantidra is infused into the liver.', 'drug:donislecel'],
+    ['Corestem makes the cells in Seoul.', 'organization:corestem'],
+    ['NeuroNata-R is given twice.', 'drug:lenzumestrocel'],
+    ['Babies with osteogenesis imperfecta were treated.', 'disease:osteogenesis-imperfecta'],
+    ['Babies with brittle bone disease were treated.', 'disease:osteogenesis-imperfecta'],
+    ['Babies with spina bifida were treated.', 'disease:spina-bifida'],
+    ['Babies with myelomeningocele were treated.', 'disease:spina-bifida'],
+    ['Boys with cerebral adrenoleukodystrophy were treated.', 'disease:cerebral-adrenoleukodystrophy'],
+    ['Boys with CALD were treated.', 'disease:cerebral-adrenoleukodystrophy'],
+    ['Skysona is made from the boy\'s own cells.', 'drug:elivaldogene-autotemcel'],
+    ['bluebird bio makes the therapy.', 'organization:bluebird-bio'],
+    ['OpRegen is injected under the retina.', 'drug:opregen'],
+    ['Lineage Cell Therapeutics makes the cells.', 'organization:lineage-cell-therapeutics'],
+    ['Adults with geographic atrophy were treated.', 'disease:geographic-atrophy'],
+    ['Osiris Therapeutics made the first approved cells.', 'organization:osiris-therapeutics'],
+    ['Children with Fanconi anemia were given cord blood.', 'disease:fanconi-anemia'],
+    ['Adults with myelodysplastic syndromes were given cord blood.', 'disease:myelodysplastic-syndrome'],
+    ['Children with Hurler syndrome were given cord blood.', 'disease:hurler-syndrome'],
+    ['Babies with severe combined immunodeficiency were treated.', 'disease:scid'],
+    ['Babies with SCID were treated.', 'disease:scid'],
+    ['The team at UC Davis Health led the trial.', 'organization:uc-davis'],
+    ['The Society for Immunotherapy of Cancer heard the results.', 'organization:sitc'],
+    ['Alofisel failed in a trial in Crohn\'s complications.', 'disease:crohn-disease'],
+    ['The panel backed the cells for a few type 1 diabetics.', 'disease:type-1-diabetes'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['成骨不全患儿接受了间充质干细胞治疗。', 'disease:osteogenesis-imperfecta'],
+    ['脊柱裂胎儿接受了宫内手术。', 'disease:spina-bifida'],
+    ['范可尼贫血患儿接受了脐带血移植。', 'disease:fanconi-anemia'],
+    ['骨髓增生异常综合征患者接受了移植。', 'disease:myelodysplastic-syndrome'],
+  ])('%s', async (text, id) => {
+    const record = await ingest({ text: `干细胞治疗新进展\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.map((e) => e.id)).toContain(id);
+  });
+
+  it.each([
+    ['Children with Fanconi anemia were given cord blood.', 'Fanconi anemia', 'disease:fanconi-anemia'],
+    ['The Society for Immunotherapy of Cancer heard the results.', 'Cancer', 'organization:sitc'],
+  ])('%s: "%s" is a mention of %s only', async (text, surface, id) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect(record.entities.filter((e) => e.mentions.some((m) => m.text.includes(surface))).map((e) => e.id)).toEqual([id]);
+  });
+
+  it('a page on perianal fistulas in Crohn\'s disease is about Crohn\'s disease (the fistulas counted with it)', async () => {
+    const record = await ingest({ text: 'Stem cells approved for perianal fistulas in Crohn\'s disease\nThe cells are injected into complex perianal fistulas of adults with Crohn\'s disease.\n', name: 'page.txt' });
+    expect(record.topic?.disease?.id).toBe('disease:crohn-disease');
   });
 });
