@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ea1cc88226400aa8583a704d8ee1686db92c9c1cc9e30fa66bfe7d4748f75234', // journals: pipelines/data/journals.json
   '42cb58c46410d7559b727eb6ca8abafa897bdb7c1079a3090b0899abc55bd787', // lexicon: pipelines/data/lexicon.json
-  '8a95729012226bcf293cab0831c50973bcf51d699686d468c2928adfebbabada', // structure: pipelines/data/structure.json
+  '8d797cffff5c1dca2ad5d40790235deac4db657bcb6bf6c167fc3018477b9f0e', // structure: pipelines/data/structure.json
 ];

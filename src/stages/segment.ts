@@ -559,7 +559,7 @@ export const segment = defineStage({
       }
       // The page's own citation on the lines under "引用本文:" alone (a journal's site: the Chinese, then
       // its English copy): chrome, its journal the page's, as an issue line's is.
-      if ((role.role === 'heading' || role.role === 'body') && block === original && citationUnderLabel(dropped[dropped.length - 1], blocks[b - 1], s)) {
+      if ((role.role === 'heading' || role.role === 'body') && block === original && block.text.includes('[J]') && citationUnderLabel(dropped[dropped.length - 1], blocks[b - 1], s)) {
         const folded = foldedOf(block, doc.folded);
         const cited = citedJournalOf(folded, s);
         if (cited !== null) {
