@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '5a9f3f93babf54ab63cc1bcf155b273a4eb2f7b6e631868c787f112093c5f2d0', // journals: pipelines/data/journals.json
-  'b0e345720240635c5ef7aaa6a8acb616746bbcd3079a90765c3fa5a3b7e5de74', // lexicon: pipelines/data/lexicon.json
-  '0978eb781e49fcab3506362a3ce716a07e586c04f898a6796d3ff7088cdc6b2c', // structure: pipelines/data/structure.json
+  'ea1cc88226400aa8583a704d8ee1686db92c9c1cc9e30fa66bfe7d4748f75234', // journals: pipelines/data/journals.json
+  '42cb58c46410d7559b727eb6ca8abafa897bdb7c1079a3090b0899abc55bd787', // lexicon: pipelines/data/lexicon.json
+  '8d797cffff5c1dca2ad5d40790235deac4db657bcb6bf6c167fc3018477b9f0e', // structure: pipelines/data/structure.json
 ];

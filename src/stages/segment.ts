@@ -10,7 +10,7 @@ import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
 import { isPageCitationHeading } from '../refs/own-citation.js';
-import { chromeOf, chromeOfText, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -64,9 +64,18 @@ function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext
   report('boilerplate-removed', `${kind} line kept out of the article body${note}`, { offset: block.start, end: block.end });
 }
 
-/** Notes a journal's volume and issue line kept out of the body, and where in its block the journal it names is written. */
-function noteIssueLine(doc: DigestDocument, block: Block, role: BlockRole): void {
-  if (role.role !== 'boilerplate' || role.issue === undefined) return;
+/**
+ * Notes a journal's volume and issue line kept out of the body, and where in its block the journal it
+ * names is written; a line of chrome citing the page's own paper ("引用本文: 某某. 题名[J]. 中华某某杂志,
+ * 2021, 44(6): 591-596.") names its journal as an issue line does.
+ */
+function noteIssueLine(doc: DigestDocument, block: Block, role: BlockRole, s: CompiledStructure): void {
+  if (role.role !== 'boilerplate') return;
+  if (role.issue === undefined) {
+    const cited = citedJournalOf(foldedOf(block, doc.folded), s);
+    if (cited !== null) doc.issueLines.push({ block, journal: { at: cited.at, text: block.text.slice(cited.at, cited.at + cited.text.length) } });
+    return;
+  }
   const named = role.issue.journal;
   const at = named === null ? -1 : foldedOf(block, doc.folded).indexOf(named);
   doc.issueLines.push({ block, journal: at === -1 ? null : { at, text: block.text.slice(at, at + named!.length) } });
@@ -135,6 +144,16 @@ const labelAlone = /^\s*[^\s:：]{1,12}\s*[:：]\s*$/u;
  */
 export function valueUnderLabel(above: Dropped | undefined, aboveBlock: Block | undefined): boolean {
   return above !== undefined && aboveBlock !== undefined && above.offset === aboveBlock.start && labelAlone.test(above.entry.text);
+}
+
+/**
+ * Whether the line under the line `above` dropped right above it may be the page's citation of its
+ * own paper: `above` is a label alone ("引用本文:") or itself such a citation (the English copy under
+ * the Chinese one). The line's own citation is read by the caller.
+ */
+export function citationUnderLabel(above: Dropped | undefined, aboveBlock: Block | undefined, s: CompiledStructure): boolean {
+  if (above === undefined || aboveBlock === undefined || above.offset !== aboveBlock.start) return false;
+  return labelAlone.test(above.entry.text) || citedJournalOf(foldWidth(above.entry.text), s) !== null;
 }
 
 // A blank line: two line breaks with nothing but spaces between them.
@@ -461,7 +480,7 @@ export const segment = defineStage({
         // A document-sharing site's image of the first page ("…报告_第1页") names the title, which
         // the page prints nowhere else on a line of its own (its text opens glued to the contents).
         if (first && doc.title === null) chromeTitle = (doc.title = documentTitleOf(block.text, foldedOf(block, doc.folded), s)) !== null;
-        noteIssueLine(doc, block, role);
+        noteIssueLine(doc, block, role, s);
         dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
       }
@@ -528,7 +547,7 @@ export const segment = defineStage({
         // What follows a dateline is read as a line of its own is: a photo's caption glued to the
         // stored date marker ("date 2025-11-30 …打破。(路透社)") is a caption, not the title.
         if (role.role === 'boilerplate') {
-          noteIssueLine(doc, block, role);
+          noteIssueLine(doc, block, role, s);
           dropBlock(doc, dropped, report, role.kind, block);
           continue;
         }
@@ -537,6 +556,17 @@ export const segment = defineStage({
       if (role.role === 'heading' && block === original && valueUnderLabel(dropped[dropped.length - 1], blocks[b - 1])) {
         dropBlock(doc, dropped, report, 'other', block, ' (the value of the label above)');
         continue;
+      }
+      // The page's own citation on the lines under "引用本文:" alone (a journal's site: the Chinese, then
+      // its English copy): chrome, its journal the page's, as an issue line's is.
+      if ((role.role === 'heading' || role.role === 'body') && block === original && block.text.includes('[J]') && citationUnderLabel(dropped[dropped.length - 1], blocks[b - 1], s)) {
+        const folded = foldedOf(block, doc.folded);
+        const cited = citedJournalOf(folded, s);
+        if (cited !== null) {
+          doc.issueLines.push({ block, journal: { at: cited.at, text: block.text.slice(cited.at, cited.at + cited.text.length) } });
+          dropBlock(doc, dropped, report, 'other', block, " (the page's citation of its paper, under its label)");
+          continue;
+        }
       }
       if ((role.role === 'heading' || role.role === 'body') && repeatsDroppedNames(block.text, dropped)) {
         dropBlock(doc, dropped, report, 'other', block, ' (the names of the byline above)');

@@ -191,6 +191,29 @@ function issueLineOf(text: string, s: CompiledStructure): IssueLineReading | und
   return undefined;
 }
 
+// A journal article's type mark in GB/T 7714's form and the full stop after it: the source follows ("[J]. ").
+const articleMark = /\[J\]\s?[.．]\s?/;
+
+/**
+ * The journal a citation of a journal article in GB/T 7714's form names, where `text` (the line,
+ * full-width folded) writes it: its source after the type mark read as a volume and issue line is
+ * ("某某, 某某. 题名[J]. 中华某某杂志, 2022, 16(06): 333-342.", the English copy "… [J]. Chinese
+ * Journal of …, 2022, 16(06): 333-342."). A journal's site prints the paper's own citation under
+ * "引用本文:", a line kept out as chrome: the journal it names is the page's (as an issue line's is).
+ * Null for a line with no such citation, or whose source names no journal.
+ */
+export function citedJournalOf(text: string, s: CompiledStructure): { at: number; text: string } | null {
+  if (!text.includes('[J]')) return null;
+  const mark = articleMark.exec(text);
+  if (mark === null) return null;
+  const from = mark.index + mark[0].length;
+  const source = text.slice(from).trimEnd();
+  const name = issueLineOf(source, s)?.journal;
+  if (!name) return null;
+  const at = source.indexOf(name);
+  return at === -1 ? null : { at: from + at, text: name };
+}
+
 /**
  * An outline heading numbered first in digits ("01 …", "1. …"); one numbered in words is the numeral
  * whose value is 1 standing alone (the structure data's numerals), read in classifyBlock.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
-import { openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { citedJournalOf, openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
 import { pinyinRubyOf } from '../../src/core/lexicon.js';
 import { hanScript } from '../../src/generated/unicode-classes.js';
@@ -1387,5 +1387,104 @@ describe('segment on the nineteenth Chinese pass: a site\'s welcome slogan, a We
   it('keeps a heading under a label with its value on its own line', async () => {
     const doc = await runUpTo('间充质干细胞治疗干眼的研究进展\n关键词:干细胞;干眼\n干眼的治疗现状\n干眼是眼科门诊最常见的疾病之一。\n', 'segment');
     expect(doc.sections.map((s) => s.heading)).toContain('干眼的治疗现状');
+  });
+});
+
+describe('segment on the twentieth Chinese pass: a news channel\'s navigation, weather, logo and age gate, an agency\'s privacy banner, edition offers, app line and audio consent, a science site\'s labels and advertisement marker, related-articles and cite-this labels, a project credit and a cite-this line with its last visit, a view counter, "字級", a site\'s name twice, names joined by "+", a share link; page dates after a bar, before a column between bars and with a science site\'s reading time; a caption\'s credit with its date; the page\'s citation of its paper under "引用本文:" (genre-zh20)', () => {
+  it.each([
+    '健康首頁 新聞現時批 醫療急先鋒 名醫專家 抗老養生 某某健康粉絲團某某健康粉絲團',
+    '某某電子報 APP 某某電子報粉絲團 某某電子報 Line 熱門新訊',
+    '晴時多雲',
+    '多雲時晴',
+    '頻道logo',
+    '限制級',
+    '您即將進入之新聞內容 需滿18歲 方可瀏覽。',
+    '未滿18歲',
+    '或不同意本條款離開離開',
+    '我同意',
+    '我已年滿18歲進入進入',
+    '本網站使用相關技術提供更好的閱讀體驗,同時尊重使用者隱私,點這裡瞭解本社隱私聲明當您關閉此視窗,代表您同意上述規範。',
+    'Your browser does not appear to support Traditional Chinese. Would you like to go to our English website?',
+    'こちらのページは繁体字版です。日本語版に移動しますか。',
+    '某某社新聞APP Icon某某社新聞APP',
+    '下載',
+    '請同意我們的隱私權規範,才能啟用聽新聞的功能。',
+    '文字',
+    '-----廣告,請繼續往下閱讀-----',
+    '您可能还会对下面的文章',
+    '您可能还会对下面的文章感兴趣',
+    '你可能還會想看',
+    '相關連結',
+    '引註此篇文章',
+    '本文為「某某部科技專案成果」',
+    '※ 臍帶血移植 再等等, 某某研究所, https://example.org/article?no=64 (最後瀏覽日:2026/01/17)',
+    '追加内容',
+    '本文作者可以追加内容哦 !',
+    '1419觀看次',
+    '字級',
+    '某某健康网 某某健康网',
+    '趙某某+彭某+蔡某',
+    '我要分享',
+    'Get Adobe Flash player',
+    '歡迎按以下按鈕,透過PAYPAL用信用咭網上捐款。',
+    '1. 1. 某某医科大学附属第一医院,呼吸与危重症医学科,某某省肺血管病重点实验室,广州 510120',
+    'Supported by:',
+  ])('is chrome (navigation, weather, an age gate, banners, offers, labels, a credit, a counter, a site\'s name, names, a share link, an affiliation): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '我同意醫師的看法,幹細胞治療仍需更多臨床證據。',
+    '未滿18歲的患者不適用這項人體試驗',
+    '下載量突破十萬次的健康應用程式也介紹了幹細胞',
+    '文字描述無法取代影像檢查',
+    '本文為某某醫院提供的衛教資料,內容僅供參考。',
+    '2087名患者接受了觀察',
+    '某某网 某某医院联合开展干细胞临床研究',
+    '趙某某+彭某的研究團隊發現幹細胞可修復神經',
+    '晴天時多到戶外活動有助於維生素D合成',
+    '您可能还会关注干细胞在其他疾病中的应用',
+  ])('is no chrome (a sentence opening with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    [' |2014.08.27', '2014-08-27'],
+    ['2020-05-26 11:35 | 口腔医学 |', '2020-05-26'],
+    ['・2020/10/01 ・1563字 ・閱讀時間約 3 分鐘 ・SR值 571 ・九年級', '2020-10-01'],
+  ])('reads the page date of a date after a bar, a date and time before a column between bars, a science site\'s date with its reading time: %s', (text, date) => {
+    expect(pageDateOf(text.trim(), structure())).toBe(date);
+  });
+
+  it.each(['2020-05-26 11:35 | 口腔医学 | 某某医院发布干细胞研究成果', '・2020/10/01 ・某某醫院發表研究'])('reads no page date from a date line with a sentence after its column, a dot before no length: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it('reads a photo\'s caption whose credit ends in its date', () => {
+    expect(classifyBlock(block('▲某某醫院院長(右)與某某公司董事長(左)簽署合作意向 。(圖/記者某某某攝,2017.04.15)'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    ['某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.', '中国病理生理杂志'],
+    ['引用本文: 某某, 某某. 间充质干细胞在重症哮喘治疗中的机制和前景 [J] . 中华结核和呼吸杂志, 2021, 44(6) : 591-596. DOI: 10.1234/example.2021.06.001.', '中华结核和呼吸杂志'],
+  ])('reads the journal a citation of a journal article names: %s', (text, journal) => {
+    const cited = citedJournalOf(text, structure());
+    expect(cited?.text).toBe(journal);
+    expect(text.slice(cited!.at, cited!.at + cited!.text.length)).toBe(journal);
+  });
+
+  it.each(['某某某. 干细胞治疗学[M]. 北京: 人民卫生出版社, 2020.', '研究发表于[J]期刊。', '某某. 题名[J]. 2021年第3期刊登'])('reads no journal from a book, a mark in a sentence or a source that is no issue line: %s', (text) => {
+    expect(citedJournalOf(text, structure())).toBeNull();
+  });
+
+  it('keeps the page\'s citation of its paper under "引用本文:" alone out of the body and reads its journal', async () => {
+    const doc = await runUpTo('间充质干细胞治疗肺动脉高压的研究进展\n引用本文:\n某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.\n肺动脉高压是以肺血管阻力进行性升高为特征的疾病。\n', 'segment');
+    expect(doc.boilerplate.map((b) => b.text)).toContain('某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.');
+    expect(doc.issueLines.map((l) => l.journal?.text)).toEqual(['中国病理生理杂志']);
+  });
+
+  it('keeps a reference list\'s citation in the body where no label or citation is dropped right above it', async () => {
+    const doc = await runUpTo('间充质干细胞治疗肺动脉高压的研究进展\n肺动脉高压是以肺血管阻力进行性升高为特征的疾病。\n某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.\n', 'segment');
+    expect(doc.boilerplate.map((b) => b.text)).not.toContain('某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.');
   });
 });
