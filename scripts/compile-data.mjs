@@ -14,14 +14,18 @@
 // (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
 // one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
+// And dist/data/data-file-keys.json: each shipped data file's identity with the sha256 of its bytes,
+// so that a process does not hash ~270 KB of unchanged data at every start (src/core/data.ts
+// `readDataFile`; ~8 M instructions of a one-article ingest). Not shipped (package.json's files).
+// And the lexicon's value as UTF-16 text (`lexicon-text`), not shipped either, as the lexicon's tries.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
-const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled } = await import(`${root}dist/src/core/compiled-data.js`);
+const { dataFileKey, dataFileKeysFile, readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
+const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled, lexiconTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
 const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/refs/data.js`);
@@ -71,10 +75,22 @@ const write = (file, bytes) => {
   written.add(file);
 };
 for (const [kind, compile] of Object.entries(compilers)) {
-  // Keyed as a process keys the file it reads (readDataFile: the sha256 of its bytes).
-  const { text, hash: sha256, bytes } = readDataFile(join(root, 'pipelines', pipeline.data[kind]));
+  // Keyed as a process keys the file it reads (readDataFile: the sha256 of its bytes), hashed here whatever the last build's keys say.
+  const { text, hash: sha256, bytes } = readDataFile(join(root, 'pipelines', pipeline.data[kind]), []);
   write(compiledDataFile(kind, sha256), encodeCompiled(kind, sha256, compile(JSON.parse(text), bytes), kind === 'structure' ? preTestCode : code));
 }
+// The lexicon's value as UTF-16 JSON text (src/core/compiled-data.ts `lexiconTextForm`): a process
+// reads it rather than decode and parse the data file's UTF-8.
+{
+  const { text, hash: sha256 } = readDataFile(join(root, 'pipelines', pipeline.data.lexicon), []);
+  write(compiledDataFile('lexicon-text', sha256), encodeCompiled('lexicon-text', sha256, lexiconTextForm(JSON.parse(text)), code));
+}
+// Each data file of the shipped pipeline as read now, with the sha256 of its bytes (src/core/data.ts
+// `dataFileKey`): a process that finds a file unchanged since (device, inode, size and both times)
+// takes that hash rather than hashing its bytes again. A file changed in the last moments before
+// this read is left out, and hashed by every process.
+const keys = Object.values(pipeline.data).map((name) => dataFileKey(join(root, 'pipelines', name))).filter((key) => key !== null);
+write(dataFileKeysFile, Buffer.from(`${JSON.stringify({ format: 1, files: keys })}\n`, 'latin1'));
 write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));
 for (const name of readdirSync(compiledDataDir)) {
   const file = join(compiledDataDir, name);

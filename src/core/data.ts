@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { ParseError } from 'jsonc-parser';
 import type { FactsData } from '../generated/facts.js';
@@ -10,7 +10,7 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { shippedDataHashes } from '../generated/verified-data.js';
-import { journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, readCompiled } from './compiled-data.js';
+import { compiledDataDir, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, readCompiled } from './compiled-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
@@ -294,15 +294,71 @@ export interface DataFileRead {
 }
 
 /**
- * Reads a data file as {@link readConfigFile} does, and hashes it: valid UTF-8 bytes are their
- * text's own UTF-8, so they are hashed as read, where hashing the text made V8 encode a two-byte
- * string again first (the five shipped files, cold: 1.4–1.9 ms of CPU, 0.5–0.8 as bytes with
- * `isUtf8`). Bytes that are not UTF-8 decode with replacement characters, and their key stays the
- * hash of that text, as it always was.
+ * A data file as the build read it (scripts/compile-data.mjs, {@link dataFileKey}): the device and
+ * inode it was on, its size, modification and change times (ms, as `fstat` gives them), and the
+ * sha256 of its bytes then (valid UTF-8).
  */
-export function readDataFile(file: string): DataFileRead {
-  const bytes = readConfigBytes(file, MAX_CONFIG_BYTES);
-  if (!isUtf8(bytes)) {
+export type DataFileKey = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number, sha256: string];
+
+/**
+ * The file the build writes the shipped data files' keys into ({@link DataFileKey}). Not shipped: an
+ * installed copy has other inodes and times, so no key of it could ever match.
+ */
+export const dataFileKeysFile = `${compiledDataDir}/data-file-keys.json`;
+
+/**
+ * How long before the build read a file it must have been last changed (written, renamed, its times
+ * set) for its key to be written: a file's times come from a clock that ticks in milliseconds or
+ * seconds, and a change made in the tick the build read it in could keep size and both times (git's
+ * "racy clean" index entries). A file changed later has a later change time, which no key holds.
+ */
+export const KEY_SETTLE_MS = 2000;
+
+/** The build's keys of the shipped data files ({@link dataFileKeysFile}), read at the first data file read; none when there is no valid table. */
+let builtKeys: readonly DataFileKey[] | null = null;
+
+function buildDataFileKeys(): readonly DataFileKey[] {
+  if (builtKeys === null) {
+    let keys: unknown;
+    try {
+      keys = (JSON.parse(readFileSync(dataFileKeysFile, 'latin1')) as { format?: unknown; files?: unknown }).files;
+    } catch {
+      keys = [];
+    }
+    builtKeys = Array.isArray(keys) ? keys.filter(isDataFileKey) : [];
+  }
+  return builtKeys;
+}
+
+function isDataFileKey(key: unknown): key is DataFileKey {
+  return Array.isArray(key) && key.length === 6 && key.slice(0, 5).every((n) => typeof n === 'number') && typeof key[5] === 'string' && /^[0-9a-f]{64}$/.test(key[5]);
+}
+
+/** The sha256 a key gives a file read with this identity (its `fstat` after the read), if one does. */
+function keyedHash(info: Stats, keys: readonly DataFileKey[]): string | undefined {
+  for (const [dev, ino, size, mtimeMs, ctimeMs, sha256] of keys) {
+    if (ino === info.ino && dev === info.dev && size === info.size && mtimeMs === info.mtimeMs && ctimeMs === info.ctimeMs) return sha256;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a data file as {@link readConfigFile} does, and gives the sha256 of its bytes: the key of
+ * its compiled form and of the data known to pass. A file the build read and keyed
+ * ({@link dataFileKey}: the shipped data) whose device, inode, size and both times are still those
+ * it saw is not hashed again (~270 KB, ~8 M instructions of every start; issue 17), as git takes
+ * an entry of its index: its bytes, read now, are those the build hashed, since any write, rename
+ * or change of times since then gave the file a later change time. Any other file is hashed: valid
+ * UTF-8 bytes are their text's own UTF-8, so they are hashed as read, where hashing the text made V8
+ * encode a two-byte string again first (the five shipped files, cold: 1.4–1.9 ms of CPU, 0.5–0.8
+ * as bytes with `isUtf8`). Bytes that are not UTF-8 decode with replacement characters, and their
+ * key stays the hash of that text, as it always was. `keys`: the build's, by default.
+ */
+export function readDataFile(file: string, keys: readonly DataFileKey[] = buildDataFileKeys()): DataFileRead {
+  const { bytes, info } = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
+  // A keyed file was valid UTF-8 when the build hashed it, and its bytes are the same.
+  const known = keyedHash(info, keys);
+  if (known === undefined && !isUtf8(bytes)) {
     const text = bytes.toString('utf8');
     return { text, hash: hashOf(text) };
   }
@@ -313,13 +369,32 @@ export function readDataFile(file: string): DataFileRead {
     get text() {
       return bytes.toString('utf8');
     },
-    hash: createHash('sha256').update(bytes).digest('hex'),
+    hash: known ?? createHash('sha256').update(bytes).digest('hex'),
     bytes,
   };
 }
 
+/**
+ * The key the build writes for a data file ({@link DataFileKey}), its bytes hashed; null for bytes
+ * that are not UTF-8, and for a file changed less than {@link KEY_SETTLE_MS} before `readAt` (the
+ * moment it is read, by default), which a process will hash.
+ */
+export function dataFileKey(file: string, readAt: number = Date.now()): DataFileKey | null {
+  const { bytes, info } = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
+  if (!isUtf8(bytes) || info.mtimeMs > readAt - KEY_SETTLE_MS || info.ctimeMs > readAt - KEY_SETTLE_MS) return null;
+  return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs, createHash('sha256').update(bytes).digest('hex')];
+}
+
 /** The bytes of a configuration file ({@link readConfigFile}'s checks). */
 function readConfigBytes(file: string, maxBytes: number): Buffer {
+  return readConfigBytesAndInfo(file, maxBytes, false).bytes;
+}
+
+/**
+ * The bytes of a configuration file ({@link readConfigFile}'s checks) and, when `after`, its `fstat`
+ * once they are read: a change made while they were read shows in its times.
+ */
+function readConfigBytesAndInfo(file: string, maxBytes: number, after = true): { bytes: Buffer; info: Stats } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -337,7 +412,7 @@ function readConfigBytes(file: string, maxBytes: number): Buffer {
       if (n === 0) break;
       read += n;
     }
-    return read === buffer.length ? buffer : buffer.subarray(0, read);
+    return { bytes: read === buffer.length ? buffer : buffer.subarray(0, read), info: after ? fstatSync(fd) : info };
   } finally {
     closeSync(fd);
   }
@@ -700,6 +775,18 @@ export function loadLexicon(file: string, text?: string, hash?: string): Lexicon
 }
 
 /**
+ * {@link loadLexicon} of a file read by {@link readDataFile}: a file known to pass whose build wrote
+ * its value as UTF-16 text (src/core/compiled-data.ts `lexiconTextForm`) is neither decoded nor
+ * parsed from its UTF-8; its value is the form's, the same JSON.
+ */
+function loadLexiconRead(file: string, read: DataFileRead): Lexicon {
+  const lexicon = read.bytes !== undefined && verifiedData.has(read.hash) ? lexiconOfForm(read.hash) : null;
+  if (lexicon === null) return loadLexicon(file, read.text, read.hash);
+  lexiconHashes.set(lexicon, read.hash);
+  return lexicon;
+}
+
+/**
  * Loads a pipeline's data set. Every file is read here; a file whose bytes are not known to
  * pass is checked and compiled here too (a bad one is a ConfigError now, not in the middle of
  * a build). A file known to pass — the shipped data, or a file this process or the build's main
@@ -713,7 +800,7 @@ export function loadData(files: DataFiles, texts: Partial<Record<keyof DataFiles
   const structure = onFirstUse(files.structure, texts.structure, hashes.structure, loadStructure);
   const journals = onFirstUse(files.journals, texts.journals, hashes.journals, loadJournals, loadJournalsRead);
   const html = onFirstUse(files.html, texts.html, hashes.html, loadHtml);
-  const lexicon = onFirstUse(files.lexicon, texts.lexicon, hashes.lexicon, loadLexicon);
+  const lexicon = onFirstUse(files.lexicon, texts.lexicon, hashes.lexicon, loadLexicon, loadLexiconRead);
   const facts = onFirstUse(files.facts, texts.facts, hashes.facts, loadFacts);
   let concepts: LexiconMatcher | null = null;
   return {

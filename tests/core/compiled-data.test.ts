@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
+import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -41,6 +41,8 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     const concepts = readCompiled('lexicon', sha256(lexiconText));
     expect(journals).toEqual({ ...JournalIndex.compile(table.journals, table.cues), entryRanges: JournalIndex.entryRanges(readFileSync(shippedFile('journals'))) });
     expect(concepts).toEqual(LexiconMatcher.compile(lexicon));
+    // And the lexicon's own value, as UTF-16 text: the data file's value, its keys in the file's order.
+    expect(JSON.stringify(lexiconOfForm(sha256(lexiconText)))).toBe(JSON.stringify(lexicon));
   });
 
   it("the journal form holds each journal's place in the data file's bytes, and an index made from the bytes reads only the journals found", () => {
@@ -82,7 +84,8 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(header.every((b) => b < 0x80)).toBe(true);
     expect(JSON.parse(header.toString('latin1'))).toMatchObject({ json: value });
     expect(asciiJson(value)).toBe('{"preTests":{"/a":["\\u5e72\\u7ec6\\u80de","\\ud840\\udc00","\\u00e9\\u2028"]}}');
-    const shipped = readdirSync(compiledDataDir);
+    // (The forms; not data-file-keys.json, the build's keys of the data files: src/core/data.ts.)
+    const shipped = readdirSync(compiledDataDir).filter((name) => name.endsWith('.bin'));
     expect(shipped.length).toBeGreaterThan(3);
     for (const name of shipped) {
       const form = readFileSync(join(compiledDataDir, name));
@@ -170,6 +173,27 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     // One object per concept, shared by every match of it.
     const again = matcher.matches('强直性脊柱炎');
     expect(again[0]!.concept).toBe(first[0]!.concept);
+  });
+
+  it('a lexicon-text form gives the lexicon back, Han and astral names too; none for other bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    const value = { concepts: [{ id: 'x', zh: ['间充质干细胞', '𠀀'], en: ['MSC \u2028 é'] }], patterns: [] } as unknown as Lexicon;
+    writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), lexiconTextForm(value), code));
+    expect(lexiconOfForm('a'.repeat(64), dir)).toEqual(value);
+    expect(lexiconOfForm('b'.repeat(64), dir)).toBeNull();
+  });
+
+  it('reads an ASCII header as Latin-1 and any other as UTF-8: a header written before it was ASCII gives the same value', () => {
+    const value = { preTests: { '/a': ['干细胞', '𠀀', 'é\u2028'] } };
+    const ascii = encodeCompiled('structure', 'x', value, code);
+    expect(decodeCompiled(ascii, 'structure', 'x')).toEqual(value);
+    // The same header as UTF-8 (its Han written as such), padded to its place.
+    const header = Buffer.from(JSON.stringify(headerOf(ascii)), 'utf8');
+    expect(header.every((b) => b < 0x80)).toBe(false);
+    const utf8 = Buffer.alloc(Math.ceil((4 + header.length) / 8) * 8);
+    utf8.writeUInt32LE(header.length, 0);
+    header.copy(utf8, 4);
+    expect(decodeCompiled(utf8, 'structure', 'x')).toEqual(value);
   });
 
   it('is never used for other bytes, another format or another Unicode version: the data is compiled afresh', () => {

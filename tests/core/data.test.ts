@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDataPlace, dataPlaces, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFiles } from '../../src/core/data.js';
+import { checkDataPlace, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { shippedDataHashes } from '../../src/generated/verified-data.js';
 import { repo } from '../helpers.js';
@@ -55,6 +55,30 @@ describe('data files known to pass (src/generated/verified-data.ts)', () => {
     expect(data.html).toEqual(checked.html);
     expect(data.lexicon).toEqual(checked.lexicon);
     expect(data.journals.find('Nature Medicine')).toEqual(checked.journals.find('Nature Medicine'));
+  });
+});
+
+describe("the lexicon's value from the build's UTF-16 form (src/core/compiled-data.ts lexiconTextForm)", () => {
+  it("a known lexicon loads from the form, its file's UTF-8 never decoded, to the file's own value", () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const size = statSync(shipped('lexicon')).size;
+    const decode = vi.spyOn(Buffer.prototype, 'toString');
+    try {
+      const lexicon = loadData(files).lexicon;
+      // Its keys in the file's order, every value the same.
+      expect(JSON.stringify(lexicon)).toBe(JSON.stringify(JSON.parse(readFileSync(shipped('lexicon'), 'utf8'))));
+      expect(decode.mock.contexts.filter((bytes) => (bytes as Buffer).length === size)).toEqual([]);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
+  it('a lexicon changed since the build is read from its file (its form is keyed by the bytes it was made from)', () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const lexicon = untrustedCopy('lexicon', (raw) => {
+      (raw.concepts as { en: string[] }[])[0]!.en.push('Freshly Edited Name');
+    });
+    expect(loadData({ ...files, lexicon }).lexicon.concepts[0]!.en).toContain('Freshly Edited Name');
   });
 });
 
@@ -113,6 +137,85 @@ describe('configuration files are read with care', () => {
     expect(readDataFile(join(dir, 'cut.json')).bytes).toBeUndefined();
     expect(configError(() => readDataFile(join(dir, 'none.json')))).toBe(`${join(dir, 'none.json')}: no such file`);
     expect(configError(() => readDataFile(dir))).toBe(`${dir}: not a regular file`);
+  });
+
+  it("readDataFile: a file the build keyed and that is unchanged since is taken with its key's hash, not hashed again; any change to it is hashed", () => {
+    // The build keys the shipped data files (scripts/compile-data.mjs), so that no start hashes ~270 KB
+    // of data it can tell has not changed (issue 17: start-up). A key whose hash is not its file's
+    // shows which one a read took.
+    const dir = tmp();
+    const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+    const file = join(dir, 'lexicon.json');
+    writeFileSync(file, '{"concepts": ["干细胞"]}');
+    const real = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    expect(real[5]).toBe(sha256(readFileSync(file)));
+    const marked = (key: DataFileKey): DataFileKey => [...key.slice(0, 5), 'f'.repeat(64)] as DataFileKey;
+    const key = marked(real);
+    expect(readDataFile(file, [key]).hash).toBe('f'.repeat(64));
+    expect(readDataFile(file, [key]).text).toBe('{"concepts": ["干细胞"]}');
+    // Each part of the identity decides: another device, inode, size, modification or change time is another file.
+    for (let part = 0; part < 5; part++) {
+      const other = [...key] as DataFileKey;
+      (other[part] as number) += 1;
+      expect(readDataFile(file, [other]).hash, `part ${part}`).toBe(real[5]);
+    }
+    // Rewritten in place with other bytes of the same size, its modification time set back: the change time moved.
+    const waitForTheClock = () => {
+      // The file system's clock must have moved past the key's times (it ticks in ms or coarser).
+      const probe = join(dir, 'probe');
+      for (let i = 0; i < 300; i++) {
+        writeFileSync(probe, '');
+        if (statSync(probe).ctimeMs > real[4]) return;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      }
+      throw new Error("the file system's clock did not move");
+    };
+    waitForTheClock();
+    writeFileSync(file, '{"concepts": ["造血干"]}');
+    utimesSync(file, new Date(real[3]), new Date(real[3]));
+    expect(statSync(file).size).toBe(real[2]);
+    expect(readDataFile(file, [key]).hash).toBe(sha256('{"concepts": ["造血干"]}'));
+    // Replaced by another file of the same size and times (a rename over it): another inode.
+    const again = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    const twin = join(dir, 'twin.json');
+    writeFileSync(twin, '{"concepts": ["间充质"]}');
+    utimesSync(twin, new Date(again[3]), new Date(again[3]));
+    renameSync(twin, file);
+    expect(readDataFile(file, [marked(again)]).hash).toBe(sha256('{"concepts": ["间充质"]}'));
+    // The default keys are the build's: a file it never keyed is hashed.
+    expect(readDataFile(file).hash).toBe(sha256('{"concepts": ["间充质"]}'));
+  });
+
+  it('dataFileKey: no key for a file changed within KEY_SETTLE_MS of its read (a change in the same clock tick keeps every time), nor for bytes that are not UTF-8', () => {
+    const dir = tmp();
+    const file = join(dir, 'facts.json');
+    writeFileSync(file, '{"a": 1}');
+    const info = statSync(file);
+    const changed = Math.max(info.mtimeMs, info.ctimeMs);
+    expect(dataFileKey(file, changed + KEY_SETTLE_MS - 1)).toBeNull();
+    expect(dataFileKey(file, changed + KEY_SETTLE_MS)).toEqual([info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs, createHash('sha256').update('{"a": 1}').digest('hex')]);
+    // Just written, read now: too recent.
+    expect(dataFileKey(file, changed)).toBeNull();
+    writeFileSync(file, Buffer.from('{"d": "caf\u00e9"}', 'latin1'));
+    expect(dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)).toBeNull();
+  });
+
+  it("the build's keys: every shipped data file changed well before the build is keyed, with the sha256 of its bytes; no key names another file", () => {
+    const table = JSON.parse(readFileSync(dataFileKeysFile, 'utf8')) as { format: number; files: DataFileKey[] };
+    expect(table.format).toBe(1);
+    const built = statSync(dataFileKeysFile).mtimeMs;
+    for (const [dev, ino, size, mtimeMs, ctimeMs, sha256] of table.files) {
+      expect(Math.max(mtimeMs, ctimeMs)).toBeLessThanOrEqual(built - KEY_SETTLE_MS);
+      expect(shippedDataHashes).toContain(sha256);
+      const name = names.find((n) => statSync(shipped(n)).ino === ino);
+      // A key of a file since changed is never taken (the test above); one of an unchanged file holds its bytes' hash.
+      const now = statSync(shipped(name!));
+      if (now.dev === dev && now.size === size && now.mtimeMs === mtimeMs && now.ctimeMs === ctimeMs) expect(sha256).toBe(createHash('sha256').update(readFileSync(shipped(name!))).digest('hex'));
+    }
+    for (const name of names) {
+      const info = statSync(shipped(name));
+      if (Math.max(info.mtimeMs, info.ctimeMs) <= built - KEY_SETTLE_MS - 1000) expect(table.files.map((key) => key[1]), name).toContain(info.ino);
+    }
   });
 
   it('parseJsonText: a syntax error names its line and column, never the text; empty text is not JSON', () => {
