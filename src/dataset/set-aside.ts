@@ -31,23 +31,25 @@ export class SetAside<T> {
   private count = 0;
   /** Whether the file has been begun (later writes append to it). */
   private begun = false;
-  /** Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first. */
-  private readonly pending: Utf8Chunks;
+  /**
+   * Texts waiting to be appended, as UTF-8: each encoded once, never joined into one string first.
+   * Made at the first text, and let go once the file is read (its buffer, 128 KB, sat in the build's
+   * heap to its return: {@link Appender} says why).
+   */
+  private pending: Utf8Chunks | null = null;
 
   constructor(
     /** The file in the staging folder, or null to keep everything in memory. */
     private readonly file: string | null,
     private readonly fs: WriteFs,
     /**
-     * How many bytes wait before they are appended (the buffer holds twice that, for the life of
-     * the set-aside): 64 KB for the large texts of articles; a set-aside of short texts takes less
+     * How many bytes wait before they are appended (the buffer holds twice that, from the first
+     * text until the file is read): 64 KB for the large texts of articles; a set-aside of short texts takes less
      * (a build's staged files: ~150 bytes each, where 128 KB held was ~1 KB an input of a
      * 120-article build, BENCHMARKS.md "After changes 92–95").
      */
-    chunkBytes = 1 << 16,
-  ) {
-    this.pending = new Utf8Chunks((bytes) => this.append(bytes), chunkBytes);
-  }
+    private readonly chunkBytes = 1 << 16,
+  ) {}
 
   /** Sets a value aside: an object, or its JSON text (or that text's UTF-8 bytes, written as they are). */
   add(value: T | string | Uint8Array): void {
@@ -68,10 +70,11 @@ export class SetAside<T> {
     const last = this.order[this.order.length - 1];
     if (last instanceof FileLines) last.count++;
     else this.order.push(new FileLines(1));
-    this.pending.add(head);
-    if (typeof rest === 'string') this.pending.add(rest);
-    else if (rest !== undefined) this.pending.addBytes(rest);
-    this.pending.add('\n');
+    const pending = (this.pending ??= new Utf8Chunks((bytes) => this.append(bytes), this.chunkBytes));
+    pending.add(head);
+    if (typeof rest === 'string') pending.add(rest);
+    else if (rest !== undefined) pending.addBytes(rest);
+    pending.add('\n');
   }
 
   /** How many values were set aside. */
@@ -129,7 +132,11 @@ export class SetAside<T> {
 
   /** The file's lines as bytes, in order, each a view valid until the next is asked for (none without a file, or before anything was written). */
   private *fileLineBytes(): Generator<Buffer> {
-    this.pending.flush();
+    if (this.pending !== null) {
+      this.pending.flush();
+      // Read back at the build's end, after the last text: the buffer is not asked for again (a text added after takes a new one).
+      this.pending = null;
+    }
     if (this.file === null || !this.begun) return;
     // A window of the file read again and again into one buffer, the part of a line it ends in
     // moved to its front: the whole file at once would sit beside what is made from it, and a
@@ -179,28 +186,39 @@ function appendTo(fs: WriteFs, file: string, begun: boolean, bytes: Uint8Array):
   }
 }
 
-/** A scratch file texts are appended to, as UTF-8, 64 KB at a time. */
+/**
+ * A scratch file texts are appended to, as UTF-8, 64 KB at a time. Its buffer (128 KB) is made at
+ * the first text and let go when what waits is written to be read: a build adds while its inputs
+ * run and reads at its end, and every buffer of its set-aside files was held to its return — a
+ * build's ledgers, set-asides and spool, nine of them, ~1 MB held through the hand-over
+ * (BENCHMARKS.md, change 188).
+ */
 class Appender {
   /** Whether the file has been begun (later writes append to it). */
   begun = false;
-  private readonly pending: Utf8Chunks;
+  private pending: Utf8Chunks | null = null;
 
-  constructor(file: string, fs: WriteFs) {
-    this.pending = new Utf8Chunks((bytes) => {
-      appendTo(fs, file, this.begun, bytes);
-      this.begun = true;
-    });
-  }
+  constructor(
+    private readonly file: string,
+    private readonly fs: WriteFs,
+  ) {}
 
   /** Appends a text, or UTF-8 bytes as they are (written once 64 KB wait). */
   add(text: string | Uint8Array): void {
-    if (typeof text === 'string') this.pending.add(text);
-    else this.pending.addBytes(text);
+    const pending = (this.pending ??= new Utf8Chunks((bytes) => {
+      appendTo(this.fs, this.file, this.begun, bytes);
+      this.begun = true;
+    }));
+    if (typeof text === 'string') pending.add(text);
+    else pending.addBytes(text);
   }
 
-  /** Writes what waits. */
+  /** Writes what waits, and lets the buffer go (a text added after takes a new one). */
   flush(): void {
+    if (this.pending === null) return;
+    // Kept when the write fails (a full disk): flushing again tries the same bytes again.
     this.pending.flush();
+    this.pending = null;
   }
 }
 

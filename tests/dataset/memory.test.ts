@@ -309,6 +309,24 @@ describe('memory a build holds per input', () => {
     expect(inputsNamed.size, `names held: ${held.join(', ')}`).toBeLessThanOrEqual(1);
   }, builds);
 
+  it("hands its inputs over holding no buffer its set-aside files and tables were written through, and one ledger's window: the summaries'", async () => {
+    // Each set-aside file's writer (the summaries', the manifest rows', the index rows', the search
+    // entries', the change facts', changes.json's) and each table's kept its 128 KB buffer from its
+    // first text to the build's return, and each ledger its 32 KB window once read: ~1.2 MB held
+    // at the last onInput, ~10 KB an input of a 120-article build (`--ci`'s kept row; BENCHMARKS.md,
+    // change 188). A heap snapshot there lists what is held: the UTF-8 writers (Utf8Chunks) none
+    // of them, the ledgers all three (or the test sees nothing), a window only the summaries' —
+    // read on, one at a time, as the inputs are handed over.
+    const count = 6;
+    const { result, snapshot } = await markedBuild('zqbuf', count);
+    expect(result.totals.inputs).toBe(count);
+    expect(result.computed).toBe(count);
+    expect(heldObjects(snapshot, 'Utf8Chunks')).toEqual([]);
+    const windows = heldObjects(snapshot, 'Ledger', ['window']).map((ledger) => ledger.window);
+    expect(windows).toHaveLength(3);
+    expect(windows.filter((window) => window !== 'null')).toEqual(['Buffer']);
+  }, builds);
+
   it("an incremental build hands its inputs over without the last build's changes.json as it read it", async () => {
     // A build with an input gone (or edited) reads the last changes.json whole when first asked
     // (each carried article's entry is spliced from its bytes) and held it to its return: ~7 KB an
@@ -356,6 +374,52 @@ interface HeapSnapshot {
  * holds has an edge from what holds it.
  */
 function heldStrings(snapshot: HeapSnapshot, pattern: RegExp): string[] {
+  const { node_fields: nodeFields, node_types: [nodeTypes] } = snapshot.snapshot.meta;
+  const width = nodeFields.length;
+  const [type, name] = [nodeFields.indexOf('type'), nodeFields.indexOf('name')];
+  const { nodes, strings } = snapshot;
+  const { reached } = heldGraph(snapshot);
+  const held: string[] = [];
+  for (let node = 0; node < reached.length; node++) {
+    if (reached[node] === 0 || !nodeTypes[nodes[node * width + type]!]!.includes('string')) continue;
+    const text = strings[nodes[node * width + name]!]!;
+    for (const match of text.match(pattern) ?? []) held.push(match);
+  }
+  return held;
+}
+
+/**
+ * The objects of class `className` something holds ({@link heldStrings}: reachable by strong
+ * edges, V8's string table aside), each with the class names of what its properties named in
+ * `properties` hold ("null" for none, null or undefined).
+ */
+function heldObjects(snapshot: HeapSnapshot, className: string, properties: readonly string[] = []): Record<string, string>[] {
+  const { node_fields: nodeFields, node_types: [nodeTypes], edge_fields: edgeFields, edge_types: [edgeTypes] } = snapshot.snapshot.meta;
+  const width = nodeFields.length;
+  const edgeWidth = edgeFields.length;
+  const [type, name] = [nodeFields.indexOf('type'), nodeFields.indexOf('name')];
+  const [edgeType, edgeName, toNode] = [edgeFields.indexOf('type'), edgeFields.indexOf('name_or_index'), edgeFields.indexOf('to_node')];
+  const { nodes, edges, strings } = snapshot;
+  const { reached, firstEdge } = heldGraph(snapshot);
+  const found: Record<string, string>[] = [];
+  for (let node = 0; node < reached.length; node++) {
+    if (reached[node] === 0 || nodeTypes[nodes[node * width + type]!] !== 'object' || strings[nodes[node * width + name]!] !== className) continue;
+    const fields: Record<string, string> = {};
+    for (let at = firstEdge[node]!; at < firstEdge[node + 1]!; at += edgeWidth) {
+      if (edgeTypes[edges[at + edgeType]!] !== 'property') continue;
+      const property = strings[edges[at + edgeName]!]!;
+      // null (and undefined) are V8's oddballs.
+      const held = strings[nodes[edges[at + toNode]! + name]!]!;
+      if (properties.includes(property)) fields[property] = held === 'system / Oddball' ? 'null' : held;
+    }
+    for (const property of properties) fields[property] ??= 'null';
+    found.push(fields);
+  }
+  return found;
+}
+
+/** The nodes of a heap snapshot reachable from its roots by strong edges, V8's table of internalized strings aside ({@link heldStrings} says why), and where each node's edges begin. */
+function heldGraph(snapshot: HeapSnapshot): { reached: Uint8Array; firstEdge: Uint32Array } {
   const { node_fields: nodeFields, node_types: [nodeTypes], edge_fields: edgeFields, edge_types: [edgeTypes] } = snapshot.snapshot.meta;
   const width = nodeFields.length;
   const edgeWidth = edgeFields.length;
@@ -385,13 +449,7 @@ function heldStrings(snapshot: HeapSnapshot, pattern: RegExp): string[] {
       }
     }
   }
-  const held: string[] = [];
-  for (let node = 0; node < count; node++) {
-    if (reached[node] === 0 || !nodeTypes[nodes[node * width + type]!]!.includes('string')) continue;
-    const text = strings[nodes[node * width + name]!]!;
-    for (const match of text.match(pattern) ?? []) held.push(match);
-  }
-  return held;
+  return { reached, firstEdge };
 }
 
 /** The SHA-256 (hex) of a file's bytes. */

@@ -274,3 +274,37 @@ describe('Ledger: a value a position, read back by position', () => {
     expect([ledger.get(0).path, ledger.get(1).path]).toEqual(['a', 'b']);
   });
 });
+
+describe('read, then added to: a set-aside lets its buffer go when read, and what is added after is read back too', () => {
+  // A build adds while its inputs run and reads at its end; each writer's 128 KB buffer is let go
+  // when the file is read (tests/dataset/memory.test.ts: none held as the inputs are handed over),
+  // and a text added after a read takes a new one, in the same file.
+  const texts = (from: number, count: number) => Array.from({ length: count }, (_, i) => JSON.stringify({ id: `n${from + i}`, text: '干细胞'.repeat((from + i) % 7) }));
+
+  it('SetAside', () => {
+    const aside = new SetAside<{ id: string }>(join(tmp(), 'search.jsonl'), realFs);
+    for (const text of texts(0, 5)) aside.add(text);
+    expect([...aside.texts()]).toEqual(texts(0, 5));
+    for (const text of texts(5, 3)) aside.add(text);
+    expect([...aside.texts()]).toEqual(texts(0, 8));
+    expect([...aside.values()].map((v) => v.id)).toEqual(texts(0, 8).map((t) => (JSON.parse(t) as { id: string }).id));
+  });
+
+  it('TextSpool', () => {
+    const spool = new TextSpool(join(tmp(), 'changes.txt'), realFs);
+    spool.add('{"a":1}');
+    expect([...spool.text()].join('')).toBe('{"a":1}');
+    spool.add(',{"b":"间充质"}');
+    expect([...spool.text()].join('')).toBe('{"a":1},{"b":"间充质"}');
+  });
+
+  it('Ledger (its window read ahead before the texts added after)', () => {
+    const ledger = new Ledger<{ id: string }>(join(tmp(), 'summaries.jsonl'), realFs);
+    for (const text of texts(0, 5)) ledger.add(text);
+    expect([0, 1, 2, 3, 4].map((at) => ledger.text(at))).toEqual(texts(0, 5));
+    for (const text of texts(5, 3)) ledger.add(text);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((at) => ledger.text(at))).toEqual(texts(0, 8));
+    ledger.close();
+    expect(ledger.get(6).id).toBe('n6');
+  });
+});
