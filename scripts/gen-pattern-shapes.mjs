@@ -6,7 +6,8 @@
 // the compile. The facts are read from each pattern's own source here, at build time (regexpp's
 // parser; the parser pays nothing at run time), so each rule is written once, in its pattern.
 //
-// The key (src/refs/data.ts `wordKey`): lower case, "ſ" as "s", no full stop or white space. It is
+// The key (src/refs/data.ts `wordKey`): lower case, "ſ" as "s", Old Cyrillic's variants (U+1C80–U+1C88)
+// as their letters, no full stop or white space. It is
 // the same character by character (Final_Sigma aside: see `atomKeys`), so the key of a text holds
 // the key of every match in it, at the text's start when the match is, at its end when the match
 // is. Every node of a pattern gives the keys its matches may have: a character or small class the
@@ -32,7 +33,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const patternShapesModule = 'src/generated/pattern-shapes.ts';
 
 /** The pre-test's key of a text (as src/refs/data.ts `wordKey`). */
-const wordKey = (text) => text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
+const wordKey = (text) =>
+  text
+    .toLowerCase()
+    .replaceAll('ſ', 's')
+    .replace(/[\s.]+/g, '')
+    .replace(/[\u1c80-\u1c88]/g, (c) => 'вдосттъѣꙋ'[c.charCodeAt(0) - 0x1c80]);
 
 // Most keys a set of whole keys holds before only its openings, closings and holdings are kept;
 // most shapes (branches) a node keeps apart before they are merged into one; most keys a merged set keeps.

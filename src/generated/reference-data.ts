@@ -1370,7 +1370,9 @@ export const referenceData: ReferenceData = {
   "t",
   "jg",
   "jahrgang",
-  "tomo"
+  "tomo",
+  "т",
+  "том"
  ],
  "issueLabels": [
   "no",
@@ -1387,7 +1389,8 @@ export const referenceData: ReferenceData = {
   "fasc",
   "fascicle",
   "cahier",
-  "numéro"
+  "numéro",
+  "№"
  ],
  "pageLabels": [
   "pp",
@@ -1402,7 +1405,9 @@ export const referenceData: ReferenceData = {
   "s",
   "S",
   "pg",
-  "pgs"
+  "pgs",
+  "с",
+  "С"
  ],
  "supplementWords": [
   "suppl",

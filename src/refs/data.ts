@@ -161,15 +161,25 @@ let sources: { name: string; source: string; flags: string; guarded: boolean }[]
 let guardedFlags: Partial<Record<PatternName, string>> = {};
 
 /**
- * The key a pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s", and no
- * full stop or white space. It is made character by character, so the key of a text holds the
+ * The key a pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s" and Old
+ * Cyrillic's variants as their letters, and no full stop or white space. It is made character by character, so the key of a text holds the
  * key of every match in it (at its start when the match opens the text, at its end when it
  * closes it). scripts/gen-pattern-shapes.mjs reads from each pre-tested pattern the keys its
  * matches may have, each character's from V8's own case folding (under `i`, "K" (Kelvin) lowers to
- * "k", but "ſ" does not lower to "s", hence the replace); tests/refs/word-pretest.test.ts checks
+ * "k", but "ſ" does not lower to "s", nor "ᲃ" to "с", hence the replaces); tests/refs/word-pretest.test.ts checks
  * the pre-tests against the patterns.
  */
-export const wordKey = (text: string): string => text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
+export const wordKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replaceAll('ſ', 's')
+    .replace(/[\s.]+/g, '')
+    .replace(/[\u1c80-\u1c88]/g, (c) => historicCyrillicFolds[c.charCodeAt(0) - 0x1c80]!);
+
+// Old Cyrillic's letter variants U+1C80–U+1C88 (rounded ve, long-legged de, narrow o, wide es, tall te,
+// three-legged te, tall hard sign, tall yat, unblended uk), which `i` folds to в, д, о, с, т, т, ъ, ѣ, ꙋ
+// and toLowerCase leaves: the Cyrillic labels ("Т. 53", "С. 156") hold с and т.
+const historicCyrillicFolds = 'вдосттъѣꙋ';
 
 // The last text's key (the next pattern of the same part asks about the same text).
 let lastKeyed = '';

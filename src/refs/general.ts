@@ -480,7 +480,11 @@ function readIsbdArticle(text: string, csl: CslItem): boolean {
   const head = text.slice(0, at);
   // (A dash after a full stop is a space, after none a comma: "Hum. Reprod. - 1986" keeps the abbreviation's full stop.)
   const source = readSourceText(text.slice(at + 4).replace(areaDash(), (_dash, stop: string) => (stop ? '. ' : ', ')));
-  if (!source.container || source.score < 2 || (!source.year && !source.volume && !source.page)) return false;
+  if (!source.container || (!source.year && !source.volume && !source.page)) return false;
+  // (The " // " says a host follows: a name with labelled numbers after it ("Vol. 64", "Т. 53", "С. 156-164") is
+  // its journal, though a Russian journal writes its name in sentence case — "Клеточные технологии в биологии и
+  // медицине", prose by its lower-case words — or abbreviations cut it in parts: "Microbiol. Mol. Biol. Rev.")
+  if (source.score < 2 && !source.segments.some(isLabelledNumbers)) return false;
   const slash = head.lastIndexOf(' / ');
   const title = cleanTitle(slash > 0 ? head.slice(0, slash) : head);
   if (title.length < 3) return false;

@@ -146,8 +146,9 @@ function shapeSources(letters: string): { shape: Shape; source: string; opening?
   // ("Buarque de Holanda", "Ortega y Gasset": two words with a Romance particle between are one family;
   // "Mathilde von Bulow" is a given name and a family.)
   const FAM1 = String.raw`(?:${CP}\s){0,2}${W}(?:\s(?:de|da|das|do|dos|del|della|y|e)\s${W})?`;
-  // A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names).
-  const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}]))${W}){0,2}`;
+  // A Vancouver family: later words are never initials ("Liu SM Zhong J" is two names) nor a
+  // suffix ("Dennis Jr G" is Dennis, Jr).
+  const FAMV = String.raw`(?:${P}\s){0,3}${W}(?:\s(?:${P}\s){0,2}(?!\p{Lu}{1,4}(?![\p{L}])|${SUFFIX}(?![\p{L}]))${W}){0,2}`;
   const degrees = referenceWords().data.degrees.join('|');
   // A given name's further words are never degrees ("Wang, Tao MDa").
   const MORE = String.raw`(?!(?:${degrees})[a-g]?(?![\p{L}]))\p{Lu}[${letters}'’]+(?:-\p{L}[${letters}'’]*)?`;
@@ -155,10 +156,12 @@ function shapeSources(letters: string): { shape: Shape; source: string; opening?
   // particle the family sheds after the comma ("Andrade, Mário de.", "Van Reenen, Pieter Th van.").
   const GIVEN = String.raw`${W}(?:\s${MORE}){0,2}(?:\s\p{Lu}\.?(?![\p{L}])){0,2}(?:\s${P}(?=[.,;]))?`;
   return [
-    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F."
-    { shape: 'family-initials', source: String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))` },
-    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J."
-    { shape: 'vancouver', source: String.raw`(?<family>${FAMV})\s(?<given>${BARE})(?=[,;.:()\s]|$)`, opening: String.raw`[^\s,]+\s` },
+    // "Smith, J. A." / "García Coll, C. T." / "Schuraytz,B.C." / "Baes Jr., C. F." / "Santos Otero, A. de." (the
+    // particle the family sheds after the comma, as in GIVEN)
+    { shape: 'family-initials', source: String.raw`(?<family>${FAM})(?:\s(?<suffix>${SUFFIX})\.?)?,\s?(?<given>${DOTTED}(?:\s\p{Lu}(?=[,;]))?(?:\s${P}(?=[.,;]))?|\p{Lu}(?:\s\p{Lu}){1,2}\.?(?=\s?[,;:]|$)|\p{Lu}{1,3}\.?(?=[,;:\s]|$))` },
+    // "Smith JA" / "de Ridder MA" / "KENNEDY W J" / "Kempner J.C." / "GORDON M. J." / "Dennis Jr G"
+    // (a suffix between, its full stop maybe glued to the initials: "Gale Jr.M.")
+    { shape: 'vancouver', source: String.raw`(?<family>${FAMV})\s(?:(?<suffix>${SUFFIX})(?:\.\s?|\s))?(?<given>${BARE})(?=[,;.:()\s]|$)`, opening: String.raw`[^\s,]+\s` },
     // "Lakoff, George" / "Stein, Stanley J." / "BESSA, Marcelo Secron" / "Stewart III, Charles" / "Wimsatt Jr., William"
     { shape: 'family-given', source: String.raw`(?<family>${FAM1})(?:\s(?<suffix>${SUFFIX})\.?)?,\s(?<given>${GIVEN})` },
     // "J. Smith" / "D. H. van Hessem" / "C.-C. King" / "R.Q. Wolever"

@@ -91,6 +91,8 @@ export function norm(value: unknown): string {
 const labelWords = /\b(?:vols?|volume|v|nos?|n|nr|n°|number|issue|iss|band|heft|h|jg|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
 const unlabel = (value: unknown) => norm(String(value ?? '').replace(labelWords, ' '));
 
+// The particles a family opens with ("van der Heijde", "De Luca"), any case.
+const isParticle = (w: string) => /^(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter|zu|vom)$/i.test(w);
 const year = (value: unknown): string | null => /(?<!\d)(1[5-9]\d{2}|20\d{2})(?!\d)/.exec(String(value ?? ''))?.[1] ?? null;
 const itemYear = (item: Item) => String((item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0]?.[0] ?? '');
 const names = (item: Item, key: string) => (item[key] as { family?: string; given?: string; literal?: string }[] | undefined) ?? [];
@@ -131,6 +133,23 @@ function cutTitleCheck(gold: string): ((item: Item) => boolean) | null {
   return null;
 }
 
+/**
+ * A family name as the record writes it (particles kept before it, as the string spells them:
+ * "van der Heijde", "De Luca") against an NLM record's family. NLM's records mostly keep the
+ * family without the particles before it ("Heijde", "Luca": 40 of the 43 PMC gold families whose
+ * string opens with a particle) and sometimes with them ("Di Corcia", "van Meer"): the part a CSL
+ * processor splits off as the `non-dropping-particle` when it parses a family. So the record's
+ * family agrees when it is the gold whole, or the gold once its leading particles are set apart;
+ * a particle alone is never a family.
+ */
+export function sameNlmFamily(family: string, gold: string): boolean {
+  if (norm(family) === norm(gold)) return true;
+  const words = family.split(/\s+/).filter(Boolean);
+  let i = 0;
+  while (i < words.length - 1 && isParticle(words[i]!)) i++;
+  return i > 0 && !isParticle(words[i]!) && norm(words.slice(i).join(' ')) === norm(gold);
+}
+
 /** PubMed Central strings: `expected` holds title, container, volume, first page, first author's family, DOI. */
 function pmcSet(path: string): LabelledSet {
   const rows = readJsonl(path).map((r): Row => {
@@ -140,7 +159,7 @@ function pmcSet(path: string): LabelledSet {
     add('title', e.title, (item, want) => norm(item.title) === norm(want));
     const cutTitle = checks.title && e.title !== undefined ? cutTitleCheck(e.title) : null;
     add('container-title', e['container-title'], (item, want) => norm(item['container-title']) === norm(want));
-    add('author', e['author-first-family'], (item, want) => norm(firstFamily(item, 'author')) === norm(want));
+    add('author', e['author-first-family'], (item, want) => sameNlmFamily(firstFamily(item, 'author'), want));
     add('volume', e.volume, (item, want) => unlabel(item.volume) === unlabel(want));
     add('page', e['page-first'], (item, want) => norm(str(item, 'page').split(/[-–]/)[0]) === norm(want));
     // The DOI is the record's: only the strings that spell it can be expected to yield it.
@@ -153,6 +172,7 @@ function pmcSet(path: string): LabelledSet {
     rows,
     notes: [
       'title, markup-aware: NLM cut some gold titles where italics began or ended; one that ends in a space or an opening bracket is matched when the parsed title begins with it, one that begins with a space or punctuation (not a bracket or quotation mark) when the parsed title contains it; the strict figure compares every title whole, and the targets apply to the markup-aware one',
+      'author: first family; the record keeps the particles before it ("van der Heijde"), NLM\'s record mostly not ("Heijde"): either agrees (sameNlmFamily)',
       'first page only (the gold has no last page)', 'DOI only where the string spells it (the gold DOI is the record’s)', 'no year, issue, publisher or type in the gold'],
   };
 }
@@ -227,8 +247,8 @@ const authorNoise = /\((?:eds?|editors?|hrsg|coords?|orgs?|dir)\.?\)|\b(?:eds?|e
 
 // Words that make a name an organisation's, written whole ("U.S. Department of Transportation").
 const orgWords = /\b(?:department|university|association|commission|organi[sz]ation|institute|society|council|ministry|bureau|group|committee|agency|cent(?:er|re)|office|foundation|board|service|library|corporation|company|inc|ltd|academy|federation|union|administration|program(?:me)?|project|network|conference|consortium|team|national|international|world|american|european)\b/i;
-const isInitials = (w: string) => /^(?:\p{Lu}\.?-?){1,3}\.?$/u.test(w) && !/^\p{Lu}\p{Ll}/u.test(w);
-const isParticle = (w: string) => /^(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter|zu|vom)$/i.test(w);
+// (Initials in brackets are initials: French lists write "Kefi (N.)", "ALY (M.I.)".)
+const isInitials = (w: string) => /^\(?(?:\p{Lu}\.?-?){1,3}\.?\)?$/u.test(w) && !/^\p{Lu}\p{Ll}/u.test(w);
 /** The last word of a given-first name, with the particles before it ("D. H. van Hessem" → van Hessem). */
 function lastFamily(words: string[]): string {
   let i = words.length - 1;
@@ -238,9 +258,10 @@ function lastFamily(words: string[]): string {
 
 /**
  * The first author's family name as an AnyStyle span writes it. The span holds names only, so a
- * few plain rules read it, in order: an organisation whole; "Family Initials"; "Initials Family";
- * "Family, Given" (the part after the comma is initials or one given name, or the family is one
- * word); else a given-first list ("John Smith, Jane Doe"); "FAMILY Given".
+ * few plain rules read it, in order: an organisation whole; "Family Initials" (the family one word
+ * or more, the initials maybe in brackets); "Initials Family"; "FAMILY Given"; "Family, Given" (the
+ * part after the comma is initials or one given name, or the family is one word); else a
+ * given-first list ("John Smith, Jane Doe"); "FAMILY Given" with more given names.
  */
 export function spanFirstFamily(span: string): string {
   const text = span
@@ -254,8 +275,12 @@ export function spanFirstFamily(span: string): string {
   const parts = first.split(/\s*,\s*/).filter(Boolean);
   // (A suffix is no family: "Wimsatt Jr., William Kurtz" is Wimsatt.)
   const words = (parts[0] ?? '').split(/\s+/).filter((w) => w && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(w));
-  if (words.length > 1 && !isInitials(words[0]!) && words.slice(1).every(isInitials)) return words.filter((w) => !isInitials(w)).join(' ');
+  // (The family may be more than one word: "Van Buuren S", "COTTA RAMOSINO L.".)
+  const initialsFrom = words.findIndex(isInitials);
+  if (initialsFrom > 0 && words.slice(initialsFrom).every(isInitials)) return words.slice(0, initialsFrom).join(' ');
   if (words.length > 1 && isInitials(words[0]!)) return lastFamily(words);
+  // ("ACKET Claude, BACHER Pierre": a family in capitals, then a given name, before any comma.)
+  if (words.length === 2 && /^\p{Lu}{2,}$/u.test(words[0]!) && /^\p{Lu}\p{Ll}/u.test(words[1]!)) return words[0]!;
   if (parts.length > 1) {
     const next = parts[1]!.split(/\s+/).filter(Boolean);
     const familyWords = words.filter((w) => !isParticle(w));

@@ -151,6 +151,46 @@ describe("GOST 7.1's article: \"Title / Authors // Journal. – Year. – Vol. v
   });
 });
 
+describe("GOST 7.1's Cyrillic labels: \"Т. 53, № 2. – С. 156-164\"", () => {
+  it('reads the volume after "Т.", the issue after "№" and the pages after "С.", the journal in sentence case whole', () => {
+    expect(csl('Орлова А. В., Зимин П. С. Стромальные клетки жировой ткани // Клеточные технологии в медицине. 2015. Т. 53, №2. — С. 156-164.')).toEqual({
+      id: 'ref-1',
+      type: 'article-journal',
+      author: [{ family: 'Орлова', given: 'А. В.' }, { family: 'Зимин', given: 'П. С.' }],
+      title: 'Стромальные клетки жировой ткани',
+      'container-title': 'Клеточные технологии в медицине',
+      issued: { 'date-parts': [[2015]] },
+      volume: '53',
+      issue: '2',
+      page: '156-164',
+    });
+    expect(csl('Стромальные клетки пуповины / А. В. Орлова, П. С. Зимин // Гены и клетки. – 2014. – т. 9, № 3. – с. 12–18.')).toMatchObject({
+      author: [{ family: 'Орлова', given: 'А. В.' }, { family: 'Зимин', given: 'П. С.' }],
+      title: 'Стромальные клетки пуповины',
+      'container-title': 'Гены и клетки',
+      issued: { 'date-parts': [[2014]] },
+      volume: '9',
+      issue: '3',
+      page: '12-18',
+    });
+  });
+
+  it('takes a journal abbreviated in parts before labelled numbers ("Microbiol. Mol. Biol. Rev.") as the journal', () => {
+    expect(csl('Gale Jr.M., Tan S.L. Control of stromal gene expression // Exp. Mol. Cell Rev. 2000. Vol. 64. P. 239-280.')).toMatchObject({
+      author: [{ family: 'Gale', given: 'M.', suffix: 'Jr' }, { family: 'Tan', given: 'S.L.' }],
+      title: 'Control of stromal gene expression',
+      'container-title': 'Exp. Mol. Cell Rev.',
+      issued: { 'date-parts': [[2000]] },
+      volume: '64',
+      page: '239-280',
+    });
+  });
+
+  it('leaves a book\'s extent ("320 с.") no page label', () => {
+    expect(csl('Орлова А. В. Стромальные клетки. М.: Медицина, 2010. 320 с.').page).toBeUndefined();
+  });
+});
+
 describe('two references copied as one string', () => {
   it('the item is the second, whose source ends the string: its authors, year and title, not the first title run on', () => {
     expect(csl('Baker TR (2001) Cord blood banking: a guide. Springer, Berlin Hale MK, Osei P (2009) Stem cell homing in the injured liver. Liver Int 29:101-110')).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, lengthAt, lengthPatterns, looseAuthorEnd, parseAuthors, parseName, scanOrganisation } from '../../src/refs/names.js';
+import { gbtName, gbtNames, isOrganisation, isParticle, isSuffix, lengthAt, lengthPatterns, looseAuthorEnd, parseAuthors, parseName, scanAuthors, scanOrganisation } from '../../src/refs/names.js';
 
 describe('one name', () => {
   it.each([
@@ -56,6 +56,27 @@ describe('name lists', () => {
       { family: 'Elsaghir', given: 'A' },
       { family: 'Ramadan', given: 'YN' },
     ]);
+  });
+
+  it('a suffix between a Vancouver family and its initials is the suffix, its full stop maybe glued to them', () => {
+    expect(scanAuthors('Dennis Jr G, Sherman BT, Lane HC')?.names).toEqual([
+      { family: 'Dennis', given: 'G', suffix: 'Jr' },
+      { family: 'Sherman', given: 'BT' },
+      { family: 'Lane', given: 'HC' },
+    ]);
+    expect(scanAuthors('Gale Jr.M., Tan S.L., Katze M.G.')?.names).toEqual([
+      { family: 'Gale', given: 'M.', suffix: 'Jr' },
+      { family: 'Tan', given: 'S.L.' },
+      { family: 'Katze', given: 'M.G.' },
+    ]);
+    expect(scanAuthors('Okafor Sr. AB, Lund C')?.names).toEqual([{ family: 'Okafor', given: 'AB', suffix: 'Sr' }, { family: 'Lund', given: 'C' }]);
+    // (Initials that read as a numeral stay initials where no other initials follow: "Moreno IV" is Moreno, I. V.)
+    expect(scanAuthors('Moreno IV, Lund C')?.names).toEqual([{ family: 'Moreno', given: 'IV' }, { family: 'Lund', given: 'C' }]);
+  });
+
+  it('a particle the family sheds after its initials stays with them: "Santos Otero, A. de."', () => {
+    expect(scanAuthors('Santos Otero, A. de.')?.names).toEqual([{ family: 'Santos Otero', given: 'A. de' }]);
+    expect(scanAuthors('Brandt, K. van, and Lund, C.')?.names).toEqual([{ family: 'Brandt', given: 'K. van' }, { family: 'Lund', given: 'C.' }]);
   });
 });
 

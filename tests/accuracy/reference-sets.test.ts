@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sameNlmFamily, spanFirstFamily } from './reference-sets.js';
+
+// The scorer's own readings of the gold (tests/accuracy/reference-sets.ts): no shared data needed.
+
+describe("the PMC set's first family: NLM's record against the record's family as written", () => {
+  it('agrees when NLM drops the particles the string writes before the family, and when it keeps them', () => {
+    expect(sameNlmFamily('van der Heijde', 'Heijde')).toBe(true);
+    expect(sameNlmFamily('De Luca', 'Luca')).toBe(true);
+    expect(sameNlmFamily('van der Heijde', 'van der Heijde')).toBe(true);
+    expect(sameNlmFamily('Di Corcia', 'Di Corcia')).toBe(true);
+  });
+
+  it('disagrees on another name, a word that is no particle, a particle alone or a family cut after its particle', () => {
+    expect(sameNlmFamily('van der Heijde', 'Heide')).toBe(false);
+    expect(sameNlmFamily('Peyton Jones', 'Jones')).toBe(false);
+    expect(sameNlmFamily('De', 'De')).toBe(true);
+    expect(sameNlmFamily('van der', 'der')).toBe(false);
+    expect(sameNlmFamily('van', 'Heijde')).toBe(false);
+  });
+});
+
+describe("AnyStyle's author span: the first family as the span writes it", () => {
+  it('a family of more than one word before initials, its particle kept ("Van Buuren S", "COTTA RAMOSINO L.")', () => {
+    expect(spanFirstFamily('Van Buuren S, Brand L, Rubin D:')).toBe('Van Buuren');
+    expect(spanFirstFamily('COTTA RAMOSINO L.,')).toBe('COTTA RAMOSINO');
+    expect(spanFirstFamily('de Waal T.,')).toBe('de Waal');
+    expect(spanFirstFamily('Smith JA, Doe B.')).toBe('Smith');
+  });
+
+  it('initials in brackets after the family ("Kefi (N.),", "SIERVO (M.), GREY (P.)")', () => {
+    expect(spanFirstFamily('Kefi (N.),')).toBe('Kefi');
+    expect(spanFirstFamily('SIERVO (M.), GREY (P.), NYAN (O.A.)')).toBe('SIERVO');
+  });
+
+  it('a family in capitals, then a given name, before the list\'s comma ("ACKET Claude, BACHER Pierre")', () => {
+    expect(spanFirstFamily('ACKET Claude, BACHER Pierre,')).toBe('ACKET');
+    // (Given-first lists are read as before.)
+    expect(spanFirstFamily('John Smith, Jane Doe')).toBe('Smith');
+    expect(spanFirstFamily('D. H. van Hessem')).toBe('van Hessem');
+    expect(spanFirstFamily('Lakoff, George')).toBe('Lakoff');
+  });
+});
