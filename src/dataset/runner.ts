@@ -9,7 +9,7 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
-import { BULK, splitEntry, type EntryBulk, type WorkerStart, type WorkerTask } from './worker.js';
+import { BULK, receivedBulk, splitEntry, type EntryBulk, type WorkerStart, type WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
@@ -209,7 +209,8 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   // Each task's bulk comes as a message of its own (worker.ts), taken in here as it arrives.
   pool.on('message', (message: unknown) => {
     const bulk = (message as { [BULK]?: EntryBulk } | null)?.[BULK];
-    if (bulk) bulks.arrived(bulk);
+    // Its bytes made Buffers, as this thread's own are (worker.ts, receivedBulk).
+    if (bulk) bulks.arrived(receivedBulk(bulk));
   });
   pool.on('error', () => {
     if (++deaths >= threads + 1) giveUp();

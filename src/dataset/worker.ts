@@ -137,6 +137,40 @@ export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; 
 }
 
 /**
+ * A bulk as the build thread receives it from a worker ({@link bulkMessage}), each of its byte
+ * arrays made a `Buffer` view of the same memory, in place: bytes posted between threads arrive
+ * as plain `Uint8Array`s, where those the build thread makes itself (the transcoder's) are
+ * `Buffer`s, and the code that writes both (io/utf8.ts, `Utf8Chunks.addBytes`) was thrown away
+ * at the first worker's bytes and compiled again for two kinds (BENCHMARKS.md, change 188).
+ */
+export function receivedBulk(bulk: EntryBulk): EntryBulk {
+  const rows = bulk.rows;
+  const tables = Object.keys(rows);
+  for (let k = 0; k < tables.length; k++) rows[tables[k]!] = bufferView(rows[tables[k]!]!);
+  bulk.searchJson = bufferView(bulk.searchJson);
+  if (bulk.changeJson !== undefined) bulk.changeJson = bufferView(bulk.changeJson);
+  const search = bulk.prepared?.search;
+  if (search) {
+    search.article = bufferView(search.article);
+    search.items = bufferView(search.items);
+    search.journals = bufferView(search.journals);
+    search.references = bufferView(search.references);
+    search.entities = bufferView(search.entities);
+  }
+  const change = bulk.prepared?.change;
+  if (change) {
+    change.text = bufferView(change.text);
+    change.fact = bufferView(change.fact);
+  }
+  return bulk;
+}
+
+/** Bytes as a `Buffer` over the same memory (no copy); anything else as it is. */
+function bufferView<T>(value: T | Uint8Array): T | Uint8Array {
+  return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
+}
+
+/**
  * A text to move: its UTF-8 bytes in a buffer of their own, added to `transfer`; anything else (and
  * empty text) as it is. At module scope: a closure over `transfer` made per message was optimised
  * again after every full collection (BENCHMARKS.md, changes 59, 64 and 93).

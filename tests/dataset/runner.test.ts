@@ -19,7 +19,21 @@ vi.mock('piscina', async () => {
     }
     run(task: { input: { path: string } }) {
       const path = task.input.path;
-      setTimeout(() => this.emit('message', { [BULK]: { path, rows: { 'items.jsonl': `${path}\n` }, searchJson: `{"id":"${path}"}`, changeJson: null } }), 20);
+      // As a worker's bulk arrives: its texts as plain Uint8Arrays (a Buffer posted between threads is cloned as one).
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      const bulk = path.endsWith('.bytes')
+        ? {
+            path,
+            rows: { 'items.jsonl': bytes(`${path}\n`), 'empty.jsonl': '' },
+            searchJson: null,
+            changeJson: bytes('{"id":"c"}'),
+            prepared: {
+              search: { id: 'a', article: bytes('{"id":"a"}'), items: bytes('1 "at":"s1"}\n'), journals: bytes('[null]'), references: '', entities: bytes('2 {"id":"d"}\n') },
+              change: { head: { id: 'a', revision: 1, previousId: null }, text: bytes('{"id":"a"}'), fact: bytes('{}') },
+            },
+          }
+        : { path, rows: { 'items.jsonl': `${path}\n` }, searchJson: `{"id":"${path}"}`, changeJson: null };
+      setTimeout(() => this.emit('message', { [BULK]: bulk }), 20);
       return Promise.resolve({ summary: { path }, rows: {}, placed: [], searchJson: null });
     }
     destroy() {
@@ -39,6 +53,25 @@ describe('a runner on worker threads', () => {
     const entry = await runner.run(input, where, { revision: 0, entry: null }, null);
     expect(entry.searchJson).toBeNull();
     expect(runner.take('in/a.txt')).toEqual({ path: 'in/a.txt', rows: { 'items.jsonl': 'in/a.txt\n' }, searchJson: '{"id":"in/a.txt"}', changeJson: null });
+    await runner.close();
+  });
+
+  it("holds a worker's bytes as Buffers over the same memory, as this thread's own are (was: plain Uint8Arrays, which threw the writers' compiled code away)", async () => {
+    const { createRunner } = await import('../../src/dataset/runner.js');
+    const runner = await createRunner({ file: 'p.json' } as never, 2, 16);
+    const where = { root: mkdtempSync(join(tmpdir(), 'digest-runner-')), staging: '', mode: 'check' as const };
+    await runner.run({ path: 'in/a.bytes', id: 'a', renamedFrom: null }, where, { revision: 0, entry: null }, null, true);
+    const bulk = runner.take('in/a.bytes')!;
+    const search = bulk.prepared!.search!;
+    const change = bulk.prepared!.change!;
+    const held = [bulk.rows['items.jsonl'], bulk.changeJson, search.article, search.items, search.journals, search.entities, change.text, change.fact];
+    for (const bytes of held) expect(Buffer.isBuffer(bytes)).toBe(true);
+    // The same bytes; text and nothing as they came.
+    expect(new TextDecoder().decode(bulk.rows['items.jsonl'] as Uint8Array)).toBe('in/a.bytes\n');
+    expect(new TextDecoder().decode(change.fact as Uint8Array)).toBe('{}');
+    expect(bulk.rows['empty.jsonl']).toBe('');
+    expect(bulk.searchJson).toBeNull();
+    expect(search.references).toBe('');
     await runner.close();
   });
 

@@ -40,6 +40,11 @@ export function keepsOptimisedCode(fn: unknown, run: () => unknown, warm: () => 
   return (status(fn) & TURBOFANNED) !== 0;
 }
 
+/** Whether `fn` runs the code TurboFan made for it now (asked after a run, or after a full collection). */
+export function isOptimised(fn: unknown): boolean {
+  return (status(fn) & TURBOFANNED) !== 0;
+}
+
 /**
  * What `run` returns with `fn` compiled by TurboFan (after {@link WARM_RUNS} runs in the
  * interpreter): for a test that an array is made as the interpreter makes it ({@link isHoley}).

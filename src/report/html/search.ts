@@ -153,16 +153,21 @@ export class Pairs {
     const { data, used } = this;
     let article = 0;
     for (let at = 0; at < used; ) {
+      // Each group's scale made after it is read, the last one's too (a product not used): the
+      // same operations for a one-byte number as for a longer one, so the first number of two
+      // bytes, met after the compile, does not throw the code away (BENCHMARKS.md, change 188).
       let delta = 0;
-      for (let scale = 1; ; scale *= 128) {
+      for (let scale = 1; ; ) {
         const byte = data[at++]!;
         delta += (byte & 127) * scale;
+        scale *= 128;
         if (byte < 128) break;
       }
       let count = 0;
-      for (let scale = 1; ; scale *= 128) {
+      for (let scale = 1; ; ) {
         const byte = data[at++]!;
         count += (byte & 127) * scale;
+        scale *= 128;
         if (byte < 128) break;
       }
       article += delta;
@@ -188,12 +193,23 @@ export class Pairs {
     this.encoded = this.article;
   }
 
+  /**
+   * Appends `value` (a non-negative integer) in seven-bit groups, the low group first, each but the
+   * last with its eighth bit set. One store a group, the same operations for a one-byte value as
+   * for a longer one: `pairsReadBack` is compiled on the stack in its one call, with this inlined,
+   * and a store first met at the first value of 128 or more (a concept's articles 128 apart)
+   * threw that code away (BENCHMARKS.md, change 188).
+   */
   private put(value: number): void {
-    while (value >= 128) {
-      this.data[this.used++] = (value % 128) | 128;
-      value = Math.floor(value / 128);
+    const data = this.data;
+    let used = this.used;
+    for (let rest = value; ; ) {
+      const low = rest % 128;
+      rest = Math.floor(rest / 128);
+      data[used++] = low + (rest === 0 ? 0 : 128);
+      if (rest === 0) break;
     }
-    this.data[this.used++] = value;
+    this.used = used;
   }
 }
 
@@ -431,11 +447,15 @@ export class SearchIndexText {
   /**
    * The concept pairs spooled ({@link SearchIndexAsides.concepts}) read back into each concept's
    * {@link Pairs}, a line an article in article order: what they would hold had they been kept —
-   * read at the end, when a build's workers are gone.
+   * read at the end, when a build's workers are gone. Returns how many lines it read (none
+   * without a spool: the pairs were kept), for the caller to check against the articles added.
    */
-  private pairsReadBack(): void {
+  private pairsReadBack(): number {
     const spool = this.asides.concepts;
-    if (!spool) return;
+    if (!spool) return this.article;
+    // Nothing after the loop but the return: V8 compiles this one call's loop on the stack, and an
+    // operation first met after it has no feedback — `this.article` read there threw the code away
+    // (BENCHMARKS.md, change 188). The caller compares the count.
     const { numbered } = this;
     let article = 0;
     for (const line of linesAsBytes(spool)) {
@@ -453,7 +473,7 @@ export class SearchIndexText {
       }
       article++;
     }
-    if (article !== this.article) throw new Error(`concept pairs for ${article} articles, not ${this.article}`);
+    return article;
   }
 
   /** The index's text, a piece at a time, from the entries added (read once: the asides are read back). */
@@ -515,7 +535,8 @@ export class SearchIndexText {
     }
     yield run.take();
     yield `],"${SECTIONS[3]}":[`;
-    this.pairsReadBack();
+    const read = this.pairsReadBack();
+    if (read !== this.article) throw new Error(`concept pairs for ${read} articles, not ${this.article}`);
     first = true;
     for (const id of [...concepts.keys()].sort(byId)) {
       const c = concepts.get(id)!;

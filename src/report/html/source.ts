@@ -64,26 +64,34 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * The index of the line (of those starting at `starts`, as {@link lineStarts} lists them) that
+ * holds `offset`. At module scope, not a closure made in each {@link keptSpans} call: V8 holds a
+ * function's optimised code from its feedback weakly, so once the closures that ran it were gone
+ * a full collection let it go, and the next page's closure was compiled again (3–4 times a worker
+ * in a 1,000-article build; BENCHMARKS.md, change 188). Exported for its test.
+ */
+export function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Offsets [from, to) within each line (by line index) that the parser kept, merged. */
 function keptSpans(starts: readonly number[], length: number, blocks: SourceText['blocks']): Map<number, [number, number][]> {
   const spans = new Map<number, [number, number][]>();
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
   // Indexed loops and `forEach`, not `for … of`: baseline code allocates an iterator result a
   // step, and an entry and its destructuring a line of the Map (BENCHMARKS.md, "loops without iterators").
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
     const start = Math.max(0, Math.min(block.start, length));
     const end = Math.max(start, Math.min(block.end, length));
-    for (let line = lineOf(start); line < starts.length && starts[line]! < Math.max(end, start + 1); line++) {
+    for (let line = lineOf(starts, start); line < starts.length && starts[line]! < Math.max(end, start + 1); line++) {
       const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : length;
       const from = Math.max(start, starts[line]!) - starts[line]!;
       const to = Math.min(end, lineEnd) - starts[line]!;
