@@ -54,6 +54,25 @@ export function standsAlone(view: string, start: number, end: number): boolean {
   return true;
 }
 
+/**
+ * A shrunk view with the em dashes and horizontal bars of its text put back where the view folded
+ * them to '-': between words they break them, never join them as a hyphen does (US style writes
+ * them with no spaces: "complications of Crohn’s—complex perianal fistulas (CPF)—has" names both
+ * Crohn's and the fistulas). The same length as the view: only the edges of matches read it.
+ */
+function dashesUnfolded(shrunk: ShrunkView, text: string): string {
+  const view = shrunk.text;
+  let out = '';
+  let from = 0;
+  for (let i = view.indexOf('-'); i !== -1; i = view.indexOf('-', i + 1)) {
+    const written = text[shrunk.source(i)];
+    if (written !== '—' && written !== '―') continue;
+    out += view.slice(from, i) + written;
+    from = i + 1;
+  }
+  return from === 0 ? view : out + view.slice(from);
+}
+
 /** Earliest, then longest, first: the order {@link leftmostLongest} reads matches in. */
 const byStartThenLength = (a: ConceptMatch, b: ConceptMatch) => a.start - b.start || b.end - b.start - (a.end - a.start);
 
@@ -307,7 +326,7 @@ export class LexiconMatcher {
 
   /** The lexicon's own matches in one text (names, abbreviations, patterns), leftmost-longest. */
   matches(text: string): ConceptMatch[] {
-    return this.scan(this.matchingText(text));
+    return this.scan(this.matchingText(text), text);
   }
 
   /**
@@ -323,7 +342,7 @@ export class LexiconMatcher {
       const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]?.type === type);
       if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
     }
-    const found = this.scan(shrunk);
+    const found = this.scan(shrunk, text);
     return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length && found[0]!.concept.type === type;
   }
 
@@ -342,7 +361,7 @@ export class LexiconMatcher {
     if (!scan) {
       const view = viewOf(block, memo.views);
       const shrunk = this.matchingText(block.text, view);
-      const matches = this.scan(shrunk);
+      const matches = this.scan(shrunk, block.text);
       scan = { shrunk, matches, lines: block.text.includes('\n') ? this.lineMatches(block.text, view) : matches };
       memo.scans.set(block, scan);
     }
@@ -375,7 +394,7 @@ export class LexiconMatcher {
     for (let p = 0; p < paragraphs.length; p++) {
       const paragraph = paragraphs[p]!;
       const shrunk = this.matchingText(paragraph, view === undefined ? this.view(paragraph) : view.slice(offset, offset + paragraph.length));
-      const matches = this.scan(shrunk);
+      const matches = this.scan(shrunk, paragraph);
       for (let k = 0; k < matches.length; k++) {
         const c = matches[k]!;
         out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
@@ -385,9 +404,12 @@ export class LexiconMatcher {
     return out;
   }
 
-  private scan(shrunk: ShrunkView): ConceptMatch[] {
+  /** `text`: what `shrunk` was made from, read only where it writes a dash the view folds to '-' ({@link dashesUnfolded}). */
+  private scan(shrunk: ShrunkView, text: string): ConceptMatch[] {
     const view = shrunk.text;
     const lower = lowerSameLength(view);
+    // Where a match may end or start: the view, or with a text's em dashes put back (rare: most texts have none).
+    const edges = text.indexOf('—') === -1 && text.indexOf('―') === -1 ? view : dashesUnfolded(shrunk, text);
     // The tries' matches go straight into match objects (none of their own per hit); each trie's
     // are in text order without overlaps, so the two lists merge into the order leftmostLongest
     // sorts by (names first on a tie) and it need not sort them.
@@ -395,7 +417,7 @@ export class LexiconMatcher {
     const nameConcepts = this.nameConcepts;
     let blocked = false;
     this.names.visit(lower, (start, end, pattern) => {
-      if (!standsAlone(view, start, end)) return;
+      if (!standsAlone(edges, start, end)) return;
       const k = nameConcepts[pattern]!;
       if (k < 0) blocked = true;
       names.push({ start, end, concept: k < 0 ? NOT_A_MENTION : this.concept(k) });
@@ -403,7 +425,7 @@ export class LexiconMatcher {
     const abbreviations: ConceptMatch[] = [];
     const abbreviationConcepts = this.abbreviationConcepts;
     this.abbreviationMatcher.visit(view, (start, end, pattern) => {
-      if (standsAlone(view, start, end) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
+      if (standsAlone(edges, start, end) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
@@ -415,7 +437,7 @@ export class LexiconMatcher {
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!;
         const end = hit.index + hit[0].length;
-        if (!standsAlone(view, hit.index, end)) continue;
+        if (!standsAlone(edges, hit.index, end)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
         this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));

@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '5a9f3f93babf54ab63cc1bcf155b273a4eb2f7b6e631868c787f112093c5f2d0', // journals: pipelines/data/journals.json
-  'b0e345720240635c5ef7aaa6a8acb616746bbcd3079a90765c3fa5a3b7e5de74', // lexicon: pipelines/data/lexicon.json
-  '0978eb781e49fcab3506362a3ce716a07e586c04f898a6796d3ff7088cdc6b2c', // structure: pipelines/data/structure.json
+  'cf8210d7d1ea9fedf439b8c4ef528095f3b0c1147ceec1768b92c02df7884980', // lexicon: pipelines/data/lexicon.json
+  '8fe656aec36c86d0b6fd56834361a0d299c7f88198075eeff0abd05d39a468bf', // structure: pipelines/data/structure.json
 ];
