@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '5a9f3f93babf54ab63cc1bcf155b273a4eb2f7b6e631868c787f112093c5f2d0', // journals: pipelines/data/journals.json
   'cf8210d7d1ea9fedf439b8c4ef528095f3b0c1147ceec1768b92c02df7884980', // lexicon: pipelines/data/lexicon.json
-  '8fe656aec36c86d0b6fd56834361a0d299c7f88198075eeff0abd05d39a468bf', // structure: pipelines/data/structure.json
+  '50145cbade547cf792734cb1abd39526794af79bd7a058a61f5b5f4d2a032021', // structure: pipelines/data/structure.json
 ];
