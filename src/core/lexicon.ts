@@ -46,12 +46,27 @@ const tokenChar = unitTest(rangedPattern(() => /[\p{Script=Latin}\p{Script=Greek
 
 /**
  * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",
- * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary.
+ * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary. A "-" of the view joins
+ * only where the text writes a hyphen ({@link joins}: `text` and `source`, the text the view was
+ * made from and the view's offsets in it; without them every "-" joins).
  */
-export function standsAlone(view: string, start: number, end: number): boolean {
-  if (tokenChar(view, start) && (tokenChar(view, start - 1) || (view[start - 1] === '-' && tokenChar(view, start - 2)))) return false;
-  if (tokenChar(view, end - 1) && (tokenChar(view, end) || (view[end] === '-' && tokenChar(view, end + 1)))) return false;
+export function standsAlone(view: string, start: number, end: number, text?: string, source?: (offset: number) => number): boolean {
+  if (tokenChar(view, start) && (tokenChar(view, start - 1) || (view[start - 1] === '-' && tokenChar(view, start - 2) && joins(text, source, start - 1)))) return false;
+  if (tokenChar(view, end - 1) && (tokenChar(view, end) || (view[end] === '-' && tokenChar(view, end + 1) && joins(text, source, end)))) return false;
   return true;
+}
+
+/**
+ * False where the view's "-" at `at` is an em dash or a horizontal bar of the text: the matching view
+ * folds both to "-" (a page range "12—15" in a Chinese reference, read by other stages from the same
+ * view), but between words they break them, never join them as a hyphen does (US style writes them
+ * with no spaces: "complications of Crohn’s—complex perianal fistulas (CPF)—has" names both Crohn's and
+ * the fistulas). Read only where a "-" sits between two letters at a match's edge: most matches never ask.
+ */
+function joins(text: string | undefined, source: ((offset: number) => number) | undefined, at: number): boolean {
+  if (text === undefined || source === undefined) return true;
+  const written = text.charCodeAt(source(at));
+  return written !== 0x2014 && written !== 0x2015;
 }
 
 /** Earliest, then longest, first: the order {@link leftmostLongest} reads matches in. */
@@ -307,7 +322,7 @@ export class LexiconMatcher {
 
   /** The lexicon's own matches in one text (names, abbreviations, patterns), leftmost-longest. */
   matches(text: string): ConceptMatch[] {
-    return this.scan(this.matchingText(text));
+    return this.scan(this.matchingText(text), text);
   }
 
   /**
@@ -323,7 +338,7 @@ export class LexiconMatcher {
       const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]?.type === type);
       if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
     }
-    const found = this.scan(shrunk);
+    const found = this.scan(shrunk, text);
     return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length && found[0]!.concept.type === type;
   }
 
@@ -342,7 +357,7 @@ export class LexiconMatcher {
     if (!scan) {
       const view = viewOf(block, memo.views);
       const shrunk = this.matchingText(block.text, view);
-      const matches = this.scan(shrunk);
+      const matches = this.scan(shrunk, block.text);
       scan = { shrunk, matches, lines: block.text.includes('\n') ? this.lineMatches(block.text, view) : matches };
       memo.scans.set(block, scan);
     }
@@ -375,7 +390,7 @@ export class LexiconMatcher {
     for (let p = 0; p < paragraphs.length; p++) {
       const paragraph = paragraphs[p]!;
       const shrunk = this.matchingText(paragraph, view === undefined ? this.view(paragraph) : view.slice(offset, offset + paragraph.length));
-      const matches = this.scan(shrunk);
+      const matches = this.scan(shrunk, paragraph);
       for (let k = 0; k < matches.length; k++) {
         const c = matches[k]!;
         out.push(offset === 0 ? c : { start: offset + c.start, end: offset + c.end, concept: c.concept });
@@ -385,9 +400,11 @@ export class LexiconMatcher {
     return out;
   }
 
-  private scan(shrunk: ShrunkView): ConceptMatch[] {
+  /** `text`: what `shrunk` was made from, read only where a "-" of the view sits at a match's edge ({@link standsAlone}). */
+  private scan(shrunk: ShrunkView, text: string): ConceptMatch[] {
     const view = shrunk.text;
     const lower = lowerSameLength(view);
+    const source = shrunk.source;
     // The tries' matches go straight into match objects (none of their own per hit); each trie's
     // are in text order without overlaps, so the two lists merge into the order leftmostLongest
     // sorts by (names first on a tie) and it need not sort them.
@@ -395,7 +412,7 @@ export class LexiconMatcher {
     const nameConcepts = this.nameConcepts;
     let blocked = false;
     this.names.visit(lower, (start, end, pattern) => {
-      if (!standsAlone(view, start, end)) return;
+      if (!standsAlone(view, start, end, text, source)) return;
       const k = nameConcepts[pattern]!;
       if (k < 0) blocked = true;
       names.push({ start, end, concept: k < 0 ? NOT_A_MENTION : this.concept(k) });
@@ -403,7 +420,7 @@ export class LexiconMatcher {
     const abbreviations: ConceptMatch[] = [];
     const abbreviationConcepts = this.abbreviationConcepts;
     this.abbreviationMatcher.visit(view, (start, end, pattern) => {
-      if (standsAlone(view, start, end) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
+      if (standsAlone(view, start, end, text, source) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
@@ -415,7 +432,7 @@ export class LexiconMatcher {
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!;
         const end = hit.index + hit[0].length;
-        if (!standsAlone(view, hit.index, end)) continue;
+        if (!standsAlone(view, hit.index, end, text, source)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
         this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));

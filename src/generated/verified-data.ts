@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ea1cc88226400aa8583a704d8ee1686db92c9c1cc9e30fa66bfe7d4748f75234', // journals: pipelines/data/journals.json
-  '42cb58c46410d7559b727eb6ca8abafa897bdb7c1079a3090b0899abc55bd787', // lexicon: pipelines/data/lexicon.json
-  '8d797cffff5c1dca2ad5d40790235deac4db657bcb6bf6c167fc3018477b9f0e', // structure: pipelines/data/structure.json
+  '8ca8ecc16de9ddaea798bbb965bb8e0bf2eaa1c3c3decad225ce01f942e43cd5', // lexicon: pipelines/data/lexicon.json
+  'e083b5688e279a288477e1dccc0000586318286ad24a3f2d0c85a53f8430f64b', // structure: pipelines/data/structure.json
 ];

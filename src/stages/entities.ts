@@ -175,10 +175,23 @@ function adverbAside(word: string, endings: readonly string[] | undefined): bool
 }
 
 /**
+ * True when a word in parentheses is a lower-case word of five letters or more after a lower-case English word
+ * ("a skin cancer that cannot be removed with surgery (unresectable) or has spread (metastatic)"): a gloss of the
+ * words before it, never an abbreviation. Lower-case abbreviations are short ("(iv)", "(bid)", "(cfu)"), a product's
+ * short name has a hyphen ("(lovo-cel)"), and a drug's lower-case name follows its brand ("Amtagvi (lifileucel)")
+ * as an English name follows the Chinese it translates ("缝隙连接蛋白(connexin)"): those still define it.
+ * `before`: the run of Latin letters right before the parenthesis (spaces skipped; empty after Han text or a digit).
+ */
+export function lowerCaseGloss(word: string, before: string): boolean {
+  return word.length >= 5 && /^[a-z]+$/.test(word) && /^[a-z]+$/.test(before);
+}
+
+/**
  * Abbreviations the text defines that the lexicon does not know: abbreviation → concept. Not
  * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
  * a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are),
- * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), an adverb's ("(seriously)": `asideEndings`), and a wire's credit inside the paragraph's opening dateline
+ * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), an adverb's ("(seriously)": `asideEndings`), a lower-case
+ * word's gloss ("(unresectable)": {@link lowerCaseGloss}), and a wire's credit inside the paragraph's opening dateline
  * (`bylineLength`: how much of a block the structure's `bylinePrefixes` read as its dateline).
  */
 function definedAbbreviations(
@@ -220,6 +233,9 @@ function definedAbbreviations(
       if (!block.exact && isJournal(abbreviation) && closesBracket.test(view.slice(Math.max(0, d.index - 3), d.index))) continue;
       let end = d.index;
       while (end > 0 && view[end - 1] === ' ') end--;
+      let wordStart = end;
+      while (wordStart > 0 && /[A-Za-z]/.test(view[wordStart - 1]!)) wordStart--;
+      if (lowerCaseGloss(abbreviation, view.slice(wordStart, end))) continue;
       const sourceEnd = shrunk.source(end);
       const owner = mentions.find((x) => x.end === sourceEnd);
       // A body's name that ends in a concept the lexicon knows ("… Foundation of Australia (NSCFA)"): the

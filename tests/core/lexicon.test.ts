@@ -113,10 +113,10 @@ describe('matchesWhole: a text the lexicon matches whole as one type', () => {
   it('does not scan a text that no trie match spans (a paper title in 《…》) (issue 17)', () => {
     const own = loadPipeline(repo('pipelines/digest.json')).data.concepts;
     let scans = 0;
-    const scan = (own as unknown as { scan: (s: unknown) => unknown }).scan.bind(own);
-    (own as unknown as { scan: (s: unknown) => unknown }).scan = (s) => {
+    const scan = (own as unknown as { scan: (s: unknown, text: string) => unknown }).scan.bind(own);
+    (own as unknown as { scan: (s: unknown, text: string) => unknown }).scan = (s, text) => {
       scans++;
-      return scan(s);
+      return scan(s, text);
     };
     expect(own.matchesWhole('间充质干细胞治疗类风湿关节炎的随机对照试验', 'organization')).toBe(false);
     expect(scans).toBe(0);
@@ -133,5 +133,24 @@ describe('conceptsIn: its list made alike by the interpreter and by TurboFan (is
     expect(list.map((c) => c.type)).toContain('disease');
     // Before: `spans` made it with `map`, whose optimised form makes a holey array.
     expect(isHoley(list)).toBe(false);
+  });
+});
+
+describe('an em dash or a horizontal bar between words breaks them, though the matching view folds both to "-"', () => {
+  let own: LexiconMatcher | undefined;
+  const ids = (text: string) => (own ??= loadPipeline(repo('pipelines/digest.json')).data.concepts).conceptsIn(text).map((c) => c.id);
+
+  it.each([
+    ['complications of Crohn’s—complex perianal fistulas—are hard to treat', ['disease:crohn-disease', 'disease:perianal-fistula']],
+    ['HS-001―heart muscle cells for heart failure―was given', ['drug:hs-001', 'disease:heart-failure']],
+    ['sickle cell disease—a blood disorder', ['disease:sickle-cell-disease']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it('a hyphen, an en dash and a minus still join: no mention inside a longer token', () => {
+    expect(ids('AS-MSCs were grown')).not.toContain('disease:ankylosing-spondylitis');
+    expect(ids('AS–MSCs were grown')).not.toContain('disease:ankylosing-spondylitis');
+    expect(ids('AS—MSCs were grown')).toContain('disease:ankylosing-spondylitis');
   });
 });

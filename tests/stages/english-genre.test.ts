@@ -5,7 +5,7 @@ import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
-import { initialForeign, initialsRunStart, lastLetterForeign } from '../../src/stages/entities.js';
+import { initialForeign, initialsRunStart, lastLetterForeign, lowerCaseGloss } from '../../src/stages/entities.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -1904,5 +1904,122 @@ describe('the diseases, products and bodies of the seventeenth pass are named', 
   it('a page on perianal fistulas in Crohn\'s disease is about Crohn\'s disease (the fistulas counted with it)', async () => {
     const record = await ingest({ text: 'Stem cells approved for perianal fistulas in Crohn\'s disease\nThe cells are injected into complex perianal fistulas of adults with Crohn\'s disease.\n', name: 'page.txt' });
     expect(record.topic?.disease?.id).toBe('disease:crohn-disease');
+  });
+});
+
+describe('an advisory committee\'s meeting to review an application is no approval; "US approves …" is one', () => {
+  it.each([
+    ['Update on the Advisory Committee Meeting to Review a Cell Therapy for ALS\nThe company announced the outcome of the FDA\'s advisory committee meeting to review the Biologics License Application for its cells.\n', 'overview'],
+    ['US approves first tumor-derived cell therapy for melanoma\nThe cells are grown from a piece of the patient\'s own tumor.\n', 'drug-approval'],
+    ['U.S. approves two gene therapies for sickle cell disease\nBoth are made from the patient\'s own blood stem cells.\n', 'drug-approval'],
+    // The regulator's own review ending in an approval is still one.
+    ['FDA approves cord blood cells after a priority review\nThe FDA approved the cells on Tuesday.\n', 'drug-approval'],
+    ['US plans to review cell therapy rules\nThe agency will hear comments in May.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('an em dash between words with no spaces breaks them: the words on either side are named', () => {
+  it.each([
+    ['Complications of Crohn’s—complex perianal fistulas (CPF)—are hard to treat.', 'disease:perianal-fistula'],
+    ['Complications of Crohn’s—complex perianal fistulas (CPF)—are hard to treat.', 'disease:crohn-disease'],
+    ['Babies with hypoplastic left heart syndrome—a heart with one working ventricle—were treated.', 'disease:hypoplastic-left-heart-syndrome'],
+    ['The patches―made of heart muscle cells―were placed on failing hearts with heart failure―all of them adults.', 'disease:heart-failure'],
+  ])('%s: %s', expectTagged);
+
+  it('a hyphen still joins: "AS-MSCs" names no AS, "graft-versus-host" stays one name', async () => {
+    await expectUntagged('AS-MSCs were grown in the lab.', 'disease:ankylosing-spondylitis');
+    await expectTagged('Graft-versus-host disease followed in two patients.', 'disease:graft-vs-host-disease');
+  });
+});
+
+describe('a lower-case word in parentheses after a lower-case word is a gloss, never an abbreviation; a drug\'s name after its brand still defines it', () => {
+  it.each([
+    ['unresectable', 'surgery', true],
+    ['metastatic', 'spread', true],
+    ['melanoma', 'cancer', true],
+    ['lifileucel', 'Amtagvi', false],
+    ['exampleucel', 'Examplecel', false],
+    ['connexin', '', false],
+    ['bid', 'daily', false],
+    ['lovo-cel', 'therapy', false],
+    ['iPSCs', 'cells', false],
+  ])('(%s) after "%s": %s', (word, before, gloss) => {
+    expect(lowerCaseGloss(word, before)).toBe(gloss);
+  });
+
+  it('"… cannot be removed by surgery (unresectable) or has spread (metastatic)": no terms of their own', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nAdults whose skin cancer cannot be removed by surgery (unresectable) or has spread (metastatic) were treated.\n', name: 'page.txt' });
+    expect(record.entities.map((e) => e.id).filter((id) => id.startsWith('other:'))).toEqual([]);
+  });
+});
+
+describe('chrome and page dates of the eighteenth pass', () => {
+  it.each(['[Skip to Navigation]', 'Skip Navigation', 'Sign In', 'Related articles', 'Related Article', 'Related stories'])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  it('"[Skip to Navigation]" over "Sign In" over a journal\'s headline: both chrome, the headline the title', async () => {
+    const record = await ingest({ text: '[Skip to Navigation]\nSign In\nA trial of neural stem cells in spinal cord injury opens\nThe first of ten patients was treated in March.\n', name: 'page.txt' });
+    expect(record.boilerplate.map((b) => b.text)).toEqual(['[Skip to Navigation]', 'Sign In']);
+    expect(record.title).toBe('A trial of neural stem cells in spinal cord injury opens');
+  });
+  it.each(['Sign in to the trial registry to see the results.', 'Related articles appeared in Cell Stem Cell.'])('%s: kept', expectProseUnderHeadline);
+
+  it.each([
+    ['December 08, 2023 — 11:21 am EST', '2023-12-08'],
+    ['Washington, DC – December 8, 2023', '2023-12-08'],
+    ['Tokyo, Japan, Bagsværd, Denmark, February 10th, 2023', '2023-02-10'],
+    ['Cambridge, Mass. - June 5, 2024', '2024-06-05'],
+  ])('%s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  // One place, or a journal's name, before the date: an item's line in a roundup, no page date.
+  it.each(['Cell Stem Cell, June 5, 2023', 'Nature Medicine – June 5, 2023', 'Boston – June 5, 2023', 'In Boston, Mass., on June 5, 2023'])('%s: no page date', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+});
+
+describe('the diseases, products and bodies of the eighteenth pass are named', () => {
+  it.each([
+    ['Patients asked the panel to call the cells debamestrocel.', 'drug:nurown'],
+    ['The sponsor (BrainStorm) presented its data.', 'organization:brainstorm-cell-therapeutics'],
+    ['Babies were given laromestrocel during surgery.', 'drug:laromestrocel'],
+    ['Babies were given Lomecel-B during surgery.', 'drug:laromestrocel'],
+    ['Children born with congenital athymia were treated.', 'disease:congenital-athymia'],
+    ['Some children had DiGeorge syndrome.', 'disease:digeorge-syndrome'],
+    ['Rethymic is implanted in the thigh.', 'drug:rethymic'],
+    ['Enzyvant made the thymus tissue.', 'organization:enzyvant'],
+    ['Orca Bio runs the trial.', 'organization:orca-bio'],
+    ['Orca-T was given after conditioning.', 'drug:orca-t'],
+    ['Iovance Biotherapeutics grows the cells.', 'organization:iovance'],
+    ['Amtagvi is given once.', 'drug:lifileucel'],
+    ['Lifileucel is given once.', 'drug:lifileucel'],
+    ['The TILs were grown from the tumor.', 'cell:til'],
+    ['Tumor-infiltrating lymphocytes were grown from the tumor.', 'cell:til'],
+    ['Adults with advanced melanoma were treated.', 'disease:melanoma'],
+    ['Heartseed made the cells.', 'organization:heartseed'],
+    ['HS-001 was placed on the heart.', 'drug:hs-001'],
+    ['Novo Nordisk ended the deal.', 'organization:novo-nordisk'],
+    ['Lyfgenia is made from the patient\'s own cells.', 'drug:lovotibeglogene-autotemcel'],
+    ['CRISPR Therapeutics makes the edited cells.', 'organization:crispr-therapeutics'],
+    ['Cryo-Cell International stores cord blood.', 'organization:cryo-cell'],
+    ['The Cord Blood Registry stores cord blood.', 'organization:cord-blood-registry'],
+    ['The data were heard at the EBMT meeting.', 'organization:ebmt'],
+    ['The National Heart, Lung, and Blood Institute funds the trial.', 'organization:nhlbi'],
+    ['A physician at Stanford University led the trial.', 'organization:stanford-university'],
+    ['Surgeons at Johns Hopkins University treated the babies.', 'organization:johns-hopkins'],
+    ['Surgeons at the University of Maryland Medical Center treated the babies.', 'organization:university-of-maryland'],
+    ['The company was started at Keio University.', 'organization:keio-university'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['The team will brainstorm new trials.', 'organization:brainstorm-cell-therapeutics'],
+    ['Orca whales were not studied.', 'organization:orca-bio'],
+  ])('%s: untagged', expectUntagged);
+
+  it('a page naming melanoma and cancer is about cancer (melanoma counted with it); one naming melanoma alone, about melanoma', async () => {
+    const both = await ingest({ text: 'A new cell therapy is approved\nMelanoma is a skin cancer. The cells treat advanced melanoma.\n', name: 'page.txt' });
+    expect(both.topic?.disease?.id).toBe('disease:cancer');
+    const alone = await ingest({ text: 'A new cell therapy is approved\nThe cells treat advanced melanoma. Melanoma returned in a few adults.\n', name: 'page.txt' });
+    expect(alone.topic?.disease?.id).toBe('disease:melanoma');
   });
 });
