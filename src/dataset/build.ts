@@ -496,7 +496,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 /**
  * Closes the tables' sinks, each let go as it closes: a sink's buffer (128 KB) stayed held by the
  * build's list of them to its return, three of them through the hand-over (BENCHMARKS.md, change
- * 188). A function of its own, so that no frame of the build's keeps the last one it closed.
+ * 190). A function of its own, so that no frame of the build's keeps the last one it closed.
  */
 async function closeTables(sinks: (TableSink | null)[], source: string): Promise<void> {
   for (let i = 0; i < sinks.length; i++) {

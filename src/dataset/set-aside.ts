@@ -191,7 +191,7 @@ function appendTo(fs: WriteFs, file: string, begun: boolean, bytes: Uint8Array):
  * the first text and let go when what waits is written to be read: a build adds while its inputs
  * run and reads at its end, and every buffer of its set-aside files was held to its return — a
  * build's ledgers, set-asides and spool, nine of them, ~1 MB held through the hand-over
- * (BENCHMARKS.md, change 188).
+ * (BENCHMARKS.md, change 190).
  */
 class Appender {
   /** Whether the file has been begun (later writes append to it). */

@@ -141,7 +141,7 @@ export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; 
  * arrays made a `Buffer` view of the same memory, in place: bytes posted between threads arrive
  * as plain `Uint8Array`s, where those the build thread makes itself (the transcoder's) are
  * `Buffer`s, and the code that writes both (io/utf8.ts, `Utf8Chunks.addBytes`) was thrown away
- * at the first worker's bytes and compiled again for two kinds (BENCHMARKS.md, change 188).
+ * at the first worker's bytes and compiled again for two kinds (BENCHMARKS.md, change 192).
  */
 export function receivedBulk(bulk: EntryBulk): EntryBulk {
   const rows = bulk.rows;

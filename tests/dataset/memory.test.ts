@@ -314,7 +314,7 @@ describe('memory a build holds per input', () => {
     // entries', the change facts', changes.json's) and each table's kept its 128 KB buffer from its
     // first text to the build's return, and each ledger its 32 KB window once read: ~1.2 MB held
     // at the last onInput, ~10 KB an input of a 120-article build (`--ci`'s kept row; BENCHMARKS.md,
-    // change 188). A heap snapshot there lists what is held: the UTF-8 writers (Utf8Chunks) none
+    // change 190). A heap snapshot there lists what is held: the UTF-8 writers (Utf8Chunks) none
     // of them, the ledgers all three (or the test sees nothing), a window only the summaries' —
     // read on, one at a time, as the inputs are handed over.
     const count = 6;

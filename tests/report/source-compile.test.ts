@@ -34,7 +34,7 @@ describe('the source page keeps the code TurboFan made for it (issue 17)', () =>
     expect(keepsOptimisedCode(lineOf, () => sourcePagePieces(record, source))).toBe(true);
     // Before: a closure made in each call of keptSpans (no function to ask for here), whose code
     // only the closures that ran it held: a full collection after them let it go, and the next
-    // page's closure was compiled again (3–4 times a worker in a 1,000-article build, BENCHMARKS.md change 188).
+    // page's closure was compiled again (3–4 times a worker in a 1,000-article build, BENCHMARKS.md change 192).
     gc();
     gc();
     expect(isOptimised(lineOf)).toBe(true);

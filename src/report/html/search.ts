@@ -155,7 +155,7 @@ export class Pairs {
     for (let at = 0; at < used; ) {
       // Each group's scale made after it is read, the last one's too (a product not used): the
       // same operations for a one-byte number as for a longer one, so the first number of two
-      // bytes, met after the compile, does not throw the code away (BENCHMARKS.md, change 188).
+      // bytes, met after the compile, does not throw the code away (BENCHMARKS.md, change 192).
       let delta = 0;
       for (let scale = 1; ; ) {
         const byte = data[at++]!;
@@ -198,7 +198,7 @@ export class Pairs {
    * last with its eighth bit set. One store a group, the same operations for a one-byte value as
    * for a longer one: `pairsReadBack` is compiled on the stack in its one call, with this inlined,
    * and a store first met at the first value of 128 or more (a concept's articles 128 apart)
-   * threw that code away (BENCHMARKS.md, change 188).
+   * threw that code away (BENCHMARKS.md, change 192).
    */
   private put(value: number): void {
     const data = this.data;
@@ -455,7 +455,7 @@ export class SearchIndexText {
     if (!spool) return this.article;
     // Nothing after the loop but the return: V8 compiles this one call's loop on the stack, and an
     // operation first met after it has no feedback — `this.article` read there threw the code away
-    // (BENCHMARKS.md, change 188). The caller compares the count.
+    // (BENCHMARKS.md, change 192). The caller compares the count.
     const { numbered } = this;
     let article = 0;
     for (const line of linesAsBytes(spool)) {

@@ -69,7 +69,7 @@ function lineStarts(text: string): number[] {
  * holds `offset`. At module scope, not a closure made in each {@link keptSpans} call: V8 holds a
  * function's optimised code from its feedback weakly, so once the closures that ran it were gone
  * a full collection let it go, and the next page's closure was compiled again (3–4 times a worker
- * in a 1,000-article build; BENCHMARKS.md, change 188). Exported for its test.
+ * in a 1,000-article build; BENCHMARKS.md, change 192). Exported for its test.
  */
 export function lineOf(starts: readonly number[], offset: number): number {
   let low = 0;

@@ -21,7 +21,7 @@ describe('the search data keeps the code TurboFan made for it (issue 17)', () =>
     };
     // `set`, which inlines the encoder, as `pairsReadBack` does in a build. Before: `while (value >=
     // 128)`'s body first reached by the far pair, with no feedback (in a build, `pairsReadBack`'s
-    // one compile on the stack thrown away there, BENCHMARKS.md change 188).
+    // one compile on the stack thrown away there, BENCHMARKS.md change 192).
     expect(keepsOptimisedCode(Pairs.prototype.set, far, near)).toBe(true);
     // Not vacuous (asked after: run first in the interpreter, the far pair would give the feedback):
     // 39 near pairs of a byte each, then (39, 4) and (240, 300) of two bytes each, 241 not yet encoded.
