@@ -23,7 +23,8 @@
 // first differences; the work folder is removed when all is the same (unless `--keep`) and kept
 // otherwise. Exit status: 0 all the same, 1 a difference, 2 a bad command line or a checkout not
 // built. Each checkout must be built (`npm run build`): dist/ is per checkout. A 300-article run
-// builds 12 times (~5–10 min on two cores); `--articles` takes at least 45 (the edits' names).
+// builds 12 times (~11 min on two cores at load 12–19, the references ~10 more); `--articles` takes at
+// least 45 (the edits' names); a `--work` folder must be empty or new.
 // The comparing functions are pure and tested on tiny folders: tests/scripts/same-output.test.ts.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
@@ -281,6 +282,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (values['refs-only'] && !refs) refuse(values['no-refs'] ? '--refs-only and --no-refs leave nothing to compare' : `--refs-only: no labelled sets in ${join(shared, 'references')} (DIGEST_SHARED_DATA)`);
   const articles = Number(values.articles ?? 300);
   const seed = Number(values.seed ?? 17);
+  if (values.work && existsSync(values.work) && readdirSync(values.work).length > 0) refuse(`--work ${values.work} is not empty: the comparison must not meet another run's files`);
   const work = values.work ? resolve(values.work) : mkdtempSync(join(tmpdir(), 'same-output-'));
   mkdirSync(work, { recursive: true });
   console.log(`same-output: OLD ${roots[0]} (${describeCheckout(roots[0])}), NEW ${roots[1]} (${describeCheckout(roots[1])}); work in ${work}`);
