@@ -14,8 +14,8 @@
 // folders are compared file by file, and its two logs (stdout, stderr and the exit status). Each
 // side's pipeline file is made by its own scripts/corpus.mjs (its own data files).
 //
-// The references. When the shared labelled sets are there (`DIGEST_SHARED_DATA`, or
-// /work/shared/data: references/*.jsonl), their raw strings, in chunks of 200 lines as
+// The references. When `DIGEST_SHARED_DATA` names the shared labelled sets' folder (its
+// references/*.jsonl; never read from a path of its own: the project stands alone), their raw strings, in chunks of 200 lines as
 // `{"raw": …}` JSONL, are given to `digest refs` by each side, and stdout, stderr and the exit
 // status compared; `--refs-files DIR` adds every file of DIR, given as it is.
 //
@@ -277,9 +277,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (!jobs.every((j) => /^[1-9]\d*$/.test(j))) refuse(`-j takes thread counts separated by commas (got ${JSON.stringify(values.jobs)})`);
   const roots = positionals.map((p) => resolve(p));
   for (const root of roots) if (!existsSync(join(root, 'dist')) || !existsSync(join(root, 'bin', 'digest.js'))) refuse(`${root} is not a built checkout (run npm run build there)`);
-  const shared = process.env.DIGEST_SHARED_DATA ?? '/work/shared/data';
-  const refs = !values['no-refs'] && existsSync(join(shared, 'references'));
-  if (values['refs-only'] && !refs) refuse(values['no-refs'] ? '--refs-only and --no-refs leave nothing to compare' : `--refs-only: no labelled sets in ${join(shared, 'references')} (DIGEST_SHARED_DATA)`);
+  const shared = process.env.DIGEST_SHARED_DATA;
+  const refs = !values['no-refs'] && shared !== undefined && existsSync(join(shared, 'references'));
+  if (values['refs-only'] && !refs) refuse(values['no-refs'] ? '--refs-only and --no-refs leave nothing to compare' : `--refs-only: no labelled sets (DIGEST_SHARED_DATA names no folder with references/*.jsonl)`);
   const articles = Number(values.articles ?? 300);
   const seed = Number(values.seed ?? 17);
   if (values.work && existsSync(values.work) && readdirSync(values.work).length > 0) refuse(`--work ${values.work} is not empty: the comparison must not meet another run's files`);
@@ -290,7 +290,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const lines = [];
   if (!values['refs-only']) lines.push(...(await compareBuilds(roots, work, { articles, seed, jobs: jobs.map(Number) })));
   if (refs) lines.push(...compareRefs(roots, work, shared, values['refs-files'] ? resolve(values['refs-files']) : null));
-  else if (!values['no-refs']) console.log(`refs: not compared (no ${join(shared, 'references')})`);
+  else if (!values['no-refs']) console.log('refs: not compared (DIGEST_SHARED_DATA names no folder with references/*.jsonl)');
   const result = verdict(lines);
   console.log(result.line);
   if (result.same && !values.keep) rmSync(work, { recursive: true, force: true });
