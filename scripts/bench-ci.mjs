@@ -126,8 +126,10 @@ export const ciLimits = {
   // ArrayBuffers at the end): 14.8–17.3 in its four runs (the heap's spread ±1.3 KB an input), 16.8
   // their median. 22 is 1.27× that highest: it fails a build that keeps each input's source (~+20
   // KB an input), one that holds the buffers again (~+10), and one that holds every summary again
-  // (~+6) from the top of the spread.
-  keptKb: { measured: 16.8, highest: 17.3, limit: 22, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
+  // (~+6) from the top of the spread. Change 194's writer loads no CSL item validator on the build's
+  // thread (~126 KB of module source it kept to its end): 15.53–15.83 in its four runs, 15.6 their
+  // median; the limit kept (1.39× that highest), the heap's spread in CI being wider.
+  keptKb: { measured: 15.6, highest: 15.8, limit: 22, what: 'memory a cold build holds per input at its end, on the CLI path (KB, fixed costs included)' },
 };
 
 /** Each measured ratio over its limit in `limits`, as a line for the log: `what: value > limit`. */

@@ -84,9 +84,19 @@ let datasetModule: Record<DatasetSchemaName, StandaloneValidate> | null = null;
  */
 export async function loadRecordValidators(): Promise<void> {
   if (datasetModule && cslModule) return;
-  const [dataset, csl] = await Promise.all([import('../generated/validators-dataset.js'), import('../generated/validators-csl.js')]);
-  datasetModule = dataset as unknown as Record<DatasetSchemaName, StandaloneValidate>;
+  const [, csl] = await Promise.all([loadDatasetValidators(), import('../generated/validators-csl.js')]);
   cslModule = csl as unknown as { cslItem: StandaloneValidate };
+}
+
+/**
+ * Loads the dataset files' validators alone (with the record's, which they share code with), not
+ * the CSL item's: what writing a dataset asks of {@link validatorFor} (its manifest, trusted only
+ * when valid; its changes). The thread that writes a build's dataset while workers ingest checks no
+ * CSL item, and a module loaded keeps its source text (~126 KB) to the process's end
+ * (BENCHMARKS.md, issue 17: the kept row).
+ */
+export async function loadDatasetValidators(): Promise<void> {
+  datasetModule ??= (await import('../generated/validators-dataset.js')) as unknown as Record<DatasetSchemaName, StandaloneValidate>;
 }
 
 /**

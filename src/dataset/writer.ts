@@ -7,7 +7,7 @@ import { assertPlainFolders, hashPlainFile, identityOf, inside, kindOf, makeFold
 import { realFs, type WriteFs } from '../io/fs.js';
 import { Utf8Chunks, writeAll, type Text } from '../io/utf8.js';
 import { acquireLock, processAlive, type Lock } from '../io/lock.js';
-import { loadRecordValidators } from '../core/schemas.js';
+import { loadDatasetValidators } from '../core/schemas.js';
 import { CompactNames, lazyChanged } from './file-names.js';
 import { idsOfManifest } from './ids.js';
 import { madeByDigest, MANIFEST, ownedFiles, ownedFilesOf, readJson } from './ownership.js';
@@ -161,8 +161,9 @@ export class DatasetWriter {
 
   /** Opens a dataset folder for writing (taking its lock, recovering a killed run) or checking. */
   static async open(folder: string, options: WriterOptions): Promise<DatasetWriter> {
-    // Ownership is read from the manifest, which is trusted only when it validates.
-    await loadRecordValidators();
+    // Ownership is read from the manifest, which is trusted only when it validates; no CSL item is
+    // checked here (the records' are, where they are made), so its validator is not loaded.
+    await loadDatasetValidators();
     const fs = options.fs ?? realFs;
     let root = resolve(folder);
     const kind = kindOf(root);

@@ -50,6 +50,20 @@ describe('DatasetWriter.open: what may be the output folder', () => {
   });
 });
 
+describe("DatasetWriter.open: the validators it loads (issue 17: what a build's own thread holds)", () => {
+  it("loads the dataset files' validators, not the CSL item's: the thread that writes while workers ingest checks no item", async () => {
+    vi.resetModules();
+    const schemas = await import('../../src/core/schemas.js');
+    const { DatasetWriter: FreshWriter } = await import('../../src/dataset/writer.js');
+    const writer = await FreshWriter.open(join(tmp(), 'out'), { mode: 'write', command: 'build' });
+    expect(schemas.validatorFor('manifest')({}), "the manifest's: loaded (ownership trusts a valid manifest only)").toBe(false);
+    expect(() => schemas.loadedCslItemValidator(), "the CSL item's: not loaded").toThrow(/loadRecordValidators/);
+    writer.abort();
+    await schemas.loadRecordValidators();
+    expect(schemas.loadedCslItemValidator()({ id: 'x', type: 'article-journal' }), 'loaded when asked for').toBe(true);
+  });
+});
+
 describe('DatasetWriter.open in check mode', () => {
   it('a folder another digest is writing (its lock names a live process) is not checked half-written', async () => {
     const out = tmp();
