@@ -47,26 +47,24 @@ const tokenChar = unitTest(rangedPattern(() => /[\p{Script=Latin}\p{Script=Greek
 /**
  * True when [start, end) of a view is not part of a longer Latin token: "AS" in "ASAS20",
  * "MAS" or "AS-MSCs" is not a mention of AS; Han text needs no boundary. A "-" of the view joins
- * only where the text writes a hyphen ({@link joins}: `text` and `source`, the text the view was
- * made from and the view's offsets in it; without them every "-" joins).
+ * unless the text writes one of `breaking` there ({@link joins}: `text` and `source`, the text the view was
+ * made from and the view's offsets in it; `breaking`, the lexicon's `wordBreakingDashes`; without them every "-" joins).
  */
-export function standsAlone(view: string, start: number, end: number, text?: string, source?: (offset: number) => number): boolean {
-  if (tokenChar(view, start) && (tokenChar(view, start - 1) || (view[start - 1] === '-' && tokenChar(view, start - 2) && joins(text, source, start - 1)))) return false;
-  if (tokenChar(view, end - 1) && (tokenChar(view, end) || (view[end] === '-' && tokenChar(view, end + 1) && joins(text, source, end)))) return false;
+export function standsAlone(view: string, start: number, end: number, text?: string, source?: (offset: number) => number, breaking?: string): boolean {
+  if (tokenChar(view, start) && (tokenChar(view, start - 1) || (view[start - 1] === '-' && tokenChar(view, start - 2) && joins(text, source, start - 1, breaking)))) return false;
+  if (tokenChar(view, end - 1) && (tokenChar(view, end) || (view[end] === '-' && tokenChar(view, end + 1) && joins(text, source, end, breaking)))) return false;
   return true;
 }
 
 /**
- * False where the view's "-" at `at` is an em dash or a horizontal bar of the text: the matching view
- * folds both to "-" (a page range "12—15" in a Chinese reference, read by other stages from the same
- * view), but between words they break them, never join them as a hyphen does (US style writes them
- * with no spaces: "complications of Crohn’s—complex perianal fistulas (CPF)—has" names both Crohn's and
- * the fistulas). Read only where a "-" sits between two letters at a match's edge: most matches never ask.
+ * False where the view's "-" at `at` is, in the text, one of the lexicon's `wordBreakingDashes` (an em
+ * dash, a horizontal bar): the matching view folds them to "-" (a page range "12—15" in a Chinese
+ * reference, read by other stages from the same view), but between words they break them, never join
+ * them as a hyphen does. Read only where a "-" sits between two letters at a match's edge: most matches never ask.
  */
-function joins(text: string | undefined, source: ((offset: number) => number) | undefined, at: number): boolean {
-  if (text === undefined || source === undefined) return true;
-  const written = text.charCodeAt(source(at));
-  return written !== 0x2014 && written !== 0x2015;
+function joins(text: string | undefined, source: ((offset: number) => number) | undefined, at: number, breaking: string | undefined): boolean {
+  if (text === undefined || source === undefined || breaking === undefined) return true;
+  return !breaking.includes(text[source(at)]!);
 }
 
 /** Earliest, then longest, first: the order {@link leftmostLongest} reads matches in. */
@@ -412,7 +410,7 @@ export class LexiconMatcher {
     const nameConcepts = this.nameConcepts;
     let blocked = false;
     this.names.visit(lower, (start, end, pattern) => {
-      if (!standsAlone(view, start, end, text, source)) return;
+      if (!standsAlone(view, start, end, text, source, this.lexicon.wordBreakingDashes)) return;
       const k = nameConcepts[pattern]!;
       if (k < 0) blocked = true;
       names.push({ start, end, concept: k < 0 ? NOT_A_MENTION : this.concept(k) });
@@ -420,7 +418,7 @@ export class LexiconMatcher {
     const abbreviations: ConceptMatch[] = [];
     const abbreviationConcepts = this.abbreviationConcepts;
     this.abbreviationMatcher.visit(view, (start, end, pattern) => {
-      if (standsAlone(view, start, end, text, source) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
+      if (standsAlone(view, start, end, text, source, this.lexicon.wordBreakingDashes) && !this.inCompound(view, start, end)) abbreviations.push({ start, end, concept: this.concept(abbreviationConcepts[pattern]!) });
     });
     const found = abbreviations.length === 0 ? names : names.length === 0 ? abbreviations : merged(names, abbreviations);
     const from = this.anyPattern === null ? 0 : (this.anyPattern.exec(view)?.index ?? -1);
@@ -432,7 +430,7 @@ export class LexiconMatcher {
       for (let h = 0; h < hits.length; h++) {
         const hit = hits[h]!;
         const end = hit.index + hit[0].length;
-        if (!standsAlone(view, hit.index, end, text, source)) continue;
+        if (!standsAlone(view, hit.index, end, text, source, this.lexicon.wordBreakingDashes)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
         this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));

@@ -223,6 +223,14 @@ export interface Lexicon {
    */
   asideEndings?: string[];
   /**
+   * How long a lower-case word in parentheses after a lower-case word is, at least, to be a gloss of the words before it and never an abbreviation the page defines ("removed with surgery (unresectable)", "a type of skin cancer (melanoma)"); shorter ones ("(bid)") still define theirs, as does one after a capitalised word or a brand ("Amtagvi (lifileucel)"). Optional: absent, no such word is a gloss.
+   */
+  lowerCaseGlossMinLength?: number;
+  /**
+   * Dashes that the matching view folds to "-" but that break the words on either side, never join them as a hyphen does (US style writes an em dash with no spaces: "complications of Crohn’s—complex perianal fistulas" names both): a name whose edge meets one stands alone. Optional: absent, every "-" of the view joins.
+   */
+  wordBreakingDashes?: string;
+  /**
    * Terms that hold a concept's name but name something else, with no concept of their own here: 激素水平 and 血清激素 are hormones in general, not the glucocorticoids bare 激素 means; a regulator's "complete response letter" is no complete response. Matched as names are (leftmost-longest, English in any case), so a name inside one is no mention; a concept's own longer name still wins where it starts first (促性腺激素水平).
    *
    * @maxItems 200

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"leadTrialCues":{"type":"string","minLength":1,"maxLength":200},"denialCues":{"type":"string","minLength":1,"maxLength":1000},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":800}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
+const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"leadTrialCues":{"type":"string","minLength":1,"maxLength":200},"denialCues":{"type":"string","minLength":1,"maxLength":1200},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":800}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^\\p{Lu}[\\p{L}.'’ -]*$", "u");
@@ -1917,8 +1917,8 @@ let data77 = data69.denialCues;
 const _errs134 = errors;
 if(errors === _errs134){
 if(typeof data77 === "string"){
-if(func2(data77) > 1000){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
+if(func2(data77) > 1200){
+validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 1200},message:"must NOT have more than 1200 characters"}];
 return false;
 }
 else {
@@ -3047,7 +3047,7 @@ return errors === 0;
 validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate107;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"initialsJoiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":6},"maxItems":20}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
+const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"initialsJoiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":6},"maxItems":20}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"lowerCaseGlossMinLength":{"type":"integer","minimum":1,"maximum":40},"wordBreakingDashes":{"type":"string","minLength":1,"maxLength":8},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
@@ -3572,29 +3572,83 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.notMentions !== undefined){
-let data19 = data.notMentions;
+if(data.lowerCaseGlossMinLength !== undefined){
+let data19 = data.lowerCaseGlossMinLength;
 const _errs42 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
 if(errors === _errs42){
-if(Array.isArray(data19)){
-if(data19.length > 200){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 40 || isNaN(data19)){
+validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"}];
+return false;
+}
+else {
+if(data19 < 1 || isNaN(data19)){
+validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs42 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.wordBreakingDashes !== undefined){
+let data20 = data.wordBreakingDashes;
+const _errs44 = errors;
+if(errors === _errs44){
+if(typeof data20 === "string"){
+if(func2(data20) > 8){
+validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+return false;
+}
+else {
+if(func2(data20) < 1){
+validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs44 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.notMentions !== undefined){
+let data21 = data.notMentions;
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data21)){
+if(data21.length > 200){
 validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
 var valid10 = true;
-const len7 = data19.length;
+const len7 = data21.length;
 for(let i7=0; i7<len7; i7++){
-let data20 = data19[i7];
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data20 === "string"){
-if(func2(data20) > 40){
+let data22 = data21[i7];
+const _errs48 = errors;
+if(errors === _errs48){
+if(typeof data22 === "string"){
+if(func2(data22) > 40){
 validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
 else {
-if(func2(data20) < 2){
+if(func2(data22) < 2){
 validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
@@ -3605,7 +3659,7 @@ validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath
 return false;
 }
 }
-var valid10 = _errs44 === errors;
+var valid10 = _errs48 === errors;
 if(!valid10){
 break;
 }
@@ -3617,45 +3671,45 @@ validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs42 === errors;
+var valid0 = _errs46 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.patterns !== undefined){
-let data21 = data.patterns;
-const _errs46 = errors;
-if(errors === _errs46){
-if(Array.isArray(data21)){
+let data23 = data.patterns;
+const _errs50 = errors;
+if(errors === _errs50){
+if(Array.isArray(data23)){
 var valid11 = true;
-const len8 = data21.length;
+const len8 = data23.length;
 for(let i8=0; i8<len8; i8++){
-let data22 = data21[i8];
-const _errs48 = errors;
-if(errors === _errs48){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let data24 = data23[i8];
+const _errs52 = errors;
+if(errors === _errs52){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing2;
-if((((((data22.name === undefined) && (missing2 = "name")) || ((data22.type === undefined) && (missing2 = "type"))) || ((data22.pattern === undefined) && (missing2 = "pattern"))) || ((data22.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data22.labelCase === undefined) && (missing2 = "labelCase"))){
+if((((((data24.name === undefined) && (missing2 = "name")) || ((data24.type === undefined) && (missing2 = "type"))) || ((data24.pattern === undefined) && (missing2 = "pattern"))) || ((data24.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data24.labelCase === undefined) && (missing2 = "labelCase"))){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
-const _errs50 = errors;
-for(const key3 in data22){
+const _errs54 = errors;
+for(const key3 in data24){
 if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs50 === errors){
-if(data22.name !== undefined){
-let data23 = data22.name;
-const _errs51 = errors;
-if(errors === _errs51){
-if(typeof data23 === "string"){
-if(!pattern8.test(data23)){
+if(_errs54 === errors){
+if(data24.name !== undefined){
+let data25 = data24.name;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data25 === "string"){
+if(!pattern8.test(data25)){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
 return false;
 }
@@ -3665,35 +3719,35 @@ validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schem
 return false;
 }
 }
-var valid12 = _errs51 === errors;
+var valid12 = _errs55 === errors;
 }
 else {
 var valid12 = true;
 }
 if(valid12){
-if(data22.type !== undefined){
-const _errs53 = errors;
-if(!(validate108(data22.type, {instancePath:instancePath+"/patterns/" + i8+"/type",parentData:data22,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(data24.type !== undefined){
+const _errs57 = errors;
+if(!(validate108(data24.type, {instancePath:instancePath+"/patterns/" + i8+"/type",parentData:data24,parentDataProperty:"type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
-var valid12 = _errs53 === errors;
+var valid12 = _errs57 === errors;
 }
 else {
 var valid12 = true;
 }
 if(valid12){
-if(data22.pattern !== undefined){
-let data25 = data22.pattern;
-const _errs54 = errors;
-if(errors === _errs54){
-if(typeof data25 === "string"){
-if(func2(data25) > 200){
+if(data24.pattern !== undefined){
+let data27 = data24.pattern;
+const _errs58 = errors;
+if(errors === _errs58){
+if(typeof data27 === "string"){
+if(func2(data27) > 200){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
-if(func2(data25) < 2){
+if(func2(data27) < 2){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
@@ -3704,18 +3758,18 @@ validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",sc
 return false;
 }
 }
-var valid12 = _errs54 === errors;
+var valid12 = _errs58 === errors;
 }
 else {
 var valid12 = true;
 }
 if(valid12){
-if(data22.idPrefix !== undefined){
-let data26 = data22.idPrefix;
-const _errs56 = errors;
-if(errors === _errs56){
-if(typeof data26 === "string"){
-if(!pattern9.test(data26)){
+if(data24.idPrefix !== undefined){
+let data28 = data24.idPrefix;
+const _errs60 = errors;
+if(errors === _errs60){
+if(typeof data28 === "string"){
+if(!pattern9.test(data28)){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
 return false;
 }
@@ -3725,20 +3779,20 @@ validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",s
 return false;
 }
 }
-var valid12 = _errs56 === errors;
+var valid12 = _errs60 === errors;
 }
 else {
 var valid12 = true;
 }
 if(valid12){
-if(data22.labelCase !== undefined){
-let data27 = data22.labelCase;
-const _errs58 = errors;
-if(!((data27 === "upper") || (data27 === "keep"))){
+if(data24.labelCase !== undefined){
+let data29 = data24.labelCase;
+const _errs62 = errors;
+if(!((data29 === "upper") || (data29 === "keep"))){
 validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid12 = _errs58 === errors;
+var valid12 = _errs62 === errors;
 }
 else {
 var valid12 = true;
@@ -3755,7 +3809,7 @@ validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#
 return false;
 }
 }
-var valid11 = _errs48 === errors;
+var valid11 = _errs52 === errors;
 if(!valid11){
 break;
 }
@@ -3766,45 +3820,45 @@ validate107.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs50 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.concepts !== undefined){
-let data28 = data.concepts;
-const _errs59 = errors;
-if(errors === _errs59){
-if(Array.isArray(data28)){
+let data30 = data.concepts;
+const _errs63 = errors;
+if(errors === _errs63){
+if(Array.isArray(data30)){
 var valid13 = true;
-const len9 = data28.length;
+const len9 = data30.length;
 for(let i9=0; i9<len9; i9++){
-let data29 = data28[i9];
-const _errs61 = errors;
-if(errors === _errs61){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let data31 = data30[i9];
+const _errs65 = errors;
+if(errors === _errs65){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 let missing3;
-if((((((((data29.id === undefined) && (missing3 = "id")) || ((data29.type === undefined) && (missing3 = "type"))) || ((data29.label === undefined) && (missing3 = "label"))) || ((data29.xrefs === undefined) && (missing3 = "xrefs"))) || ((data29.zh === undefined) && (missing3 = "zh"))) || ((data29.en === undefined) && (missing3 = "en"))) || ((data29.abbreviations === undefined) && (missing3 = "abbreviations"))){
+if((((((((data31.id === undefined) && (missing3 = "id")) || ((data31.type === undefined) && (missing3 = "type"))) || ((data31.label === undefined) && (missing3 = "label"))) || ((data31.xrefs === undefined) && (missing3 = "xrefs"))) || ((data31.zh === undefined) && (missing3 = "zh"))) || ((data31.en === undefined) && (missing3 = "en"))) || ((data31.abbreviations === undefined) && (missing3 = "abbreviations"))){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs63 = errors;
-for(const key4 in data29){
+const _errs67 = errors;
+for(const key4 in data31){
 if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs63 === errors){
-if(data29.id !== undefined){
-let data30 = data29.id;
-const _errs64 = errors;
-if(errors === _errs64){
-if(typeof data30 === "string"){
-if(!pattern10.test(data30)){
+if(_errs67 === errors){
+if(data31.id !== undefined){
+let data32 = data31.id;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data32 === "string"){
+if(!pattern10.test(data32)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -3814,30 +3868,30 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaP
 return false;
 }
 }
-var valid14 = _errs64 === errors;
+var valid14 = _errs68 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.type !== undefined){
-const _errs66 = errors;
-if(!(validate108(data29.type, {instancePath:instancePath+"/concepts/" + i9+"/type",parentData:data29,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(data31.type !== undefined){
+const _errs70 = errors;
+if(!(validate108(data31.type, {instancePath:instancePath+"/concepts/" + i9+"/type",parentData:data31,parentDataProperty:"type",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
-var valid14 = _errs66 === errors;
+var valid14 = _errs70 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.label !== undefined){
-let data32 = data29.label;
-const _errs67 = errors;
-if(errors === _errs67){
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
+if(data31.label !== undefined){
+let data34 = data31.label;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3847,25 +3901,25 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",sche
 return false;
 }
 }
-var valid14 = _errs67 === errors;
+var valid14 = _errs71 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.xrefs !== undefined){
-let data33 = data29.xrefs;
-const _errs69 = errors;
-if(errors === _errs69){
-if(Array.isArray(data33)){
+if(data31.xrefs !== undefined){
+let data35 = data31.xrefs;
+const _errs73 = errors;
+if(errors === _errs73){
+if(Array.isArray(data35)){
 var valid15 = true;
-const len10 = data33.length;
+const len10 = data35.length;
 for(let i10=0; i10<len10; i10++){
-let data34 = data33[i10];
-const _errs71 = errors;
-if(errors === _errs71){
-if(typeof data34 === "string"){
-if(!pattern11.test(data34)){
+let data36 = data35[i10];
+const _errs75 = errors;
+if(errors === _errs75){
+if(typeof data36 === "string"){
+if(!pattern11.test(data36)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i10,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
 return false;
 }
@@ -3875,7 +3929,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i
 return false;
 }
 }
-var valid15 = _errs71 === errors;
+var valid15 = _errs75 === errors;
 if(!valid15){
 break;
 }
@@ -3886,25 +3940,25 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs",sche
 return false;
 }
 }
-var valid14 = _errs69 === errors;
+var valid14 = _errs73 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.zh !== undefined){
-let data35 = data29.zh;
-const _errs73 = errors;
-if(errors === _errs73){
-if(Array.isArray(data35)){
+if(data31.zh !== undefined){
+let data37 = data31.zh;
+const _errs77 = errors;
+if(errors === _errs77){
+if(Array.isArray(data37)){
 var valid16 = true;
-const len11 = data35.length;
+const len11 = data37.length;
 for(let i11=0; i11<len11; i11++){
-let data36 = data35[i11];
-const _errs75 = errors;
-if(errors === _errs75){
-if(typeof data36 === "string"){
-if(func2(data36) < 1){
+let data38 = data37[i11];
+const _errs79 = errors;
+if(errors === _errs79){
+if(typeof data38 === "string"){
+if(func2(data38) < 1){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3914,7 +3968,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,
 return false;
 }
 }
-var valid16 = _errs75 === errors;
+var valid16 = _errs79 === errors;
 if(!valid16){
 break;
 }
@@ -3925,25 +3979,25 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh",schemaP
 return false;
 }
 }
-var valid14 = _errs73 === errors;
+var valid14 = _errs77 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.en !== undefined){
-let data37 = data29.en;
-const _errs77 = errors;
-if(errors === _errs77){
-if(Array.isArray(data37)){
+if(data31.en !== undefined){
+let data39 = data31.en;
+const _errs81 = errors;
+if(errors === _errs81){
+if(Array.isArray(data39)){
 var valid17 = true;
-const len12 = data37.length;
+const len12 = data39.length;
 for(let i12=0; i12<len12; i12++){
-let data38 = data37[i12];
-const _errs79 = errors;
-if(errors === _errs79){
-if(typeof data38 === "string"){
-if(func2(data38) < 2){
+let data40 = data39[i12];
+const _errs83 = errors;
+if(errors === _errs83){
+if(typeof data40 === "string"){
+if(func2(data40) < 2){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
@@ -3953,7 +4007,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,
 return false;
 }
 }
-var valid17 = _errs79 === errors;
+var valid17 = _errs83 === errors;
 if(!valid17){
 break;
 }
@@ -3964,25 +4018,25 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en",schemaP
 return false;
 }
 }
-var valid14 = _errs77 === errors;
+var valid14 = _errs81 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.abbreviations !== undefined){
-let data39 = data29.abbreviations;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data39)){
+if(data31.abbreviations !== undefined){
+let data41 = data31.abbreviations;
+const _errs85 = errors;
+if(errors === _errs85){
+if(Array.isArray(data41)){
 var valid18 = true;
-const len13 = data39.length;
+const len13 = data41.length;
 for(let i13=0; i13<len13; i13++){
-let data40 = data39[i13];
-const _errs83 = errors;
-if(errors === _errs83){
-if(typeof data40 === "string"){
-if(func2(data40) < 2){
+let data42 = data41[i13];
+const _errs87 = errors;
+if(errors === _errs87){
+if(typeof data42 === "string"){
+if(func2(data42) < 2){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations/" + i13,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
 return false;
 }
@@ -3992,7 +4046,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviatio
 return false;
 }
 }
-var valid18 = _errs83 === errors;
+var valid18 = _errs87 === errors;
 if(!valid18){
 break;
 }
@@ -4003,18 +4057,18 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviatio
 return false;
 }
 }
-var valid14 = _errs81 === errors;
+var valid14 = _errs85 === errors;
 }
 else {
 var valid14 = true;
 }
 if(valid14){
-if(data29.broader !== undefined){
-let data41 = data29.broader;
-const _errs85 = errors;
-if(errors === _errs85){
-if(typeof data41 === "string"){
-if(!pattern10.test(data41)){
+if(data31.broader !== undefined){
+let data43 = data31.broader;
+const _errs89 = errors;
+if(errors === _errs89){
+if(typeof data43 === "string"){
+if(!pattern10.test(data43)){
 validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
 return false;
 }
@@ -4024,7 +4078,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",sc
 return false;
 }
 }
-var valid14 = _errs85 === errors;
+var valid14 = _errs89 === errors;
 }
 else {
 var valid14 = true;
@@ -4044,7 +4098,7 @@ validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#
 return false;
 }
 }
-var valid13 = _errs61 === errors;
+var valid13 = _errs65 === errors;
 if(!valid13){
 break;
 }
@@ -4055,10 +4109,12 @@ validate107.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs59 === errors;
+var valid0 = _errs63 === errors;
 }
 else {
 var valid0 = true;
+}
+}
 }
 }
 }

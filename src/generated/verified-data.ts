@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ea1cc88226400aa8583a704d8ee1686db92c9c1cc9e30fa66bfe7d4748f75234', // journals: pipelines/data/journals.json
-  '8ca8ecc16de9ddaea798bbb965bb8e0bf2eaa1c3c3decad225ce01f942e43cd5', // lexicon: pipelines/data/lexicon.json
-  'e083b5688e279a288477e1dccc0000586318286ad24a3f2d0c85a53f8430f64b', // structure: pipelines/data/structure.json
+  '308fa5960032e5fb6fbb7785efd52fa06da23f2980d273aecd1d8650d04a8fdf', // journals: pipelines/data/journals.json
+  '1f5bf9c9491f842ac414bfb7f80f7f2c7c8b67f05ba0918b1b417b49fbfd9ca0', // lexicon: pipelines/data/lexicon.json
+  '3bae4373ff06625be8c16b222a57832e133f7ce0c891695dbc8a1deadce27f35', // structure: pipelines/data/structure.json
 ];

@@ -175,15 +175,16 @@ function adverbAside(word: string, endings: readonly string[] | undefined): bool
 }
 
 /**
- * True when a word in parentheses is a lower-case word of five letters or more after a lower-case English word
+ * True when a word in parentheses is a lower-case word of `minLength` letters or more (the lexicon's
+ * `lowerCaseGlossMinLength`; none when it has none) after a lower-case English word
  * ("a skin cancer that cannot be removed with surgery (unresectable) or has spread (metastatic)"): a gloss of the
  * words before it, never an abbreviation. Lower-case abbreviations are short ("(iv)", "(bid)", "(cfu)"), a product's
  * short name has a hyphen ("(lovo-cel)"), and a drug's lower-case name follows its brand ("Amtagvi (lifileucel)")
  * as an English name follows the Chinese it translates ("缝隙连接蛋白(connexin)"): those still define it.
  * `before`: the run of Latin letters right before the parenthesis (spaces skipped; empty after Han text or a digit).
  */
-export function lowerCaseGloss(word: string, before: string): boolean {
-  return word.length >= 5 && /^[a-z]+$/.test(word) && /^[a-z]+$/.test(before);
+export function lowerCaseGloss(word: string, before: string, minLength: number | undefined): boolean {
+  return minLength !== undefined && word.length >= minLength && /^[a-z]+$/.test(word) && /^[a-z]+$/.test(before);
 }
 
 /**
@@ -235,7 +236,7 @@ function definedAbbreviations(
       while (end > 0 && view[end - 1] === ' ') end--;
       let wordStart = end;
       while (wordStart > 0 && /[A-Za-z]/.test(view[wordStart - 1]!)) wordStart--;
-      if (lowerCaseGloss(abbreviation, view.slice(wordStart, end))) continue;
+      if (lowerCaseGloss(abbreviation, view.slice(wordStart, end), m.lexicon.lowerCaseGlossMinLength)) continue;
       const sourceEnd = shrunk.source(end);
       const owner = mentions.find((x) => x.end === sourceEnd);
       // A body's name that ends in a concept the lexicon knows ("… Foundation of Australia (NSCFA)"): the

@@ -58,6 +58,9 @@ function blockRange(doc: DigestDocument, block: Block): Range {
   return doc.lines.range(block.start, block.end);
 }
 
+/** A stock ticker alone on its line: two to five capitals ("RNAC"). */
+const tickerLine = /^[A-Z]{2,5}$/;
+
 /** Notes a block kept out of the article body as boilerplate of `kind`, and reports it. */
 function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext<object>['report'], kind: BoilerplateKind, block: Block, note = ''): void {
   dropped.push({ offset: block.start, entry: { kind, text: block.text, position: blockRange(doc, block) } });
@@ -517,6 +520,13 @@ export const segment = defineStage({
           dropBlock(doc, dropped, report, 'page-date', block, ` (read as the page date ${date})`);
           continue;
         }
+        // A stock ticker alone between the headline and its date (a market site's "RNAC"): chrome, the date under it still the page's.
+        const after = blocks[b + 1];
+        if (tickerLine.test(foldedOf(block, doc.folded).trim()) && after !== undefined && titleDateOf(foldedOf(after, doc.folded), s) !== null) {
+          dropBlock(doc, dropped, report, 'other', block, ' (a ticker over the date under the title)');
+          underTitle = true;
+          continue;
+        }
       }
       // A byline opening a paragraph ("〔記者…報導〕…", a wire's dateline) is chrome, a dateline's
       // date the page date; a lead label ("导读:") is dropped, its text kept.
@@ -609,7 +619,9 @@ export const segment = defineStage({
         const at = han ? b + 1 : ownBlockAfter(blocks, b, s);
         const next = blocks[at];
         const dateLine = blocks[at + 1];
-        if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
+        // An English slogan is no longer than the headline under it: a headline over a ticker or a
+        // form's label over its date ("RNAC" / "September 20, 2025", "End date" / "Oct 13, 2029") is the headline.
+        if (doc.title === null && next && dateLine && titleLike(next, s, foldedOf(next, doc.folded)) && (han || folded.trim().length <= foldedOf(next, doc.folded).trim().length) && chromeOf(next, s) === null && titleDateOf(foldedOf(dateLine, doc.folded), s)) {
           dropBlock(doc, dropped, report, 'other', block);
           continue;
         }

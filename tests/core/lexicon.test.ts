@@ -154,3 +154,15 @@ describe('an em dash or a horizontal bar between words breaks them, though the m
     expect(ids('AS—MSCs were grown')).toContain('disease:ankylosing-spondylitis');
   });
 });
+
+describe('which dashes break words is the data\'s (the lexicon\'s wordBreakingDashes)', () => {
+  it('a lexicon naming none joins at an em dash as at a hyphen: "AS—MSCs" names no AS', () => {
+    const shipped = loadPipeline(repo('pipelines/digest.json')).data.lexicon;
+    const { wordBreakingDashes: _shipped, ...withoutDashes } = shipped;
+    const none = new LexiconMatcher(withoutDashes);
+    expect(none.conceptsIn('AS—MSCs were grown').map((c) => c.id)).not.toContain('disease:ankylosing-spondylitis');
+    const barOnly = new LexiconMatcher({ ...shipped, wordBreakingDashes: '―' });
+    expect(barOnly.conceptsIn('AS—MSCs were grown').map((c) => c.id)).not.toContain('disease:ankylosing-spondylitis');
+    expect(barOnly.conceptsIn('AS―MSCs were grown').map((c) => c.id)).toContain('disease:ankylosing-spondylitis');
+  });
+});

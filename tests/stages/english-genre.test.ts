@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../src/index.js';
 import { organizationTest, readLead } from '../../src/stages/link.js';
 import { inBodyName, labelTables } from '../../src/stages/label.js';
-import { declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
+import { chromeOfText, declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
 import { initialForeign, initialsRunStart, lastLetterForeign, lowerCaseGloss } from '../../src/stages/entities.js';
@@ -1944,7 +1944,11 @@ describe('a lower-case word in parentheses after a lower-case word is a gloss, n
     ['lovo-cel', 'therapy', false],
     ['iPSCs', 'cells', false],
   ])('(%s) after "%s": %s', (word, before, gloss) => {
-    expect(lowerCaseGloss(word, before)).toBe(gloss);
+    expect(lowerCaseGloss(word, before, pipeline().data.lexicon.lowerCaseGlossMinLength)).toBe(gloss);
+  });
+
+  it('a lexicon with no lowerCaseGlossMinLength reads no word as a gloss', () => {
+    expect(lowerCaseGloss('unresectable', 'surgery', undefined)).toBe(false);
   });
 
   it('"… cannot be removed by surgery (unresectable) or has spread (metastatic)": no terms of their own', async () => {
@@ -2021,5 +2025,163 @@ describe('the diseases, products and bodies of the eighteenth pass are named', (
     expect(both.topic?.disease?.id).toBe('disease:cancer');
     const alone = await ingest({ text: 'A new cell therapy is approved\nThe cells treat advanced melanoma. Melanoma returned in a few adults.\n', name: 'page.txt' });
     expect(alone.topic?.disease?.id).toBe('disease:melanoma');
+  });
+});
+
+describe('datelines of the nineteenth pass: a market wire\'s time and date, ACCESSWIRE\'s, a place glued to the month by an em dash, places joined by "and", Business Wire\'s after the date, capital I\'s for bars', () => {
+  it.each([
+    ['05:11 AM EDT, 08/02/2024 (MT Newswires) -- Example Therapeutics said Thursday that the FDA approved…', '2024-08-02', 'Example Therapeutics'],
+    ['CHICAGO, IL / ACCESSWIRE / April 10, 2024 / The Example Society supports the decision…', '2024-04-10', 'The Example Society'],
+    ['Gaithersburg, MD—June 22, 2023 – Example Bio announced today…', '2023-06-22', 'Example Bio'],
+    ['CRANBURY, N.J.—October 20, 2025 – Example Pharmaceuticals today said…', '2025-10-20', 'Example Pharmaceuticals'],
+    ['OSAKA, Japan and CAMBRIDGE, Massachusetts, December 13, 2024 – Example Pharma today announced…', '2024-12-13', 'Example Pharma'],
+    ['TOKYO, July 31, 2024--(BUSINESS WIRE)--Example Co., Ltd. hereby announces…', '2024-07-31', 'Example Co.'],
+    ['CAMBRIDGE, MA, USA & BASEL, Switzerland I October 8, 2021 I Example Bio today announced…', '2021-10-08', 'Example Bio'],
+  ])('%s', (text, date, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found?.date).toBe(date);
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it.each([
+    'In June 22 patients and 14 controls were treated.',
+    'Patients I treated in October 8, 2021 were followed.',
+    'A trial of 30 patients—June 2023 to May 2024—is complete.',
+  ])('%s: no dateline', (text) => {
+    expect(openingByline(foldWidth(text), structure())).toBeUndefined();
+  });
+
+  it('a business wire\'s dateline under a subheading gives the page date', async () => {
+    const record = await ingest({ text: 'Example Bio obtains approval for a stem cell product\n- The first of its kind -\nTOKYO, July 31, 2024--(BUSINESS WIRE)--Example Bio said it obtained conditional approval in Japan.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2024-07-31');
+  });
+});
+
+describe('page dates and the page\'s citation of the nineteenth pass: a date in capitals over the headline, a double issue\'s date, a journal\'s citation line, a DOI after a journal\'s name', () => {
+  it('"AUGUST 31, 2024" over a headline is the page date, the headline the title', async () => {
+    const record = await ingest({ text: 'AUGUST 31, 2024\nFDA Grants Accelerated Approval to an Example T Cell Therapy\nThe FDA approved the cells for synovial sarcoma.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2024-08-31');
+    expect(record.title).toBe('FDA Grants Accelerated Approval to an Example T Cell Therapy');
+  });
+
+  it.each([
+    ['November 23/30, 2021', '2021-11-23'],
+    ['MAY 6, 2024', '2024-05-06'],
+  ])('%s', (text, date) => {
+    expect(titleDateOf(text, structure())).toBe(date);
+  });
+
+  it('a journal\'s citation of its own page ("JAMA. 2021;326(20):2003. doi:…") is chrome naming the journal', () => {
+    expect(chromeOfText('JAMA. 2021;326(20):2003. doi:10.1001/jama.2021.19522', structure())).toEqual({ kind: 'other', issue: { journal: 'JAMA' } });
+    expect(chromeOfText('N Engl J Med. 2024;390(4):301-312.', structure())).toEqual({ kind: 'other', issue: { journal: 'N Engl J Med' } });
+  });
+
+  it('a reference entry with its authors and title before the journal is no citation line', () => {
+    expect(chromeOfText('Smith J. Example cells in example mice. JAMA. 2021;326(20):2003.', structure())).toBeNull();
+  });
+
+  it('a journal\'s name before "DOI:" is named: "Paper cited: … Nature Communications DOI: 10.1038/…"', async () => {
+    const record = await ingest({ text: 'Stem cell news\nPaper cited: Example A et al. "Example cells repair the cornea" Nature Communications DOI: 10.1038/s41467-025-00001-1\n', name: 'page.txt' });
+    expect((record.journals ?? []).map((j) => j.name)).toContain('Nature Communications');
+  });
+});
+
+describe('titles of the nineteenth pass: a headline over a ticker or a form\'s label over a date is the title; "STAT+: " is no part of it', () => {
+  it('a headline over a stock ticker over the date: the headline the title, the ticker chrome, the date the page date', async () => {
+    const record = await ingest({ text: 'Example Bio Doses First Patient in Phase 3 Study\n\nEXBI\nSeptember 20, 2025\nExample Bio said it treated the first participant.\n', name: 'page.txt' });
+    expect(record.title).toBe('Example Bio Doses First Patient in Phase 3 Study');
+    expect(record.pageDate).toBe('2025-09-20');
+    expect(record.boilerplate.map((b) => b.text)).toContain('EXBI');
+  });
+
+  it('a registry\'s headline over "End date" over its date: the headline the title', async () => {
+    const record = await ingest({ text: 'Best Available Therapy Versus Stem Cell Transplant for Multiple Sclerosis\nEnd date\nOct 13, 2029\nThis is a randomized trial of 156 participants.\n', name: 'page.txt' });
+    expect(record.title).toBe('Best Available Therapy Versus Stem Cell Transplant for Multiple Sclerosis');
+  });
+
+  it('"STAT+: " before a headline is no part of the title', async () => {
+    const record = await ingest({ text: 'STAT+: FDA approves a gene therapy for sickle cell disease\nThe agency approved two products on Friday.\n', name: 'page.txt' });
+    expect(record.title).toBe('FDA approves a gene therapy for sickle cell disease');
+  });
+});
+
+describe('chrome of the nineteenth pass: paywall and pitch lines, "Breaking News", a sister publication\'s credit', () => {
+  it.each([
+    'Breaking News',
+    'Keep reading Example Wire with a free subscription',
+    'Unlock this story instantly and join 10,000 readers — it\'s free.',
+    'Unlock this article instantly by becoming a free subscriber.',
+    'This article is accessible to registered users, to continue reading please register for free.',
+    'Become a subscriber',
+    'Originally published by our sister publication Example Oncology News',
+    'SHARE NOW',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  it.each([
+    'Originally published in Nature in 2006, the study was cited widely.',
+    'Breaking news from the clinic came in March, when the first patient walked.',
+    'Keep reading the label before each dose.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('an application accepted or resubmitted is no approval; an approval after a resubmission still is one', () => {
+  it.each([
+    ['Example Pharmaceuticals Announces FDA Acceptance of Biologics License Application Resubmission for Examplecel\nThe company said the agency will decide by March.\n', 'overview'],
+    ['Gene therapy news\nExample Pharmaceuticals announced that the U.S. FDA has accepted the resubmission of the Biologics License Application for Examplecel. A decision is due in March.\n', 'overview'],
+    ['FDA approves Examplecel after resubmission of its application\nThe FDA approved the gene therapy for leukocyte adhesion deficiency-I on Friday.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('the diseases, products and bodies of the nineteenth pass are named', () => {
+  it.each([
+    ['Adults with synovial sarcoma were treated.', 'disease:synovial-sarcoma'],
+    ['Tecelra is made from the patient\'s T cells.', 'drug:afamitresgene-autoleucel'],
+    ['Afami-cel is made from the patient\'s T cells.', 'drug:afamitresgene-autoleucel'],
+    ['Adaptimmune Therapeutics makes the cells.', 'organization:adaptimmune'],
+    ['The cells target MAGE-A4 on the tumor.', 'molecule:mage-a4'],
+    ['Aucatzyl is given in two doses.', 'drug:obecabtagene-autoleucel'],
+    ['Obecabtagene autoleucel is given in two doses.', 'drug:obecabtagene-autoleucel'],
+    ['Autolus makes the cells.', 'organization:autolus'],
+    ['Kresladi is made from the child\'s stem cells.', 'drug:marnetegragene-autotemcel'],
+    ['Rocket Pharmaceuticals resubmitted the application.', 'organization:rocket-pharmaceuticals'],
+    ['Children with leukocyte adhesion deficiency-I were treated.', 'disease:leukocyte-adhesion-deficiency'],
+    ['Zynteglo is given once.', 'drug:betibeglogene-autotemcel'],
+    ['Beti-cel is given once.', 'drug:betibeglogene-autotemcel'],
+    ['Patients with myositis went into remission.', 'disease:myositis'],
+    ['Patients had fewer vaso-occlusive crises.', 'disease:vaso-occlusive-crisis'],
+    ['Patients had fewer vaso-occlusive events (VOEs).', 'disease:vaso-occlusive-crisis'],
+    ['The surgeons grew cultivated autologous limbal epithelial cells.', 'cell:calec'],
+    ['Descartes-08 is given as six weekly infusions.', 'drug:descartes-08'],
+    ['Cartesian Therapeutics runs the trial.', 'organization:cartesian-therapeutics'],
+    ['Abecma is given once.', 'drug:idecabtagene-vicleucel'],
+    ['Carvykti is given once.', 'drug:ciltacabtagene-autoleucel'],
+    ['Cilta-cel is given once.', 'drug:ciltacabtagene-autoleucel'],
+    ['SanBio made the cells.', 'organization:sanbio'],
+    ['Bristol Myers Squibb sells the cells.', 'organization:bristol-myers-squibb'],
+    ['Johnson & Johnson sells the cells.', 'organization:johnson-and-johnson'],
+    ['Legend Biotech makes the cells.', 'organization:legend-biotech'],
+    ['2seventy bio makes the cells.', 'organization:2seventy-bio'],
+    ['LifeCell stores cord blood.', 'organization:lifecell'],
+    ['CooperSurgical bought the bank.', 'organization:coopersurgical'],
+    ['The National Institute of Allergy and Infectious Diseases funds the trial.', 'organization:niaid'],
+    ['The National Eye Institute funds the trial.', 'organization:nei'],
+    ['The Oncologic Drugs Advisory Committee met in March.', 'organization:odac'],
+    ['The American Society for Transplantation and Cellular Therapy welcomed it.', 'organization:astct'],
+    ['The Japanese College of Cardiology met in Tokyo.', 'organization:japanese-college-of-cardiology'],
+    ['Doctors at Uniklinikum Erlangen treated the patients.', 'organization:erlangen-university-hospital'],
+    ['Surgeons at Mass Eye and Ear treated the patients.', 'organization:mass-eye-and-ear'],
+    ['Mass General Brigham runs the hospital.', 'organization:mass-general-brigham'],
+    ['The therapy is given at Qualified Treatment Centers (QTCs).', 'other:qualified-treatment-center'],
+    ['Autologous haematopoietic stem cell transplant (AHSCT) is offered in two trials.', 'other:hematopoietic-stem-cell-transplantation'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['Patients with dermatomyositis were treated.', 'disease:myositis'],
+    ['The rocket carried cells to the space station.', 'organization:rocket-pharmaceuticals'],
+  ])('%s: untagged', expectUntagged);
+
+  it('abbreviations the lexicon now knows are no terms of their own: "(SS)", "(QTCs)", "(AHSCT)", "(VOCs)", "(ODAC)", "(LAD-I)"', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nAdults with synovial sarcoma (SS) and children with leukocyte adhesion deficiency-I (LAD-I) were treated at Qualified Treatment Centers (QTCs) after an autologous haematopoietic stem cell transplant (AHSCT). Sickle cell patients had fewer vaso-occlusive crises (VOCs). The Oncologic Drugs Advisory Committee (ODAC) met.\n', name: 'page.txt' });
+    expect(record.entities.map((e) => e.id).filter((id) => id.startsWith('other:') && !['other:qualified-treatment-center', 'other:hematopoietic-stem-cell-transplantation'].includes(id))).toEqual([]);
   });
 });
