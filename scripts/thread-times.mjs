@@ -8,7 +8,7 @@
 //   node scripts/thread-times.mjs -- bin/digest.js build -p corpus.json -q -j 2
 // Pure function (the table from the preload's report): tests/scripts/thread-times.test.ts.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,10 +53,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const s = (ms) => (ms === null ? '–' : (ms / 1000).toFixed(2));
   try {
-    const rows = threadTable(JSON.parse(readFileSync(report, 'utf8')));
-    console.log(`exit ${run.status}, wall ${s(wallMs)} s, load ${readFileSync('/proc/loadavg', 'latin1').split(' ').slice(0, 3).join(' ')}`);
-    console.log('thread     wall s   on a CPU  waiting for one  asleep   user   system   minor faults');
-    for (const r of rows) console.log(`${(r.kind + (r.threads ? ` (${r.threads})` : '')).padEnd(11)}${s(r.wallMs ?? null).padStart(6)} ${s(r.runMs).padStart(10)} ${s(r.waitMs).padStart(16)} ${s(r.asleepMs).padStart(7)} ${s(r.userMs).padStart(6)} ${s(r.systemMs).padStart(8)} ${String(r.minorFaults).padStart(14)}`);
+    if (existsSync(report)) {
+      const rows = threadTable(JSON.parse(readFileSync(report, 'utf8')));
+      console.log(`exit ${run.status}, wall ${s(wallMs)} s, load ${readFileSync('/proc/loadavg', 'latin1').split(' ').slice(0, 3).join(' ')}`);
+      console.log('thread     wall s   on a CPU  waiting for one  asleep   user   system   minor faults');
+      for (const r of rows) console.log(`${(r.kind + (r.threads ? ` (${r.threads})` : '')).padEnd(11)}${s(r.wallMs ?? null).padStart(6)} ${s(r.runMs).padStart(10)} ${s(r.waitMs).padStart(16)} ${s(r.asleepMs).padStart(7)} ${s(r.userMs).padStart(6)} ${s(r.systemMs).padStart(8)} ${String(r.minorFaults).padStart(14)}`);
+    } else {
+      // Killed by a signal, or not a node program: the preload never reached its exit.
+      process.stderr.write(`thread-times: no report from the command (exit ${run.status ?? run.signal}): a process killed by a signal writes none\n`);
+      process.exitCode = 1;
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
