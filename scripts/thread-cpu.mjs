@@ -48,3 +48,30 @@ export function meanRatio(longs, bases) {
   const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
   return mean(longs) / mean(bases);
 }
+
+/**
+ * One thread's times from its two /proc files (Linux: /proc/<pid>/task/<tid>/stat and
+ * schedstat): its user and system CPU in ms (the stat file's clock ticks, 10 ms each), its time on
+ * a CPU and its time runnable but waiting for one in ms (schedstat's first two fields, ns), and its
+ * minor page faults. The stat file is read past its name's closing parenthesis: a thread's name may
+ * hold spaces and parentheses.
+ */
+export function threadTimes(statText, schedstatText) {
+  const fields = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
+  const [onCpuNs, waitingNs] = schedstatText.trim().split(' ').map(Number);
+  if (fields.length < 13 || !Number.isFinite(onCpuNs) || !Number.isFinite(waitingNs)) throw new Error('threadTimes: not a thread\'s stat and schedstat');
+  return { userMs: Number(fields[11]) * 10, systemMs: Number(fields[12]) * 10, runMs: onCpuNs / 1e6, waitMs: waitingNs / 1e6, minorFaults: Number(fields[7]) };
+}
+
+/**
+ * A thread's wall time split three ways (issue 17: two workers): on a CPU (`runMs`); runnable but
+ * waiting for a CPU (`waitMs`: other threads had the cores — the machine's load, or this process's
+ * own other threads); and asleep, the rest (`asleepMs`: waiting for something — a task, a message,
+ * a lock, a disk). The two-worker row's walls mix the first two with the third: at load 12–23 a
+ * worker of a 1,000-article build ran 8–11 s, waited 50–66 s for a core and slept under 0.3 s, so
+ * only the third says whether the workers wait for the build thread (BENCHMARKS.md, change 194).
+ * `asleepMs` is never below 0 (a thread's wall sampled a little early).
+ */
+export function wallSplit(wallMs, { runMs, waitMs }) {
+  return { runMs, waitMs, asleepMs: Math.max(0, wallMs - runMs - waitMs) };
+}
