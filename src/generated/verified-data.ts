@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'ea1cc88226400aa8583a704d8ee1686db92c9c1cc9e30fa66bfe7d4748f75234', // journals: pipelines/data/journals.json
-  '8ca8ecc16de9ddaea798bbb965bb8e0bf2eaa1c3c3decad225ce01f942e43cd5', // lexicon: pipelines/data/lexicon.json
-  'e083b5688e279a288477e1dccc0000586318286ad24a3f2d0c85a53f8430f64b', // structure: pipelines/data/structure.json
+  'ab92d934bef0be7f144e92d913ac39723c95e40adef332ae085d7ee558e31c88', // journals: pipelines/data/journals.json
+  'a9ee46f41fbd9e916521daeeaad3188f1236ea0a8c5383d3c8467ed07fee696b', // lexicon: pipelines/data/lexicon.json
+  '7e39fdb7426f7ad9c9d0a8fd5c37d8ad7caba522e763f116c84f68f60778cc12', // structure: pipelines/data/structure.json
 ];
