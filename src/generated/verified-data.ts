@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ab92d934bef0be7f144e92d913ac39723c95e40adef332ae085d7ee558e31c88', // journals: pipelines/data/journals.json
   'a9ee46f41fbd9e916521daeeaad3188f1236ea0a8c5383d3c8467ed07fee696b', // lexicon: pipelines/data/lexicon.json
-  '7e39fdb7426f7ad9c9d0a8fd5c37d8ad7caba522e763f116c84f68f60778cc12', // structure: pipelines/data/structure.json
+  '119d40a9d968bc8a8ffda55ff7c33ae3273a61fceb8eb63d37b4a8b379f86350', // structure: pipelines/data/structure.json
 ];
