@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'ab92d934bef0be7f144e92d913ac39723c95e40adef332ae085d7ee558e31c88', // journals: pipelines/data/journals.json
   'a9ee46f41fbd9e916521daeeaad3188f1236ea0a8c5383d3c8467ed07fee696b', // lexicon: pipelines/data/lexicon.json
-  '119d40a9d968bc8a8ffda55ff7c33ae3273a61fceb8eb63d37b4a8b379f86350', // structure: pipelines/data/structure.json
+  '1243e1dc3d0ae9924e488dd251c953398b8078b5d7e136756e03feb65b4eecc5', // structure: pipelines/data/structure.json
 ];
