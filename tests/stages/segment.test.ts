@@ -1526,6 +1526,11 @@ describe('segment on the twenty-first Chinese pass: an advertisement\'s marker i
     expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
+  it('reads a wire\'s dateline opening a paragraph as its byline ("(某某社記者某某某臺北14日電)"), not a date in a sentence', () => {
+    expect(openingByline('(某某社記者某某某臺北14日電)某某醫院今日舉辦細胞治療中心揭牌典禮。', structure())?.length).toBe('(某某社記者某某某臺北14日電)'.length);
+    expect(openingByline('(記者會於14日電話連線舉行)某某醫院說明細胞治療的進展。', structure())).toBeUndefined();
+  });
+
   it('reads a reporter\'s byline with its outlet before a bar as a byline', () => {
     expect(classifyBlock(block('某某報/ 記者某某某/即時報導'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other', byline: true });
   });
