@@ -186,7 +186,7 @@ export interface StructureData {
    */
   noteLabels?: string;
   /**
-   * How a photo's caption ends, in its credit ("… /Courtesy of Kyoto University", "… (Photo obtained by Nikkei)", "REUTERS/Jane Example/File Photo"), read on a paragraph's last 200 characters: the paragraph, however long, is boilerplate of kind caption, never the title nor the first paragraph. Optional.
+   * How a photo's caption ends, in its credit ("… /Courtesy of Kyoto University", "… (Photo obtained by Nikkei)", "REUTERS/Jane Example/File Photo", a Chinese caption's "…。(某某某攝)"), read on a paragraph's last 200 characters: the paragraph, however long, is boilerplate of kind caption, never the title nor the first paragraph. Optional.
    */
   captionCredits?: string;
   itemDates: Patterns;

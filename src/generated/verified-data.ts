@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '308fa5960032e5fb6fbb7785efd52fa06da23f2980d273aecd1d8650d04a8fdf', // journals: pipelines/data/journals.json
-  '1f5bf9c9491f842ac414bfb7f80f7f2c7c8b67f05ba0918b1b417b49fbfd9ca0', // lexicon: pipelines/data/lexicon.json
-  '3bae4373ff06625be8c16b222a57832e133f7ce0c891695dbc8a1deadce27f35', // structure: pipelines/data/structure.json
+  'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
+  '2d5cf49c3f079bae086874ba8db7818ba796718b29826bf7c6f6997ba06b1182', // lexicon: pipelines/data/lexicon.json
+  'af6ae24622ceac6e965cb0ae9fcf4842116506940db4fa599137ecd616aeb513', // structure: pipelines/data/structure.json
 ];

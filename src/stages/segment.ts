@@ -10,7 +10,7 @@ import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
 import { isPageCitationHeading } from '../refs/own-citation.js';
-import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, journalArticleMark, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -569,7 +569,7 @@ export const segment = defineStage({
       }
       // The page's own citation on the lines under "引用本文:" alone (a journal's site: the Chinese, then
       // its English copy): chrome, its journal the page's, as an issue line's is.
-      if ((role.role === 'heading' || role.role === 'body') && block === original && block.text.includes('[J]') && citationUnderLabel(dropped[dropped.length - 1], blocks[b - 1], s)) {
+      if ((role.role === 'heading' || role.role === 'body') && block === original && block.text.includes(journalArticleMark) && citationUnderLabel(dropped[dropped.length - 1], blocks[b - 1], s)) {
         const folded = foldedOf(block, doc.folded);
         const cited = citedJournalOf(folded, s);
         if (cited !== null) {

@@ -7,6 +7,7 @@ import { hasLetter } from '../core/script.js';
 import { openingDatelineMatch } from '../core/dateline.js';
 import { foldedOf, foldWidth } from '../core/text.js';
 import { listAfterHeading } from '../refs/split.js';
+import { referenceData } from '../generated/reference-data.js';
 import { calendarDate } from './dates.js';
 
 /** Kinds of boilerplate a block can be (the record's boilerplate kinds). */
@@ -191,8 +192,23 @@ function issueLineOf(text: string, s: CompiledStructure): IssueLineReading | und
   return undefined;
 }
 
-// A journal article's type mark in GB/T 7714's form and the full stop after it: the source follows ("[J]. ").
-const articleMark = /\[J\]\s?[.．]\s?/;
+/**
+ * A journal article's type mark in GB/T 7714's form ("[J]"), and the mark with the full stop after
+ * it, which the source follows ("[J]. "). The code is the reference data's (pipelines/data/references.json
+ * `typeCodes`: the one whose type is a journal article), stated there once.
+ */
+const articleMarks = (() => {
+  const codes = referenceData.typeCodes;
+  const code = Object.keys(codes).find((c) => codes[c]!.type === 'article-journal');
+  if (code === undefined) throw new Error('pipelines/data/references.json: no type code of a journal article (typeCodes)');
+  return { mark: `[${code}]`, pattern: new RegExp(`\\[${code}\\]\\s?[.．]\\s?`) };
+})();
+
+/** A journal article's type mark in GB/T 7714's form ("[J]", the reference data's code): a line without it cites no journal article. */
+export const journalArticleMark: string = articleMarks.mark;
+
+// A link or DOI printed after a citation's pages ("…: 641-646. https://doi.org/…"): no part of its source.
+const trailingLink = /\s+(?:https?:\/\/|doi\s?[:：]\s?|DOI\s?[:：]\s?)\S+$/;
 
 /**
  * The journal a citation of a journal article in GB/T 7714's form names, where `text` (the line,
@@ -200,14 +216,15 @@ const articleMark = /\[J\]\s?[.．]\s?/;
  * ("某某, 某某. 题名[J]. 中华某某杂志, 2022, 16(06): 333-342.", the English copy "… [J]. Chinese
  * Journal of …, 2022, 16(06): 333-342."). A journal's site prints the paper's own citation under
  * "引用本文:", a line kept out as chrome: the journal it names is the page's (as an issue line's is).
- * Null for a line with no such citation, or whose source names no journal.
+ * A link or DOI after the pages ("… 641-646. https://doi.org/…") is not read. Null for a line with no
+ * such citation, or whose source names no journal.
  */
 export function citedJournalOf(text: string, s: CompiledStructure): { at: number; text: string } | null {
-  if (!text.includes('[J]')) return null;
-  const mark = articleMark.exec(text);
+  if (!text.includes(articleMarks.mark)) return null;
+  const mark = articleMarks.pattern.exec(text);
   if (mark === null) return null;
   const from = mark.index + mark[0].length;
-  const source = text.slice(from).trimEnd();
+  const source = text.slice(from).trimEnd().replace(trailingLink, '');
   const name = issueLineOf(source, s)?.journal;
   if (!name) return null;
   const at = source.indexOf(name);

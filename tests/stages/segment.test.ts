@@ -1488,3 +1488,79 @@ describe('segment on the twentieth Chinese pass: a news channel\'s navigation, w
     expect(doc.boilerplate.map((b) => b.text)).not.toContain('某某某, 某某. 间充质干细胞治疗肺动脉高压的研究进展[J]. 中国病理生理杂志, 2021, 37(10): 1890-1896.');
   });
 });
+
+describe('segment on the twenty-first Chinese pass: an advertisement\'s marker in words, unrendered template placeholders, a store\'s moved notice, a picture\'s credit alone, empty date labels, reactions, a search box\'s hint, "手机版", a news agency\'s name alone, a photographer\'s credit, affiliations numbered and joined by semicolons, an English affiliation numbered twice; a byline with its outlet before a bar; captions credited to their source or, however long, to a photographer; a citation\'s journal before its link; an English journal name over 60 characters (genre-zh21)', () => {
+  it.each([
+    '我是廣告 請繼續往下閱讀',
+    "{{ 'fb_in_app_browser_popup.desc' | translate }} {{ 'fb_in_app_browser_popup.copy_link' | translate }}",
+    '{{ getSelectedItemDetail(selectedChildProduct, item).childProductName }} x {{ selectedChildProduct.quantity || 1 }}',
+    '原【某某購物商店】已轉移至www.example.com.tw,請至新網址進行商品選購',
+    '(圖:某某某攝)',
+    '(图/某某大学)',
+    '出版:更新:',
+    'reaction icon 0',
+    '多个检索词,请用空格间隔。',
+    '手机版',
+    '手機版',
+    '軍聞社',
+    '中央通訊社',
+    '摄影/某某某',
+    '攝影/某某某',
+    '1 某某大学附属第六医院生殖医学中心,广州 510000;2 某某大学附属第六医院小儿外科,广州 510000;3 某某医院血液科,东莞 523125',
+    '1. 1. Department of Hematology, Example Pilot Free Trade Zone Hospital, Shenzhen 518067, China',
+  ])('is chrome (an advertisement\'s marker, placeholders, a notice, a credit, labels, reactions, a hint, an agency, affiliations): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '我是廣告業務員,也是幹細胞治療的受惠者',
+    '模板中的 {{ 变量 }} 会被替换成患者的姓名。',
+    '(圖:某某某攝)顯示移植後第三個月的核磁共振影像,病灶明顯縮小。',
+    '出版社:某某医学出版社',
+    '多个研究团队请用空格间隔的关键词检索数据库',
+    '手机版问诊平台也提供干细胞咨询',
+    '某某社區醫院開設幹細胞門診',
+    '摄影/某某某的作品记录了患者康复的过程,令人动容。',
+    '某某医院院长表示,2 种干细胞疗法已获批,广州 510000 例患者受益',
+  ])('is no chrome (a sentence opening with the same words, numbers and postcodes in a sentence): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it('reads a wire\'s dateline opening a paragraph as its byline ("(某某社記者某某某臺北14日電)"), not a date in a sentence', () => {
+    expect(openingByline('(某某社記者某某某臺北14日電)某某醫院今日舉辦細胞治療中心揭牌典禮。', structure())?.length).toBe('(某某社記者某某某臺北14日電)'.length);
+    expect(openingByline('(記者會於14日電話連線舉行)某某醫院說明細胞治療的進展。', structure())).toBeUndefined();
+  });
+
+  it('reads a reporter\'s byline with its outlet before a bar as a byline', () => {
+    expect(classifyBlock(block('某某報/ 記者某某某/即時報導'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other', byline: true });
+  });
+
+  it.each([
+    '某某醫學專家發現紅斑性狼瘡新療法。(取自某某報)',
+    '某某時報生活講堂舉行「某某健康名醫講座──再生醫學大突破」,由某某健康長壽診所院長某某某(右四)、某某長生美學再生醫學會理事長某某某(左三),向大家分享再生醫學相關知識與運用。(某某某攝)',
+  ])('reads a photo\'s caption credited to its source, or of any length to its photographer: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    '研究團隊的成果取自臨床資料。(取自)',
+    '這項研究仍需更多臨床證據,專家呼籲民眾不要輕信廣告中誇大的療效,應選擇合法的醫療機構。(某某某報導)',
+  ])('reads no caption from a sentence with an empty source, or a long paragraph credited to a report: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    ['文章引用:某某某, 某某. 自身免疫性疾病与早发性卵巢功能不全的关系[J]. 临床医学进展, 2024, 14(8): 641-646. https://doi.org/10.12677/acm.2024.1482262', '临床医学进展'],
+    ['某某, 某某. 某某研究[J]. 临床医学进展, 2024, 14(8): 641-646. DOI: 10.12677/acm.2024.1482262', '临床医学进展'],
+    ['Mou X, Li Y. Dental pulp stem cells in regeneration[J]. Chinese Journal of Stomatological Research (Electronic Edition), 2021, 15(2): 100-105.', 'Chinese Journal of Stomatological Research (Electronic Edition)'],
+  ])('reads the journal a citation names before its link or DOI, and an English name over 60 characters: %s', (text, journal) => {
+    const cited = citedJournalOf(text, structure());
+    expect(cited?.text).toBe(journal);
+    expect(text.slice(cited!.at, cited!.at + cited!.text.length)).toBe(journal);
+  });
+
+  it('reads the page\'s citation under "引用本文:" alone and its English copy naming a journal of 63 characters', async () => {
+    const doc = await runUpTo('牙髓干细胞在牙髓再生中的应用\n引用本文:\n某某, 某某. 牙髓干细胞在牙髓再生中的应用[J]. 中华口腔医学研究杂志(电子版), 2021, 15(2): 100-105.\nMou X, Li Y. Dental pulp stem cells in regeneration[J]. Chinese Journal of Stomatological Research (Electronic Edition), 2021, 15(2): 100-105.\n牙髓干细胞是牙髓中具有自我更新能力的细胞。\n', 'segment');
+    expect(doc.issueLines.map((l) => l.journal?.text)).toEqual(['中华口腔医学研究杂志(电子版)', 'Chinese Journal of Stomatological Research (Electronic Edition)']);
+  });
+});
