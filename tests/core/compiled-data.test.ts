@@ -183,6 +183,38 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(lexiconOfForm('b'.repeat(64), dir)).toBeNull();
   });
 
+  it("a lexicon-text form holds each concept's place in its text, their ids, every abbreviation and the countries; a key's text inside a string moves nothing", () => {
+    const value = {
+      description: 'a "concepts":0 inside a string, and "concepts":[] too',
+      concepts: [
+        { id: 'country:x', type: 'country', zh: ['某国'], en: ['X'], abbreviations: ['XC'] },
+        { id: 'disease:y', type: 'disease', zh: [], en: ['Y "quoted"'], abbreviations: [], broader: 'disease:z' },
+        { id: 'country:z', type: 'country', zh: [], en: ['Z'], abbreviations: ['ZC', 'XC'] },
+      ],
+      patterns: [],
+    } as unknown as Lexicon;
+    const form = lexiconTextForm(value) as { text: Uint8Array; conceptRanges: Int32Array; ids: Uint8Array; abbreviations: string[]; countries: Int32Array };
+    const text = Buffer.from(form.text).toString('utf16le');
+    expect(text).toBe(JSON.stringify(value));
+    value.concepts.forEach((concept, k) => expect(JSON.parse(text.slice(form.conceptRanges[2 * k], form.conceptRanges[2 * k + 1]))).toEqual(concept));
+    expect(JSON.parse(Buffer.from(form.ids).toString('utf16le'))).toEqual(['country:x', 'disease:y', 'country:z']);
+    expect(form.abbreviations).toEqual(['XC', 'ZC', 'XC']);
+    expect([...form.countries]).toEqual([0, 2]);
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    for (const lexicon of [value, { ...value, concepts: [] }]) {
+      writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), lexiconTextForm(lexicon), code));
+      expect(JSON.stringify(lexiconOfForm('a'.repeat(64), dir))).toBe(JSON.stringify(lexicon));
+    }
+  });
+
+  it('a lexicon-text form without the concepts\' places (as the build wrote it before) gives no lexicon: the data file is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    const value = { concepts: [{ id: 'x', zh: [], en: ['X'], abbreviations: [] }], patterns: [] } as unknown as Lexicon;
+    const { text } = lexiconTextForm(value) as { text: Uint8Array };
+    writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), { text }, code));
+    expect(lexiconOfForm('a'.repeat(64), dir)).toBeNull();
+  });
+
   it('reads an ASCII header as Latin-1 and any other as UTF-8: a header written before it was ASCII gives the same value', () => {
     const value = { preTests: { '/a': ['干细胞', '𠀀', 'é\u2028'] } };
     const ascii = encodeCompiled('structure', 'x', value, code);
