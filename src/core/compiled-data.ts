@@ -35,9 +35,10 @@ export const COMPILED_DATA_FORMAT = 3;
 /**
  * What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys,
  * src/refs/data.ts; `structure`: the pre-tests of structure.json's lists of patterns, src/core/pretest.ts;
- * `lexicon-text`: the lexicon's value as JSON in UTF-16, {@link lexiconOfForm}).
+ * `lexicon-text`: the lexicon's value as JSON in UTF-16, {@link lexiconOfForm}; `structure-text`: structure.json's
+ * value as JSON in UTF-16, {@link structureTextOfForm}).
  */
-export type CompiledKind = 'journals' | 'lexicon' | 'lexicon-text' | 'reference-keys' | 'structure';
+export type CompiledKind = 'journals' | 'lexicon' | 'lexicon-text' | 'reference-keys' | 'structure' | 'structure-text';
 
 type TypedArray = Int32Array | Int16Array | Uint16Array | Uint8Array;
 const arrayTypes = { Int32Array, Int16Array, Uint16Array, Uint8Array } as const;
@@ -269,4 +270,21 @@ export function lexiconOfForm(sha256: string, dir?: string): Lexicon | null {
   const close = conceptRanges.length === 0 ? open + 1 : conceptRanges[conceptRanges.length - 1]!;
   const rest = JSON.parse(`${value.slice(0, open + 1)}${value.slice(close)}`) as Lexicon;
   return lexiconOfText(rest, { text: value, ranges: conceptRanges, ids: ofUtf16(ids), abbreviations: abbreviations as string[], countries });
+}
+
+/**
+ * The `structure-text` form of structure.json's value: the value as JSON without white space, in UTF-16
+ * (little-endian) bytes. Read back it is a two-byte string as it stands, where the data file's UTF-8
+ * (~60 KB, Han patterns among ASCII) took V8's UTF-8 decoder ~1.4 M instructions of every start and of
+ * every build worker's, and its indentation more of JSON.parse (issue 17: start-up). Not shipped
+ * (package.json's `files`), as the lexicon's text is not: ~95 KB.
+ */
+export function structureTextForm(value: unknown): { text: Uint8Array } {
+  return { text: utf16(JSON.stringify(value)) };
+}
+
+/** structure.json's value as JSON text, from the build's `structure-text` form of the file's bytes ({@link structureTextForm}); null when there is none. */
+export function structureTextOfForm(sha256: string, dir?: string): string | null {
+  const text = readCompiled('structure-text', sha256, dir)?.text;
+  return text instanceof Uint8Array ? ofUtf16(text) : null;
 }

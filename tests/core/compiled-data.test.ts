@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
+import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, structureTextOfForm, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -43,6 +43,9 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(concepts).toEqual(LexiconMatcher.compile(lexicon));
     // And the lexicon's own value, as UTF-16 text: the data file's value, its keys in the file's order.
     expect(JSON.stringify(lexiconOfForm(sha256(lexiconText)))).toBe(JSON.stringify(lexicon));
+    // And structure.json's, the same way.
+    const structureText = readConfigFile(shippedFile('structure'));
+    expect(structureTextOfForm(sha256(structureText))).toBe(JSON.stringify(JSON.parse(structureText)));
   });
 
   it("the journal form holds each journal's place in the data file's bytes, and an index made from the bytes reads only the journals found", () => {

@@ -109,6 +109,33 @@ describe("the lexicon's value from the build's UTF-16 form (src/core/compiled-da
   });
 });
 
+describe("structure.json's value from the build's UTF-16 form (src/core/compiled-data.ts structureTextForm)", () => {
+  it("a known structure file loads from the form, its file's UTF-8 never decoded, to what its file's text loads to", () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const size = statSync(shipped('structure')).size;
+    const decode = vi.spyOn(Buffer.prototype, 'toString');
+    let structure: ReturnType<typeof loadData>['structure'];
+    try {
+      structure = loadData(files).structure;
+      expect(decode.mock.contexts.filter((bytes) => (bytes as Buffer).length === size)).toEqual([]);
+    } finally {
+      decode.mockRestore();
+    }
+    const text = readFileSync(shipped('structure'), 'utf8');
+    const fromText = loadStructure(shipped('structure'), text, createHash('sha256').update(readFileSync(shipped('structure'))).digest('hex'));
+    expect(JSON.stringify(structure)).toBe(JSON.stringify(fromText));
+    expect(structure.pageDates.map(String)).toEqual(fromText.pageDates.map(String));
+  });
+
+  it('a structure file changed since the build is read from its file (its form is keyed by the bytes it was made from)', () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const structure = untrustedCopy('structure', (raw) => {
+      raw.maxHeadingLength = 77;
+    });
+    expect(loadData({ ...files, structure }).structure.maxHeadingLength).toBe(77);
+  });
+});
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-data-'));
 
 /**
