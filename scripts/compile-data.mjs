@@ -17,7 +17,8 @@
 // And dist/data/data-file-keys.json: each shipped data file's identity with the sha256 of its bytes,
 // so that a process does not hash ~270 KB of unchanged data at every start (src/core/data.ts
 // `readDataFile`; ~8 M instructions of a one-article ingest). Not shipped (package.json's files).
-// And the lexicon's value as UTF-16 text (`lexicon-text`), not shipped either, as the lexicon's tries.
+// And the lexicon's and structure.json's values as UTF-16 text (`lexicon-text`, `structure-text`), not
+// shipped either, as the lexicon's tries.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { dataFileKey, dataFileKeysFile, readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
-const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled, lexiconTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
+const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled, lexiconTextForm, structureTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
 const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/refs/data.js`);
@@ -84,6 +85,11 @@ for (const [kind, compile] of Object.entries(compilers)) {
 {
   const { text, hash: sha256 } = readDataFile(join(root, 'pipelines', pipeline.data.lexicon), []);
   write(compiledDataFile('lexicon-text', sha256), encodeCompiled('lexicon-text', sha256, lexiconTextForm(JSON.parse(text)), code));
+}
+// And structure.json's (src/core/compiled-data.ts `structureTextForm`), for the same reason.
+{
+  const { text, hash: sha256 } = readDataFile(join(root, 'pipelines', pipeline.data.structure), []);
+  write(compiledDataFile('structure-text', sha256), encodeCompiled('structure-text', sha256, structureTextForm(JSON.parse(text)), code));
 }
 // Each data file of the shipped pipeline as read now, with the sha256 of its bytes (src/core/data.ts
 // `dataFileKey`): a process that finds a file unchanged since (device, inode, size and both times)

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalEntries, JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
-import { LexiconMatcher, type CompiledLexicon } from './lexicon.js';
+import { LexiconMatcher, lexiconOfText, type CompiledLexicon } from './lexicon.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { packagePath, packageRoot } from './paths.js';
 
@@ -35,9 +35,10 @@ export const COMPILED_DATA_FORMAT = 3;
 /**
  * What can be compiled ahead of time (`reference-keys`: the reference words' phrase keys,
  * src/refs/data.ts; `structure`: the pre-tests of structure.json's lists of patterns, src/core/pretest.ts;
- * `lexicon-text`: the lexicon's value as JSON in UTF-16, {@link lexiconOfForm}).
+ * `lexicon-text`: the lexicon's value as JSON in UTF-16, {@link lexiconOfForm}; `structure-text`: structure.json's
+ * value as JSON in UTF-16, {@link structureTextOfForm}).
  */
-export type CompiledKind = 'journals' | 'lexicon' | 'lexicon-text' | 'reference-keys' | 'structure';
+export type CompiledKind = 'journals' | 'lexicon' | 'lexicon-text' | 'reference-keys' | 'structure' | 'structure-text';
 
 type TypedArray = Int32Array | Int16Array | Uint16Array | Uint8Array;
 const arrayTypes = { Int32Array, Int16Array, Uint16Array, Uint8Array } as const;
@@ -211,18 +212,79 @@ export function lexiconMatcherFor(lexicon: Lexicon, sha256: string, dir?: string
 
 /**
  * The `lexicon-text` form of a lexicon: its value as JSON without white space, in UTF-16 (little-endian)
- * bytes. Read back it is a two-byte string as it stands, where the data file's UTF-8 (~130 KB, Han
- * names among ASCII) took V8's UTF-8 decoder ~3.5 M instructions of every start and its indentation
- * ~1 M more of JSON.parse (issue 17: start-up).
+ * bytes, with where each concept lies in it (`conceptRanges`, in UTF-16 units), their ids as JSON
+ * text, every concept's abbreviations and the countries' indices (src/core/lexicon.ts {@link ConceptText}).
+ * Read back it is a two-byte string as it stands, where the data file's UTF-8 (~130 KB, Han names among
+ * ASCII) took V8's UTF-8 decoder ~3.5 M instructions of every start and its indentation ~1 M more of
+ * JSON.parse; and only the lexicon's other fields are parsed at once, each concept at its first read
+ * (issue 17: start-up).
  */
-export function lexiconTextForm(lexicon: Lexicon): { text: Uint8Array } {
-  const bytes = Buffer.from(JSON.stringify(lexicon), 'utf16le');
-  return { text: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+export function lexiconTextForm(lexicon: Lexicon): Record<string, Uint8Array | Int32Array | readonly string[]> {
+  // The value with its concepts as one number, then each concept's JSON put in its place: the same
+  // text as JSON.stringify(lexicon), whose key order is the value's.
+  const head = JSON.stringify({ ...lexicon, concepts: 0 });
+  const slot = '"concepts":0';
+  // A quote inside a JSON string is escaped: the slot's text is only ever the top-level key's.
+  const at = head.indexOf(slot);
+  if (at < 0 || head.indexOf(slot, at + 1) >= 0) throw new Error('lexiconTextForm: the concepts\' place was not found');
+  const conceptRanges = new Int32Array(2 * lexicon.concepts.length);
+  let text = `${head.slice(0, at + slot.length - 1)}[`;
+  lexicon.concepts.forEach((concept, k) => {
+    if (k > 0) text += ',';
+    conceptRanges[2 * k] = text.length;
+    text += JSON.stringify(concept);
+    conceptRanges[2 * k + 1] = text.length;
+  });
+  text += `]${head.slice(at + slot.length)}`;
+  const countries = Int32Array.from(lexicon.concepts.flatMap((concept, k) => (concept.type === 'country' ? [k] : [])));
+  return {
+    text: utf16(text),
+    conceptRanges,
+    ids: utf16(JSON.stringify(lexicon.concepts.map((concept) => concept.id))),
+    abbreviations: lexicon.concepts.flatMap((concept) => concept.abbreviations),
+    countries,
+  };
 }
 
-/** The lexicon of a data file's bytes, from the build's `lexicon-text` form of them ({@link lexiconTextForm}); null when there is none. */
+function utf16(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf16le');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function ofUtf16(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+}
+
+/**
+ * The lexicon of a data file's bytes, from the build's `lexicon-text` form of them ({@link lexiconTextForm});
+ * null when there is none. Its fields but `concepts` are parsed now; its concepts at their first read
+ * (src/core/lexicon.ts `lexiconOfText`).
+ */
 export function lexiconOfForm(sha256: string, dir?: string): Lexicon | null {
-  const text = readCompiled('lexicon-text', sha256, dir)?.text;
-  if (!(text instanceof Uint8Array)) return null;
-  return JSON.parse(Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf16le')) as Lexicon;
+  const form = readCompiled('lexicon-text', sha256, dir);
+  const { text, conceptRanges, ids, abbreviations, countries } = form ?? {};
+  if (!(text instanceof Uint8Array) || !(conceptRanges instanceof Int32Array) || !(ids instanceof Uint8Array) || !(countries instanceof Int32Array) || !Array.isArray(abbreviations)) return null;
+  const value = ofUtf16(text);
+  // The concepts' array, from the first's "[" to the last's "]" (an empty one: "[]" at the key).
+  const open = conceptRanges.length === 0 ? value.indexOf('"concepts":[]') + 11 : conceptRanges[0]! - 1;
+  const close = conceptRanges.length === 0 ? open + 1 : conceptRanges[conceptRanges.length - 1]!;
+  const rest = JSON.parse(`${value.slice(0, open + 1)}${value.slice(close)}`) as Lexicon;
+  return lexiconOfText(rest, { text: value, ranges: conceptRanges, ids: ofUtf16(ids), abbreviations: abbreviations as string[], countries });
+}
+
+/**
+ * The `structure-text` form of structure.json's value: the value as JSON without white space, in UTF-16
+ * (little-endian) bytes. Read back it is a two-byte string as it stands, where the data file's UTF-8
+ * (~60 KB, Han patterns among ASCII) took V8's UTF-8 decoder ~1.4 M instructions of every start and of
+ * every build worker's, and its indentation more of JSON.parse (issue 17: start-up). Not shipped
+ * (package.json's `files`), as the lexicon's text is not: ~95 KB.
+ */
+export function structureTextForm(value: unknown): { text: Uint8Array } {
+  return { text: utf16(JSON.stringify(value)) };
+}
+
+/** structure.json's value as JSON text, from the build's `structure-text` form of the file's bytes ({@link structureTextForm}); null when there is none. */
+export function structureTextOfForm(sha256: string, dir?: string): string | null {
+  const text = readCompiled('structure-text', sha256, dir)?.text;
+  return text instanceof Uint8Array ? ofUtf16(text) : null;
 }

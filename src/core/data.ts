@@ -10,7 +10,7 @@ import type { Lexicon } from '../generated/lexicon.js';
 import type { JournalTable } from '../generated/journals.js';
 import type { StructureData } from '../generated/structure.js';
 import { shippedDataHashes } from '../generated/verified-data.js';
-import { compiledDataDir, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, readCompiled } from './compiled-data.js';
+import { compiledDataDir, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, readCompiled, structureTextOfForm } from './compiled-data.js';
 import { ConfigError } from './errors.js';
 import { JournalIndex } from './journals.js';
 import { LexiconMatcher } from './lexicon.js';
@@ -665,6 +665,16 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
   return compiled as CompiledStructure;
 }
 
+/**
+ * {@link loadStructure} of a file read by {@link readDataFile}: a file known to pass whose build wrote
+ * its value as UTF-16 text (src/core/compiled-data.ts `structureTextForm`) is parsed from that text,
+ * its UTF-8 never decoded; the same value.
+ */
+function loadStructureRead(file: string, read: DataFileRead): CompiledStructure {
+  const text = read.bytes !== undefined && verifiedData.has(read.hash) ? structureTextOfForm(read.hash) : null;
+  return loadStructure(file, text ?? read.text, read.hash);
+}
+
 /** The top-level fields of CompiledStructure that are lists of STRUCTURE_LISTS. */
 type ListField = 'monthHeadings' | 'rangeHeadings' | 'yearHeadings' | 'outlineHeadings' | 'outlineSubheadings' | 'referenceHeadings' | 'issueLines' | 'pageDates' | 'titleDateLines' | 'documentTitles' | 'leadLabels' | 'bylinePrefixes' | 'bylineLines' | 'captions' | 'itemDates' | 'undatedItemStarts' | 'yearOpeners' | 'closingWords';
 
@@ -797,7 +807,7 @@ function loadLexiconRead(file: string, read: DataFileRead): Lexicon {
  * where it has them ({@link readDataFile}); a text without its hash is hashed here.
  */
 export function loadData(files: DataFiles, texts: Partial<Record<keyof DataFiles, string | DataFileRead>> = {}, hashes: Partial<DataTexts> = {}): PipelineData {
-  const structure = onFirstUse(files.structure, texts.structure, hashes.structure, loadStructure);
+  const structure = onFirstUse(files.structure, texts.structure, hashes.structure, loadStructure, loadStructureRead);
   const journals = onFirstUse(files.journals, texts.journals, hashes.journals, loadJournals, loadJournalsRead);
   const html = onFirstUse(files.html, texts.html, hashes.html, loadHtml);
   const lexicon = onFirstUse(files.lexicon, texts.lexicon, hashes.lexicon, loadLexicon, loadLexiconRead);

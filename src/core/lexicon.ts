@@ -96,6 +96,116 @@ export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] 
   return kept;
 }
 
+/**
+ * How a lexicon's concepts are read without parsing them all: the build's UTF-16 text of the lexicon
+ * (src/core/compiled-data.ts `lexiconTextForm`), where each concept lies in it, and what the matcher
+ * asks of every concept at once, derived by the build from the same value.
+ */
+export interface ConceptText {
+  /** The lexicon as JSON without white space (`JSON.stringify` of its value). */
+  readonly text: string;
+  /** Where each concept's JSON lies in `text`: [start, end) in UTF-16 units, two a concept, in order. */
+  readonly ranges: Int32Array;
+  /** The concepts' ids, in order, as a JSON array: parsed when an id is first looked up. */
+  readonly ids: string;
+  /** Every concept's abbreviations, in order (what {@link LexiconMatcher.abbreviations} holds). */
+  readonly abbreviations: readonly string[];
+  /** The indices of the concepts whose type is `country`, in order. */
+  readonly countries: Int32Array;
+}
+
+/**
+ * A lexicon's concepts as the matcher reads them: each one at a time, by index or id. From the
+ * lexicon's own array, or from the build's text of it ({@link ConceptText}), where a concept is parsed
+ * at its first read, as a journal of the journal table is (issue 17: the lexicon's 518 concepts were
+ * ~6 M instructions of `JSON.parse` at every start; an article names a few dozen).
+ */
+export class ConceptEntries {
+  /** The number of concepts. */
+  readonly length: number;
+  private readonly read: (Concept | undefined)[];
+  private byId: Map<string, number> | null = null;
+  private every: Concept[] | null = null;
+  private knownAbbreviations: ReadonlySet<string> | null = null;
+  private countryConcepts: Concept[] | null = null;
+
+  /** The concepts of `source`: a lexicon's array, or the build's text of them. */
+  constructor(private readonly source: readonly Concept[] | ConceptText) {
+    this.length = isText(source) ? source.ranges.length >>> 1 : source.length;
+    this.read = isText(source) ? new Array<Concept | undefined>(this.length) : (source as Concept[]);
+  }
+
+  /** Concept `k` (undefined outside 0 … length − 1). */
+  at(k: number): Concept | undefined {
+    const source = this.source;
+    if (!isText(source) || k < 0 || k >= this.length) return this.read[k];
+    return (this.read[k] ??= JSON.parse(source.text.slice(source.ranges[2 * k]!, source.ranges[2 * k + 1]!)) as Concept);
+  }
+
+  /** The index of the concept with this id, if one has it. */
+  indexOf(id: string): number | undefined {
+    if (this.byId === null) {
+      const source = this.source;
+      const ids = isText(source) ? (JSON.parse(source.ids) as string[]) : source.map((c) => c.id);
+      this.byId = new Map(ids.map((conceptId, k) => [conceptId, k]));
+    }
+    return this.byId.get(id);
+  }
+
+  /** Every concept, in order (all parsed now, once). */
+  all(): Concept[] {
+    if (this.every === null) {
+      const every: Concept[] = [];
+      for (let k = 0; k < this.length; k++) every.push(this.at(k)!);
+      this.every = every;
+    }
+    return this.every;
+  }
+
+  /** Every abbreviation of every concept. */
+  abbreviations(): ReadonlySet<string> {
+    const source = this.source;
+    return (this.knownAbbreviations ??= new Set(isText(source) ? source.abbreviations : source.flatMap((c) => c.abbreviations)));
+  }
+
+  /** The concepts of type `country`, in order. */
+  countries(): Concept[] {
+    if (this.countryConcepts === null) {
+      const source = this.source;
+      const countries: Concept[] = [];
+      if (isText(source)) for (let i = 0; i < source.countries.length; i++) countries.push(this.at(source.countries[i]!)!);
+      else for (const concept of source) if (concept.type === 'country') countries.push(concept);
+      this.countryConcepts = countries;
+    }
+    return this.countryConcepts;
+  }
+}
+
+function isText(source: readonly Concept[] | ConceptText): source is ConceptText {
+  return !Array.isArray(source);
+}
+
+/** The concepts of each lexicon read from the build's text ({@link lexiconOfText}). */
+const textEntries = new WeakMap<Lexicon, ConceptEntries>();
+
+/**
+ * A lexicon whose concepts are read from the build's text at their first need: `rest` is its value
+ * with `concepts` empty, in the file's key order; its `concepts` reads as every concept, all parsed
+ * at that first read, and its matcher reads them one at a time ({@link conceptEntriesOf}).
+ */
+export function lexiconOfText(rest: Lexicon, concepts: ConceptText): Lexicon {
+  const entries = new ConceptEntries(concepts);
+  // Redefined in place: the key keeps its place in the value's order.
+  Object.defineProperty(rest, 'concepts', { get: () => entries.all(), enumerable: true, configurable: true });
+  textEntries.set(rest, entries);
+  return rest;
+}
+
+/** The concepts of a lexicon as its matcher reads them: one at a time where {@link lexiconOfText} made it, else its array's. */
+export function conceptEntriesOf(lexicon: Lexicon): ConceptEntries {
+  return textEntries.get(lexicon) ?? new ConceptEntries(lexicon.concepts);
+}
+
 function toMatched(c: Concept): MatchedConcept {
   return { id: c.id, type: c.type as Entity['type'], label: c.label, xrefs: c.xrefs };
 }
@@ -189,10 +299,8 @@ export class LexiconMatcher {
   /** The lexicon's `abbreviationCompounds`, in the matching view (simplified, half-width). */
   private readonly compoundBefore: readonly string[];
   private readonly compoundAfter: readonly string[];
-  /** Concept id → index, made at a pattern's first match or the first {@link lineage}. */
-  private byId: Map<string, number> | null = null;
-  private knownAbbreviations: ReadonlySet<string> | null = null;
-  private countryConcepts: Lexicon['concepts'] | null = null;
+  /** The lexicon's concepts, each read at its first need (ids looked up at a pattern's first match or the first {@link lineage}). */
+  private readonly entries: ConceptEntries;
   /** The entity types the open-class patterns give. */
   private readonly patternTypes: ReadonlySet<string>;
   /** The lexicon's pinyinRuby pattern (g flag), or null: what the matching text leaves out. */
@@ -207,8 +315,9 @@ export class LexiconMatcher {
     this.nameConcepts = compiled.nameConcepts;
     this.abbreviationMatcher = new LongestMatcher(compiled.abbreviations);
     this.abbreviationConcepts = compiled.abbreviationConcepts;
+    this.entries = conceptEntriesOf(lexicon);
     // Sized once: filled in any order, it keeps fast elements.
-    this.matched = new Array<MatchedConcept | undefined>(lexicon.concepts.length);
+    this.matched = new Array<MatchedConcept | undefined>(this.entries.length);
     this.patterns = lexicon.patterns.map((rule) => ({ rule, regex: new RegExp(rule.pattern, 'gu') }));
     const groups = /\\[1-9]|\\k<|\(\?<(?![=!])/u;
     this.anyPattern = lexicon.patterns.length === 0 || lexicon.patterns.some((p) => groups.test(p.pattern)) ? null : new RegExp(lexicon.patterns.map((p) => `(?:${p.pattern})`).join('|'), 'u');
@@ -234,7 +343,7 @@ export class LexiconMatcher {
 
   /** Every abbreviation the lexicon knows (an article's own definitions add to these); made on first read. */
   get abbreviations(): ReadonlySet<string> {
-    return (this.knownAbbreviations ??= new Set(this.lexicon.concepts.flatMap((c) => c.abbreviations)));
+    return this.entries.abbreviations();
   }
 
   /**
@@ -244,12 +353,7 @@ export class LexiconMatcher {
    * a stage may keep no state of its own.
    */
   get countries(): Lexicon['concepts'] {
-    if (this.countryConcepts === null) {
-      const countries: Lexicon['concepts'] = [];
-      for (const concept of this.lexicon.concepts) if (concept.type === 'country') countries.push(concept);
-      this.countryConcepts = countries;
-    }
-    return this.countryConcepts;
+    return this.entries.countries();
   }
 
   /**
@@ -258,16 +362,15 @@ export class LexiconMatcher {
    * together for the page's topic.
    */
   lineage(id: string): { id: string; label: string }[] | null {
-    this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));
-    const k = this.byId.get(id);
-    let concept = k === undefined ? undefined : this.lexicon.concepts[k]!;
+    const k = this.entries.indexOf(id);
+    let concept = k === undefined ? undefined : this.entries.at(k)!;
     if (concept?.broader === undefined) return null;
     const line = [{ id: concept.id, label: concept.label }];
     // A few steps at most: a loop in the data (which the lexicon's test forbids) cannot hang a stage.
     for (let step = 0; step < 8 && concept.broader !== undefined; step++) {
-      const up = this.byId.get(concept.broader);
+      const up = this.entries.indexOf(concept.broader);
       if (up === undefined) break;
-      concept = this.lexicon.concepts[up]!;
+      concept = this.entries.at(up)!;
       line.push({ id: concept.id, label: concept.label });
     }
     return line;
@@ -275,7 +378,7 @@ export class LexiconMatcher {
 
   /** The concept at index `k` of the lexicon, as matches carry it (one object per concept). */
   private concept(k: number): MatchedConcept {
-    return (this.matched[k] ??= toMatched(this.lexicon.concepts[k]!));
+    return (this.matched[k] ??= toMatched(this.entries.at(k)!));
   }
 
   /** The tries of a lexicon: names (lower case) and abbreviations in the matching view, each to the first concept that claims it. */
@@ -333,7 +436,7 @@ export class LexiconMatcher {
     const shrunk = this.matchingText(text);
     const view = shrunk.text;
     if (!this.patternTypes.has(type)) {
-      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.lexicon.concepts[concepts[h.patternIndex]!]?.type === type);
+      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.entries.at(concepts[h.patternIndex]!)?.type === type);
       if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
     }
     const found = this.scan(shrunk, text);
@@ -433,8 +536,7 @@ export class LexiconMatcher {
         if (!standsAlone(view, hit.index, end, text, source, this.lexicon.wordBreakingDashes)) continue;
         const label = rule.labelCase === 'upper' ? hit[0].toUpperCase() : hit[0];
         const id = `${rule.idPrefix}${slugify(label.replace(/β/g, 'b'), 60)}`;
-        this.byId ??= new Map(this.lexicon.concepts.map((c, k) => [c.id, k]));
-        const k = this.byId.get(id);
+        const k = this.entries.indexOf(id);
         const known = k === undefined ? undefined : this.concept(k);
         found.push({ start: hit.index, end, concept: known ?? { id, type: rule.type as Entity['type'], label, xrefs: [] } });
       }

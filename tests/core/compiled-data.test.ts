@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, type CompilerFile } from '../../src/core/compiled-data.js';
+import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, structureTextOfForm, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -43,6 +43,9 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(concepts).toEqual(LexiconMatcher.compile(lexicon));
     // And the lexicon's own value, as UTF-16 text: the data file's value, its keys in the file's order.
     expect(JSON.stringify(lexiconOfForm(sha256(lexiconText)))).toBe(JSON.stringify(lexicon));
+    // And structure.json's, the same way.
+    const structureText = readConfigFile(shippedFile('structure'));
+    expect(structureTextOfForm(sha256(structureText))).toBe(JSON.stringify(JSON.parse(structureText)));
   });
 
   it("the journal form holds each journal's place in the data file's bytes, and an index made from the bytes reads only the journals found", () => {
@@ -181,6 +184,38 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), lexiconTextForm(value), code));
     expect(lexiconOfForm('a'.repeat(64), dir)).toEqual(value);
     expect(lexiconOfForm('b'.repeat(64), dir)).toBeNull();
+  });
+
+  it("a lexicon-text form holds each concept's place in its text, their ids, every abbreviation and the countries; a key's text inside a string moves nothing", () => {
+    const value = {
+      description: 'a "concepts":0 inside a string, and "concepts":[] too',
+      concepts: [
+        { id: 'country:x', type: 'country', zh: ['某国'], en: ['X'], abbreviations: ['XC'] },
+        { id: 'disease:y', type: 'disease', zh: [], en: ['Y "quoted"'], abbreviations: [], broader: 'disease:z' },
+        { id: 'country:z', type: 'country', zh: [], en: ['Z'], abbreviations: ['ZC', 'XC'] },
+      ],
+      patterns: [],
+    } as unknown as Lexicon;
+    const form = lexiconTextForm(value) as { text: Uint8Array; conceptRanges: Int32Array; ids: Uint8Array; abbreviations: string[]; countries: Int32Array };
+    const text = Buffer.from(form.text).toString('utf16le');
+    expect(text).toBe(JSON.stringify(value));
+    value.concepts.forEach((concept, k) => expect(JSON.parse(text.slice(form.conceptRanges[2 * k], form.conceptRanges[2 * k + 1]))).toEqual(concept));
+    expect(JSON.parse(Buffer.from(form.ids).toString('utf16le'))).toEqual(['country:x', 'disease:y', 'country:z']);
+    expect(form.abbreviations).toEqual(['XC', 'ZC', 'XC']);
+    expect([...form.countries]).toEqual([0, 2]);
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    for (const lexicon of [value, { ...value, concepts: [] }]) {
+      writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), lexiconTextForm(lexicon), code));
+      expect(JSON.stringify(lexiconOfForm('a'.repeat(64), dir))).toBe(JSON.stringify(lexicon));
+    }
+  });
+
+  it('a lexicon-text form without the concepts\' places (as the build wrote it before) gives no lexicon: the data file is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    const value = { concepts: [{ id: 'x', zh: [], en: ['X'], abbreviations: [] }], patterns: [] } as unknown as Lexicon;
+    const { text } = lexiconTextForm(value) as { text: Uint8Array };
+    writeFileSync(compiledDataFile('lexicon-text', 'a'.repeat(64), dir), encodeCompiled('lexicon-text', 'a'.repeat(64), { text }, code));
+    expect(lexiconOfForm('a'.repeat(64), dir)).toBeNull();
   });
 
   it('reads an ASCII header as Latin-1 and any other as UTF-8: a header written before it was ASCII gives the same value', () => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkDataPlace, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
+import { LexiconMatcher } from '../../src/core/lexicon.js';
+import type { Lexicon } from '../../src/generated/lexicon.js';
 import { shippedDataHashes } from '../../src/generated/verified-data.js';
 import { repo } from '../helpers.js';
 
@@ -73,6 +75,31 @@ describe("the lexicon's value from the build's UTF-16 form (src/core/compiled-da
     }
   });
 
+  it('a known lexicon parses only the concepts its matcher reads, and answers as the lexicon parsed whole does', () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const parse = vi.spyOn(JSON, 'parse');
+    let data: ReturnType<typeof loadData>;
+    let found: ReturnType<ReturnType<typeof loadData>['concepts']['matches']>;
+    try {
+      data = loadData(files);
+      found = data.concepts.matches('克罗恩病患者接受间充质干细胞治疗');
+      // The whole lexicon's text (~95,000 units) or its concepts' array was parsed at once before.
+      const longest = Math.max(...parse.mock.calls.map(([text]) => (typeof text === 'string' ? text.length : 0)));
+      expect(longest).toBeLessThan(20_000);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(found.map((m) => m.concept.id)).toContain('disease:crohn-disease');
+    // Every answer the matcher gives from all concepts, against a matcher of the file parsed whole.
+    const whole = new LexiconMatcher(JSON.parse(readFileSync(shipped('lexicon'), 'utf8')) as Lexicon);
+    expect(data.concepts.countries).toEqual(whole.countries);
+    expect([...data.concepts.abbreviations]).toEqual([...whole.abbreviations]);
+    for (const concept of whole.lexicon.concepts) expect(data.concepts.lineage(concept.id)).toEqual(whole.lineage(concept.id));
+    expect(data.concepts.lineage('molecule:no-such-concept')).toBeNull();
+    const text = 'CD34+ 细胞, IL-6, NCT01234567, 克罗恩病 (CD), GvHD, 急性移植物抗宿主病';
+    expect(data.concepts.matches(text)).toEqual(whole.matches(text));
+  });
+
   it('a lexicon changed since the build is read from its file (its form is keyed by the bytes it was made from)', () => {
     const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
     const lexicon = untrustedCopy('lexicon', (raw) => {
@@ -82,7 +109,56 @@ describe("the lexicon's value from the build's UTF-16 form (src/core/compiled-da
   });
 });
 
+describe("structure.json's value from the build's UTF-16 form (src/core/compiled-data.ts structureTextForm)", () => {
+  it("a known structure file loads from the form, its file's UTF-8 never decoded, to what its file's text loads to", () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const size = statSync(shipped('structure')).size;
+    const decode = vi.spyOn(Buffer.prototype, 'toString');
+    let structure: ReturnType<typeof loadData>['structure'];
+    try {
+      structure = loadData(files).structure;
+      expect(decode.mock.contexts.filter((bytes) => (bytes as Buffer).length === size)).toEqual([]);
+    } finally {
+      decode.mockRestore();
+    }
+    const text = readFileSync(shipped('structure'), 'utf8');
+    const fromText = loadStructure(shipped('structure'), text, createHash('sha256').update(readFileSync(shipped('structure'))).digest('hex'));
+    expect(JSON.stringify(structure)).toBe(JSON.stringify(fromText));
+    expect(structure.pageDates.map(String)).toEqual(fromText.pageDates.map(String));
+  });
+
+  it('a structure file changed since the build is read from its file (its form is keyed by the bytes it was made from)', () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const structure = untrustedCopy('structure', (raw) => {
+      raw.maxHeadingLength = 77;
+    });
+    expect(loadData({ ...files, structure }).structure.maxHeadingLength).toBe(77);
+  });
+});
+
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-data-'));
+
+/**
+ * What the build's keys must hold (scripts/compile-data.mjs): each key of a shipped file unchanged since
+ * the build holds a time before the build's settle and its bytes' sha256 (one of the shipped hashes), and
+ * every shipped file changed well before the build is keyed. A stale key — its inode no shipped file's
+ * now, or its file changed since — is never taken by a read (the test above) and is skipped here.
+ */
+function expectBuiltKeys(keys: readonly DataFileKey[], built: number): void {
+  for (const [dev, ino, size, mtimeMs, ctimeMs, sha256] of keys) {
+    const name = names.find((n) => statSync(shipped(n)).ino === ino);
+    if (name === undefined) continue;
+    const now = statSync(shipped(name));
+    if (now.dev !== dev || now.size !== size || now.mtimeMs !== mtimeMs || now.ctimeMs !== ctimeMs) continue;
+    expect(Math.max(mtimeMs, ctimeMs)).toBeLessThanOrEqual(built - KEY_SETTLE_MS);
+    expect(shippedDataHashes).toContain(sha256);
+    expect(sha256).toBe(createHash('sha256').update(readFileSync(shipped(name))).digest('hex'));
+  }
+  for (const name of names) {
+    const info = statSync(shipped(name));
+    if (Math.max(info.mtimeMs, info.ctimeMs) <= built - KEY_SETTLE_MS - 1000) expect(keys.map((key) => key[1]), name).toContain(info.ino);
+  }
+}
 
 /** The message of the ConfigError `run` throws. */
 function configError(run: () => unknown): string {
@@ -203,19 +279,19 @@ describe('configuration files are read with care', () => {
   it("the build's keys: every shipped data file changed well before the build is keyed, with the sha256 of its bytes; no key names another file", () => {
     const table = JSON.parse(readFileSync(dataFileKeysFile, 'utf8')) as { format: number; files: DataFileKey[] };
     expect(table.format).toBe(1);
+    expectBuiltKeys(table.files, statSync(dataFileKeysFile).mtimeMs);
+  });
+
+  it("the build's keys' check skips a stale key — a file replaced since the build (another inode) or changed in place — and still reads the others", () => {
+    const table = JSON.parse(readFileSync(dataFileKeysFile, 'utf8')) as { format: number; files: DataFileKey[] };
     const built = statSync(dataFileKeysFile).mtimeMs;
-    for (const [dev, ino, size, mtimeMs, ctimeMs, sha256] of table.files) {
-      expect(Math.max(mtimeMs, ctimeMs)).toBeLessThanOrEqual(built - KEY_SETTLE_MS);
-      expect(shippedDataHashes).toContain(sha256);
-      const name = names.find((n) => statSync(shipped(n)).ino === ino);
-      // A key of a file since changed is never taken (the test above); one of an unchanged file holds its bytes' hash.
-      const now = statSync(shipped(name!));
-      if (now.dev === dev && now.size === size && now.mtimeMs === mtimeMs && now.ctimeMs === ctimeMs) expect(sha256).toBe(createHash('sha256').update(readFileSync(shipped(name!))).digest('hex'));
-    }
-    for (const name of names) {
-      const info = statSync(shipped(name));
-      if (Math.max(info.mtimeMs, info.ctimeMs) <= built - KEY_SETTLE_MS - 1000) expect(table.files.map((key) => key[1]), name).toContain(info.ino);
-    }
+    // A data file saved by an editor's rename after the build: its key names an inode no shipped file has now.
+    const gone = statSync(untrustedCopy('facts'));
+    const replaced: DataFileKey = [gone.dev, gone.ino, gone.size, built - KEY_SETTLE_MS - 5000, built - KEY_SETTLE_MS - 5000, 'f'.repeat(64)];
+    // A shipped file written in place since: its inode, an earlier change time and another hash.
+    const html = statSync(shipped('html'));
+    const edited: DataFileKey = [html.dev, html.ino, html.size + 1, html.mtimeMs - 10_000, html.ctimeMs - 10_000, 'e'.repeat(64)];
+    expectBuiltKeys([...table.files, replaced, edited], built);
   });
 
   it('parseJsonText: a syntax error names its line and column, never the text; empty text is not JSON', () => {
