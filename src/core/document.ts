@@ -84,6 +84,8 @@ export interface CitationMarkerLocation {
   numbers?: string;
   /** A superscript linked to no place on the page: a citation only where every number names a reference. */
   weak?: boolean;
+  /** Digits a copy flattened into the text ("cells.1 In"): a citation only where the page's markers also keep the list's order (src/stages/link.ts). */
+  flat?: boolean;
 }
 
 /**

@@ -344,24 +344,30 @@ export type Words47 = [string, ...string[]];
  */
 export type Words48 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Words a number follows as their label ("Fig.2", "No.1", "(Table.3)", "phase3", "type1", "day7"): a number glued to one of them, after its full stop or with none, is the label's, never a citation marker a copy flattened into the text (src/refs/superscripts.ts). Matched whole, case-insensitively.
  *
  * @minItems 1
  */
 export type Words49 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
  *
  * @minItems 1
  */
 export type Words50 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words51 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words51 = [string, ...string[]];
+export type Words52 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -435,13 +441,14 @@ export interface ReferenceData {
   suspendedHyphenWords: Words46;
   pageCitationHeadings: Words47;
   exponentWords: Words48;
-  mediumWords: Words49;
-  editionPhrases: Words50;
+  numberLabels: Words49;
+  mediumWords: Words50;
+  editionPhrases: Words51;
   /**
    * The labels a citation index prints before a reference's volume and first page when it renders Crossref's metadata as "Family, Title, Journal, № 19, с. 179" (fields parted by commas only, no year): a string ending in one of them, as a comma piece of its own, is read by src/refs/citation-index.ts. Written as printed, the label's own full stop included.
    */
   citationIndexLabels: {
-    volume: Words51;
-    page: Words51;
+    volume: Words52;
+    page: Words52;
   };
 }

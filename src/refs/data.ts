@@ -160,6 +160,9 @@ let sources: { name: string; source: string; flags: string; guarded: boolean }[]
 // The flags of each word pattern made with a pre-test (`wordPattern` answers a pattern that matches nothing with them).
 let guardedFlags: Partial<Record<PatternName, string>> = {};
 
+// Old Cyrillic's letter variants, asked before they are folded.
+const historicCyrillic = /[\u1c80-\u1c88]/;
+
 /**
  * The key a pattern's pre-test reads (issue 17: start-up): lower case, with "ſ" as "s" and Old
  * Cyrillic's variants as their letters, and no full stop or white space. It is made character by character, so the key of a text holds the
@@ -169,12 +172,12 @@ let guardedFlags: Partial<Record<PatternName, string>> = {};
  * "k", but "ſ" does not lower to "s", nor "ᲃ" to "с", hence the replaces); tests/refs/word-pretest.test.ts checks
  * the pre-tests against the patterns.
  */
-export const wordKey = (text: string): string =>
-  text
-    .toLowerCase()
-    .replaceAll('ſ', 's')
-    .replace(/[\s.]+/g, '')
-    .replace(/[\u1c80-\u1c88]/g, (c) => historicCyrillicFolds[c.charCodeAt(0) - 0x1c80]!);
+export const wordKey = (text: string): string => {
+  const key = text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
+  // A test first: a `replace` with a function costs ~2,200 instructions a key even where nothing
+  // matches, the test ~1,500, and no reference holds these letters (issue 17: BENCHMARKS.md, change 194).
+  return historicCyrillic.test(key) ? key.replace(/[\u1c80-\u1c88]/g, (c) => historicCyrillicFolds[c.charCodeAt(0) - 0x1c80]!) : key;
+};
 
 // Old Cyrillic's letter variants U+1C80–U+1C88 (rounded ve, long-legged de, narrow o, wide es, tall te,
 // three-legged te, tall hard sign, tall yat, unblended uk), which `i` folds to в, д, о, с, т, т, ъ, ѣ, ꙋ

@@ -86,3 +86,65 @@ export function superscriptMarkers(block: Block): SuperscriptMarker[] {
   if (block.superscripts && out.length > 1) out.sort((a, b) => a.index - b.index);
   return out;
 }
+
+/**
+ * A citation marker a copy flattened into the text: a page's superscript become plain digits glued
+ * to a word ("…cells2,3 and") or to the full stop or comma after it ("…symmetrically.1 In 2019"):
+ * [index, end) in the text, and its numbers as written ("2,3", "1–3"). Read by shape alone; whether
+ * one cites is the link stage's to say, against the page's own reference list and its order.
+ */
+export interface FlattenedMarker {
+  index: number;
+  end: number;
+  numbers: string;
+  /** Where the word it is glued to starts: the word and the marker, written together, place it in a markup's source. */
+  word: number;
+}
+
+// The two shapes in one pattern, ASCII only (no `u` flag, no property escape: compiled at a page's first
+// need): a word of two letters or more, its closing punctuation (".", ",", ";", a closing bracket or quote
+// and maybe one of them) and the digits; or, without punctuation, a word of three lower-case letters or
+// more and the digits glued to it (told apart in code). Either word opens the text or follows a space
+// or an opening bracket or quote (the first also a hyphen: "anti-inflammatory.3"), never a digit, a
+// letter, a slash or a dot ("page1" of a link, "CD34", "Sox2" — a capital — "IL-6"). The digits are
+// numbers, lists and ranges of them, and end the word: a space, a closing bracket, the text's end, or a
+// punctuation mark before a space or the end ("cells2.", not "cells2.5").
+const flattened = lazyPattern(
+  () => new RegExp('(?<=^|[\\s(\\["\u201c\u2018\'-])([A-Za-z]{2,})(\\)[.,;]?|[\u201d"\u2019][.,;]?|[.,;])?(\\d{1,3}(?:[,\u2013-]\\d{1,3})*)(?=[\\s)\\]]|[.,;:](?:\\s|$)|$)', 'g'),
+);
+// A block that may hold one: a letter, maybe a closing mark, and a digit (most blocks hold none, and the pattern is not compiled for them).
+const mayHoldFlattened = /[A-Za-z][)\u201d"\u2019]?[.,;]?\d/;
+let numberLabels: ReadonlySet<string> | null = null;
+
+/**
+ * The flattened superscripts of a block that may be citation markers ({@link FlattenedMarker}), in
+ * text order (digits its markup set high are {@link superscriptMarkers}' to read). Not one after a label a number belongs to (references.json's numberLabels: "Fig.2",
+ * "phase3") or a unit ("mm2": exponentWords), nor after a full stop when a lower-case word follows
+ * ("approx.3 mg", "vs.2 groups": a sentence goes on, where a flattened marker ends one) unless the
+ * full stop is "et al."'s.
+ */
+export function flattenedMarkers(block: Block): FlattenedMarker[] {
+  const text = block.text;
+  const out: FlattenedMarker[] = [];
+  if (!mayHoldFlattened.test(text)) return out;
+  const pattern = flattened();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const written = m[1]!;
+    const punctuation = m[2];
+    const numbers = m[3]!;
+    const end = m.index + m[0].length;
+    // Glued to the word itself: a word in lower case of three letters or more, after no hyphen ("cells2,3", not "CD34", "IL-6", "cov2").
+    if (punctuation === undefined && (written.length < 3 || /[^a-z]/.test(written) || text.charCodeAt(m.index - 1) === 0x2d)) continue;
+    const word = written.toLowerCase();
+    numberLabels ??= new Set(referenceData.numberLabels.map((w) => w.toLowerCase()));
+    exponentWords ??= new Set(referenceData.exponentWords);
+    if (numberLabels.has(word) || exponentWords.has(word)) continue;
+    // (After "et al." a sentence goes on past its marker: "Smith et al.1 showed".)
+    if (punctuation?.includes('.') && /^\s*[a-z]/.test(text.slice(end, end + 8)) && !(word === 'al' && text.slice(Math.max(0, m.index - 3), m.index).toLowerCase() === 'et ')) continue;
+    // Digits the markup set high are its superscripts (superscriptMarkers reads them), not flattened ones.
+    if (block.superscripts?.some((sup) => sup.index < end && sup.index + sup.length > end - numbers.length)) continue;
+    out.push({ index: end - numbers.length, end, numbers, word: m.index });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { ArticleRecord, Item } from '../generated/article.js';
 import { linkDefaults } from '../generated/stage-defaults.js';
 import type { Journal, PipelineData } from '../core/data.js';
-import type { Block, DigestDocument, NamedJournal } from '../core/document.js';
+import type { Block, CitationMarkerLocation, DigestDocument, NamedJournal } from '../core/document.js';
 import { JournalIndex } from '../core/journals.js';
 import { pinyinRubyOf } from '../core/lexicon.js';
 import { byStart, ordered } from '../core/order.js';
@@ -9,7 +9,7 @@ import { rangedPattern } from '../core/property-ranges.js';
 import { defineStage, type StageContext } from '../core/stage.js';
 import { viewOf } from '../core/script.js';
 import { foldedOf, foldWidth, joinedOf, matchesOf } from '../core/text.js';
-import { superscriptMarkers } from '../refs/superscripts.js';
+import { flattenedMarkers, superscriptMarkers } from '../refs/superscripts.js';
 
 /** Expands the numbers of one citation marker: "1,2" → [1, 2]; "1-3" → [1, 2, 3]. */
 export function expandCitation(inner: string): number[] {
@@ -44,20 +44,108 @@ interface ItemSuperscript {
   length: number;
   numbers: string;
   linked: boolean;
+  /** Digits a copy flattened into the text ("cells.1 In"): a citation only in the list's order ({@link flatInListOrder}). */
+  flat: boolean;
 }
 
-/** The superscripts of an item's blocks that may cite (src/refs/superscripts.ts), placed in the item's text (its blocks joined by line feeds). */
-function itemSuperscripts(doc: DigestDocument, item: Item, blocks: readonly Block[]): ItemSuperscript[] {
+/**
+ * The superscripts of an item's blocks that may cite (src/refs/superscripts.ts), placed in the item's
+ * text (its blocks joined by line feeds), in text order; with `flattened`, the digits a copy flattened too.
+ */
+function itemSuperscripts(doc: DigestDocument, item: Item, blocks: readonly Block[], flattened: boolean): ItemSuperscript[] {
   const out: ItemSuperscript[] = [];
   let cursor = 0;
   for (const block of blocks) {
-    for (const sup of superscriptMarkers(block)) {
+    const sups = superscriptMarkers(block);
+    for (const sup of sups) {
       const at = sup.source ?? sourceOffset(doc, item, cursor + sup.index, block.start);
-      out.push({ index: cursor + sup.index, at, length: sup.text.length, numbers: sup.numbers, linked: sup.linked });
+      out.push({ index: cursor + sup.index, at, length: sup.text.length, numbers: sup.numbers, linked: sup.linked, flat: false });
     }
+    const flats = flattened ? flattenedMarkers(block) : [];
+    for (const flat of flats) {
+      const at = sourceOffset(doc, item, cursor + flat.index, block.start);
+      out.push({ index: cursor + flat.index, at, length: flat.numbers.length, numbers: flat.numbers, linked: false, flat: true });
+    }
+    if (sups.length > 0 && flats.length > 0) out.sort((a, b) => a.index - b.index);
     cursor += block.text.length + 1;
   }
   return out;
+}
+
+/** A citation marker of the page, for the order test of flattened digits: where it stands, its numbers, and how firm it is. */
+interface OrderedMarker {
+  /** Its place in the decoded text (an item's markers all at the item's start, `seq` ordering them). */
+  at: number;
+  seq: number;
+  numbers: number[];
+  /** Bracketed or linked: a citation whatever its order; a superscript: where the list has its numbers; flattened digits: in order. */
+  kind: 'firm' | 'superscript' | 'flat';
+  marker: object;
+}
+
+// How far past the highest number cited so far a flattened marker's new number may be: a marker the
+// copy lost (in a caption or a table left out, in a shape not read) leaves a gap of one or two.
+const flatGap = 3;
+
+/**
+ * The page's citation markers for {@link flatInListOrder}: each item's, bracketed and superscript, in the
+ * item's text order at the item's start, and those segment located outside items at their places.
+ */
+function orderedMarkers(read: readonly { itemStart: number; sups: readonly ItemSuperscript[]; bracketed: readonly RegExpExecArray[] }[], outside: readonly CitationMarkerLocation[]): OrderedMarker[] {
+  const out: OrderedMarker[] = [];
+  let seq = 0;
+  for (const { itemStart, sups, bracketed } of read) {
+    let next = 0;
+    const push = (sup: ItemSuperscript) => out.push({ at: itemStart, seq: seq++, numbers: expandCitation(sup.numbers), kind: sup.flat ? 'flat' : sup.linked ? 'firm' : 'superscript', marker: sup });
+    for (const m of bracketed) {
+      for (; next < sups.length && sups[next]!.index < m.index; next++) push(sups[next]!);
+      out.push({ at: itemStart, seq: seq++, numbers: expandCitation(m.groups!.numbers!), kind: 'firm', marker: m });
+    }
+    for (; next < sups.length; next++) push(sups[next]!);
+  }
+  for (const marker of outside) {
+    const numbers = expandCitation(marker.numbers ?? marker.text.trim().slice(1, -1));
+    out.push({ at: marker.start, seq: seq++, numbers, kind: marker.flat === true ? 'flat' : marker.weak === true ? 'superscript' : 'firm', marker });
+  }
+  return out;
+}
+
+/**
+ * The flattened markers ("…symmetrically.1 In 2019", "…cells2,3 and") that cite: in text order with the
+ * page's other markers, each of whose numbers the list has and is one cited before or a new one at most
+ * {@link flatGap} past the highest cited so far — the order a numbered (Vancouver) list is written in, which
+ * numbers that belong to the text ("the 12 patients", a word's "2", a dose) do not keep.
+ */
+function flatInListOrder(markers: OrderedMarker[], has: (n: number) => boolean): Set<object> {
+  markers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  const cites = new Set<object>();
+  const seen = new Set<number>();
+  let highest = 0;
+  for (const m of markers) {
+    if (m.kind === 'firm') {
+      for (const n of m.numbers) if (has(n)) (seen.add(n), (highest = Math.max(highest, n)));
+      continue;
+    }
+    if (m.numbers.length === 0 || !m.numbers.every(has)) continue;
+    if (m.kind === 'flat') {
+      let next = highest;
+      let inOrder = true;
+      for (const n of m.numbers) {
+        if (seen.has(n)) continue;
+        // A number never cited, at or below the highest so far or too far past it: out of the list's order.
+        if (n <= next || n > next + flatGap) {
+          inOrder = false;
+          break;
+        }
+        next = n;
+      }
+      if (!inOrder) continue;
+      cites.add(m.marker);
+    }
+    for (const n of m.numbers) seen.add(n);
+    highest = Math.max(highest, ...m.numbers);
+  }
+  return cites;
 }
 
 /** What a 《…》, “…” or 「…」 holds. */
@@ -489,42 +577,53 @@ export const link = defineStage({
     };
     doc.journalMentions = pageJournals(doc, readingOf, data.journals);
 
+    // Each item's markers, read before any is resolved: digits a copy flattened cite only in the order of
+    // the page's markers, items and prose together.
+    const flattened = doc.references.length > 0;
     const itemRanges: [number, number][] = [];
+    const read: { item: Item; itemStart: number; sups: ItemSuperscript[]; bracketed: RegExpExecArray[] }[] = [];
+    let anyFlat = flattened && doc.citationMarkers.some((m) => m.flat === true);
     for (const section of doc.sections) {
       for (const item of section.items) {
-        const itemStart = doc.lines.offset(item.position.start);
-        itemRanges.push([itemStart, doc.lines.offset(item.position.end)]);
-        const ids: string[] = [];
         // The item's text is its blocks joined by line feeds: so is its folded text.
         const blocks = doc.itemBlocks.get(item);
         const folded = blocks ? joinedOf(blocks, doc.folded, foldedOf) : foldWidth(item.text);
-        const sups = blocks ? itemSuperscripts(doc, item, blocks) : [];
-        const resolveSuperscript = (sup: ItemSuperscript): void => {
-          const numbers = expandCitation(sup.numbers);
-          if (sup.linked || cites(numbers)) resolve(numbers, sup.at, sup.at + sup.length, ids);
-        };
-        let next = 0;
-        for (const m of matchesOf(folded, data.structure.citationMarkers)) {
-          // (Superscripts before this marker first, so the ids stand in text order.)
-          for (; next < sups.length && sups[next]!.index < m.index; next++) resolveSuperscript(sups[next]!);
-          const at = sourceOffset(doc, item, m.index, itemStart);
-          resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
-        }
-        for (; next < sups.length; next++) resolveSuperscript(sups[next]!);
-        item.citations = ids;
-        if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-        nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
+        const sups = blocks ? itemSuperscripts(doc, item, blocks, flattened) : [];
+        if (flattened && !anyFlat) anyFlat = sups.some((sup) => sup.flat);
+        const itemStart = doc.lines.offset(item.position.start);
+        itemRanges.push([itemStart, doc.lines.offset(item.position.end)]);
+        read.push({ item, itemStart, sups, bracketed: matchesOf(folded, data.structure.citationMarkers) });
       }
     }
-
     // Markers outside items, where segment located them (the citationMarkers facet).
     itemRanges.sort((a, b) => a[0] - b[0]);
+    const outside = doc.citationMarkers.filter((marker) => !itemRanges.some(([from, to]) => marker.start >= from && marker.start < to));
+    const flatCites = anyFlat ? flatInListOrder(orderedMarkers(read, outside), (n) => byId.has(`ref-${n}`)) : null;
+
+    for (const { item, itemStart, sups, bracketed } of read) {
+      const ids: string[] = [];
+      const resolveSuperscript = (sup: ItemSuperscript): void => {
+        const numbers = expandCitation(sup.numbers);
+        if (sup.flat ? flatCites?.has(sup) === true : sup.linked || cites(numbers)) resolve(numbers, sup.at, sup.at + sup.length, ids);
+      };
+      let next = 0;
+      for (const m of bracketed) {
+        // (Superscripts before this marker first, so the ids stand in text order.)
+        for (; next < sups.length && sups[next]!.index < m.index; next++) resolveSuperscript(sups[next]!);
+        const at = sourceOffset(doc, item, m.index, itemStart);
+        resolve(expandCitation(m.groups!.numbers!), at, at + m[0].length, ids);
+      }
+      for (; next < sups.length; next++) resolveSuperscript(sups[next]!);
+      item.citations = ids;
+      if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
+      nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
+    }
+
     doc.citations = [];
-    for (const marker of doc.citationMarkers) {
-      if (itemRanges.some(([from, to]) => marker.start >= from && marker.start < to)) continue;
+    for (const marker of outside) {
       const ids: string[] = [];
       const numbers = expandCitation(marker.numbers ?? marker.text.trim().slice(1, -1));
-      if (marker.weak && !cites(numbers)) continue;
+      if (marker.flat === true ? flatCites?.has(marker) !== true : marker.weak && !cites(numbers)) continue;
       resolve(numbers, marker.start, marker.end, ids);
       doc.citations.push({ text: marker.text, references: ids, position: doc.lines.range(marker.start, marker.end) });
     }

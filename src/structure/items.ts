@@ -2,7 +2,7 @@ import type { Item, Section } from '../generated/article.js';
 import type { CompiledStructure } from '../core/data.js';
 import type { At, Block, DigestDocument } from '../core/document.js';
 import { foldedOf, joinedOf, matchesOf } from '../core/text.js';
-import { superscriptMarkers } from '../refs/superscripts.js';
+import { flattenedMarkers, superscriptMarkers } from '../refs/superscripts.js';
 import { SourceLocator, subBlock, type BoilerplateKind } from './blocks.js';
 import { calendarDate, dayBefore, daysIn, firstSentence, leadingDateFolded, monthDayBefore, openingYear, pad, recentIn, relativeDay, todayIn, type ItemDate } from './dates.js';
 
@@ -212,15 +212,24 @@ function locateMarkers(block: Block, ctx: ItemContext): void {
   }
   // Superscripts ("cells.<sup>1</sup>", "shown¹²"): link counts one only where the list names its numbers, unless it is a footnote link.
   const sups = superscriptMarkers(block);
-  if (sups.length === 0) return;
+  // Digits a copy flattened ("cells.1 In"), read only on a page with a reference list: link counts one only in the list's order.
+  const flats = ctx.doc.referenceBlocks.length > 0 ? flattenedMarkers(block) : [];
+  if (sups.length === 0 && flats.length === 0) return;
   const from = ctx.doc.citationMarkers.length - markers.length;
   const placer = new SourceLocator(ctx.doc, block);
   for (const sup of sups) {
     const start = sup.source ?? placer.at(sup.index, sup.text);
     ctx.doc.citationMarkers.push({ text: sup.text, start, end: start + sup.text.length, numbers: sup.numbers, weak: !sup.linked });
   }
+  const flatPlacer = new SourceLocator(ctx.doc, block);
+  for (const flat of flats) {
+    // Placed by the word it is glued to and itself: its digits alone may stand earlier in the markup.
+    const word = flatPlacer.at(flat.word, block.text.slice(flat.word, flat.end));
+    const start = word === block.start && !block.exact ? word : word + (flat.index - flat.word);
+    ctx.doc.citationMarkers.push({ text: flat.numbers, start, end: start + flat.numbers.length, numbers: flat.numbers, weak: true, flat: true });
+  }
   // (In text order with the block's bracketed markers.)
-  if (markers.length > 0) ctx.doc.citationMarkers.splice(from, Infinity, ...ctx.doc.citationMarkers.slice(from).sort((a, b) => a.start - b.start));
+  if (markers.length > 0 || (sups.length > 0 && flats.length > 0)) ctx.doc.citationMarkers.splice(from, Infinity, ...ctx.doc.citationMarkers.slice(from).sort((a, b) => a.start - b.start));
 }
 
 /** One piece of a section's body, in order: an item's opening paragraph, or a paragraph that opens none. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameNlmFamily, spanFirstFamily } from './reference-sets.js';
+import { sameNlmFamily, spanFirstFamily, unlabel } from './reference-sets.js';
 
 // The scorer's own readings of the gold (tests/accuracy/reference-sets.ts): no shared data needed.
 
@@ -39,5 +39,22 @@ describe("AnyStyle's author span: the first family as the span writes it", () =>
     expect(spanFirstFamily('John Smith, Jane Doe')).toBe('Smith');
     expect(spanFirstFamily('D. H. van Hessem')).toBe('van Hessem');
     expect(spanFirstFamily('Lakoff, George')).toBe('Lakoff');
+  });
+});
+
+describe("the scorer's labels: a volume, issue or page compared without them", () => {
+  it('drops Latin labels as before', () => {
+    expect(unlabel('Vol. 39')).toBe('39');
+    expect(unlabel('pp. 35-50')).toBe('3550');
+    expect(unlabel('n°95')).toBe('95');
+  });
+
+  it("drops GOST's Cyrillic labels (т., том, №, с.) in either case, not a Cyrillic word that holds their letters", () => {
+    expect(unlabel('Т. 1.')).toBe('1');
+    expect(unlabel('том 53')).toBe('53');
+    expect(unlabel('№2')).toBe('2');
+    expect(unlabel('С. 156-164')).toBe('156164');
+    expect(unlabel('Сб. 3')).toBe('сб3');
+    expect(unlabel('т53')).toBe('т53');
   });
 });

@@ -87,9 +87,12 @@ export function norm(value: unknown): string {
 }
 
 // Label words that stand in volume and page spans ("Vol. 39, No. 9", "pp. 35-50", "n°95", "S. 12",
-// "v.13 n.4", "16. Jg. H.2"): the parser's own volume, issue and page labels.
-const labelWords = /\b(?:vols?|volume|v|nos?|n|nr|n°|number|issue|iss|band|heft|h|jg|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°/giu;
-const unlabel = (value: unknown) => norm(String(value ?? '').replace(labelWords, ' '));
+// "v.13 n.4", "16. Jg. H.2", GOST's "Т. 53, №2. С. 156"): the parser's own volume, issue and page labels.
+// (The Cyrillic words bounded by letters and digits: `\b` knows ASCII words only, and "Т. 1" has none.)
+const labelWords = /\b(?:vols?|volume|v|nos?|n|nr|n°|number|issue|iss|band|heft|h|jg|bd|pp|p|pages?|s|suppl|supplement)\b\.?|n°|№|(?<![\p{L}\p{N}])(?:т|том|с)(?![\p{L}\p{N}])\.?/giu;
+
+/** A volume, issue or page value without its labels, normalised as `norm` does ("Vol. 39" and "Т. 39" → "39"). */
+export const unlabel = (value: unknown) => norm(String(value ?? '').replace(labelWords, ' '));
 
 // The particles a family opens with ("van der Heijde", "De Luca"), any case.
 const isParticle = (w: string) => /^(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter|zu|vom)$/i.test(w);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Block, Superscript } from '../../src/core/document.js';
-import { superscriptMarkers } from '../../src/refs/superscripts.js';
+import { flattenedMarkers, superscriptMarkers } from '../../src/refs/superscripts.js';
 import { repo } from '../helpers.js';
 
 /** A markup block whose text is `parts` joined, each `[text]` pair a <sup> (linked when its third element says so). */
@@ -89,5 +89,43 @@ describe('superscripts.ts at load (issue 17: start-up)', () => {
     expect(read(markup('the ΔΔ', ['2'], ' term'))).toEqual([['2', '2', false]]);
     expect(read(markup('干细胞', ['3'], '治疗'))).toEqual([['3', '3', false]]);
     expect(read(markup('其中 μm', ['2'], ' 面积'))).toEqual([]);
+  });
+});
+
+// Issue 17's fifth pass on references: superscripts a copy flattened into plain digits.
+describe('flattenedMarkers: digits glued to a word or its closing punctuation', () => {
+  const flat = (text: string) => flattenedMarkers(plain(text)).map((m) => [text.slice(m.index, m.end), m.numbers]);
+
+  it('reads digits after a full stop, a comma, a semicolon or a closing bracket, and glued to a lower-case word', () => {
+    expect(flat('cells differentiate symmetrically.1 In 2019 a trial began')).toEqual([['1', '1']]);
+    expect(flat('as in marrow,4 and fat')).toEqual([['4', '4']]);
+    expect(flat('disease (GVHD),3,4 the procedure')).toEqual([['3,4', '3,4']]);
+    expect(flat('three cohorts;5–7 each grew')).toEqual([['5–7', '5–7']]);
+    expect(flat('the fat-derived cells2,3 and marrow cells')).toEqual([['2,3', '2,3']]);
+    expect(flat('Smith et al.1 showed it')).toEqual([['1', '1']]);
+    expect(flat('anti-inflammatory.3 Then')).toEqual([['3', '3']]);
+    expect(flat('found no tumours.9')).toEqual([['9', '9']]);
+  });
+
+  it('reads no number that belongs to the text: a gene or a marker, a spaced number, a decimal, a unit, a year', () => {
+    expect(flat('CD34 and Sox2 and Oct4 cells with IL-6 at type 2 and day 7, 2.5 years, 37 °C, a 3-fold rise')).toEqual([]);
+    expect(flat('a lesion of 4 mm2 and 5 cm3 in size')).toEqual([]);
+    expect(flat('In 2019,3 patients enrolled, at 10.5 mg')).toEqual([]);
+    expect(flat('the U.S.1 study and e.g.2 others')).toEqual([]);
+  });
+
+  it("reads no label's number (references.json's numberLabels), and no digits after a full stop where the sentence goes on", () => {
+    expect(flat('as shown (Fig.2) and in Table.3 The end')).toEqual([]);
+    expect(flat('a phase3 trial and a type1 form, at week12 and stage4')).toEqual([]);
+    expect(flat('the cells.2 and others, approx.3 mg')).toEqual([]);
+  });
+
+  it('reads no digits of a link or of a number that goes on', () => {
+    expect(flat('see www.example.org/page1 for more')).toEqual([]);
+    expect(flat('the cells2.5 and cells3x')).toEqual([]);
+  });
+
+  it('leaves digits the markup set high to superscriptMarkers', () => {
+    expect(flattenedMarkers(markup('healed poorly.', ['1'], ' Uneven,', ['2,3'], ' and trials.4 Then'))).toMatchObject([{ numbers: '4' }]);
   });
 });

@@ -207,6 +207,46 @@ describe('link: superscript citations', () => {
   });
 });
 
+// Issue 17's fifth pass on references: superscripts flattened into plain digits ("…symmetrically.1 In").
+// They cite only in the order of the page's list; numbers that belong to the text keep none.
+describe('link: flattened superscript citations', () => {
+  const list = Array.from({ length: 6 }, (_, i) => `Example A${i + 1}, Example B. Marrow cells number ${i + 1}. Cell Res Ex. 2024;${i + 1}:1-9.`);
+  const page = (body: string, withList = true) => ['Marrow cell trials this spring', 'A short report on the trials of the season.', body, ...(withList ? ['References', ...list.map((l, i) => `${i + 1}. ${l}`)] : [])].join('\n');
+  const cited = async (body: string, withList = true) => (await runUpTo(page(body, withList), 'link')).citations.map((c) => [c.text, c.references.join(' ')]);
+
+  it('links flattened digits in list order, repeats of a number cited before, and a gap of a lost marker', async () => {
+    expect(await cited('Marrow cells differentiate symmetrically.1 In 2019 twelve patients were given cells,2,3 and both cohorts improved.2 Later trials5 agreed.')).toEqual([
+      ['1', 'ref-1'],
+      ['2,3', 'ref-2 ref-3'],
+      ['2', 'ref-2'],
+      ['5', 'ref-5'],
+    ]);
+  });
+
+  it('links none out of order, past the list, or under no list', async () => {
+    // "…more.5" opens with a number three past none cited; "…grew.9" names no reference.
+    expect(await cited('Fat holds many more cells.5 Marrow cells differentiate.1 The cells grew.9 All others2 agreed.')).toEqual([
+      ['1', 'ref-1'],
+      ['2', 'ref-2'],
+    ]);
+    expect(await cited('Marrow cells differentiate symmetrically.1 In 2019 they grew.', false)).toEqual([]);
+  });
+
+  it('keeps the order with bracketed markers: a flattened one after [3] goes on from 3', async () => {
+    expect(await cited('Marrow cells [1-3] differentiate.4 They grew.6 All others2 agreed.')).toEqual([
+      ['[1-3]', 'ref-1 ref-2 ref-3'],
+      ['4', 'ref-4'],
+      ['6', 'ref-6'],
+      ['2', 'ref-2'],
+    ]);
+  });
+
+  it("an item's flattened digits are its citations", async () => {
+    const doc = await runUpTo(['2025年3月干细胞治疗最新临床进展', '3月5日,《干细胞研究与治疗》上发表了一篇研究 on marrow cells.1,2', '参考资料:', ...list.map((l, i) => `${i + 1}. ${l}`)].join('\n'), 'link');
+    expect(items(doc).map((i) => i.citations)).toEqual([['ref-1', 'ref-2']]);
+  });
+});
+
 describe('link: readJournals keeps the code TurboFan made for it (issue 17)', () => {
   it('reads a bracket naming one journal in both scripts in optimised code and meets no new map', () => {
     const data = pipeline().data;
