@@ -69,7 +69,7 @@ export function threadTimes(statText, schedstatText) {
  * own other threads); and asleep, the rest (`asleepMs`: waiting for something — a task, a message,
  * a lock, a disk). The two-worker row's walls mix the first two with the third: at load 12–23 a
  * worker of a 1,000-article build ran 8–11 s, waited 50–66 s for a core and slept under 0.3 s, so
- * only the third says whether the workers wait for the build thread (BENCHMARKS.md, change 194).
+ * only the third says whether the workers wait for the build thread (BENCHMARKS.md, change 196).
  * `asleepMs` is never below 0 (a thread's wall sampled a little early).
  */
 export function wallSplit(wallMs, { runMs, waitMs }) {

@@ -4,7 +4,7 @@
 // thread, the command's thread (bin/thread.js), each build worker, V8's and libuv's helpers summed.
 // For the two-worker row (issue 17): its speed-up is a ratio of walls, and on this shared machine
 // a worker's wall is mostly waiting for a core (load 12–23: 50–66 s of a 60–80 s build); what it
-// sleeps is what it waits for the build thread, at any load (BENCHMARKS.md, change 194). E.g.
+// sleeps is what it waits for the build thread, at any load (BENCHMARKS.md, change 196). E.g.
 //   node scripts/thread-times.mjs -- bin/digest.js build -p corpus.json -q -j 2
 // Pure function (the table from the preload's report): tests/scripts/thread-times.test.ts.
 import { spawnSync } from 'node:child_process';

@@ -175,7 +175,7 @@ const historicCyrillic = /[\u1c80-\u1c88]/;
 export const wordKey = (text: string): string => {
   const key = text.toLowerCase().replaceAll('ſ', 's').replace(/[\s.]+/g, '');
   // A test first: a `replace` with a function costs ~2,200 instructions a key even where nothing
-  // matches, the test ~1,500, and no reference holds these letters (issue 17: BENCHMARKS.md, change 194).
+  // matches, the test ~1,500, and no reference holds these letters (issue 17: BENCHMARKS.md, change 199).
   return historicCyrillic.test(key) ? key.replace(/[\u1c80-\u1c88]/g, (c) => historicCyrillicFolds[c.charCodeAt(0) - 0x1c80]!) : key;
 };
 
