@@ -208,7 +208,7 @@ const articleMarks = (() => {
 export const journalArticleMark: string = articleMarks.mark;
 
 // A link or DOI printed after a citation's pages ("…: 641-646. https://doi.org/…"): no part of its source.
-const trailingLink = /\s+(?:https?:\/\/|doi\s?[:：]\s?|DOI\s?[:：]\s?)\S+$/;
+const trailingLink = /(?<!\s)\s+(?:https?:\/\/|doi\s?[:：]\s?|DOI\s?[:：]\s?)\S+$/;
 
 /**
  * The journal a citation of a journal article in GB/T 7714's form names, where `text` (the line,
