@@ -46,8 +46,10 @@ describe("scripts/thread-times: where a thread's wall went (issue 17: two worker
     const work = mkdtempSync(join(tmpdir(), 'thread-times-test-'));
     try {
       const report = join(work, 'threads.json');
-      // Two workers as a build's pool has them: one asleep 400 ms, one running 200 ms of CPU (then
-      // resting a little, so that a sight of the first thread's catches its run), both terminated.
+      // Two workers as a build's pool has them: one asleep 400 ms, one running 200 ms of CPU, both
+      // terminated. The first thread ends them 100 ms after both are done: its 20 ms sampling timer
+      // expires before that timeout and Node runs expired timers in order, so a sight after the
+      // run is taken at any load (a rest inside the worker alone left that to the scheduler).
       const program = `
         const { Worker } = require('node:worker_threads');
         const rest = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -61,7 +63,7 @@ describe("scripts/thread-times: where a thread's wall went (issue 17: two worker
           setInterval(() => {}, 1000);\`;
         const workers = [new Worker(body(false), { eval: true }), new Worker(body(true), { eval: true })];
         let done = 0;
-        for (const w of workers) w.once('message', () => { if (++done === 2) for (const v of workers) v.terminate(); });`;
+        for (const w of workers) w.once('message', () => { if (++done === 2) setTimeout(() => { for (const v of workers) v.terminate(); }, 100); });`;
       const preload = fileURLToPath(new URL('../../scripts/thread-times.cjs', import.meta.url));
       const run = spawnSync(process.execPath, ['-r', preload, '-e', program], { env: { ...process.env, DIGEST_THREAD_TIMES: report, DIGEST_THREAD_TIMES_EVERY: '20' }, encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
