@@ -121,7 +121,7 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(conceptHits).toBeGreaterThan(1000);
   });
 
-  it('the shipped forms hold tries in 16 bits and the journal keys as units, not strings: under 380 kB read together (issue 17: each page read costs a fault)', () => {
+  it('the shipped forms hold tries in 16 bits and the journal keys as units, not strings: under 400 kB read together (issue 17: each page read costs a fault)', () => {
     const journalsBytes = readFileSync(compiledDataFile('journals', sha256(journalsText)));
     const lexiconBytes = readFileSync(compiledDataFile('lexicon', sha256(lexiconText)));
     // 481 kB when the tables were 32-bit and the keys ~1,100 strings in the header. The data grows
@@ -132,8 +132,9 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     // with the sixteenth Chinese pass's three journals and three concepts; 338.4 kB before the sixteenth English and
     // eighteenth Chinese passes, ~347 kB with their thirteen and five concepts and six journals; ~357 kB with the
     // nineteenth Chinese pass's six concepts and six journals and the seventeenth English pass's twenty-five concepts; raised to 380 kB
-    // before the twentieth Chinese and eighteenth English passes — the bound is the format's, not the data's.
-    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(380_000);
+    // before the twentieth Chinese and eighteenth English passes; 375.2 kB after the twenty-first and nineteenth, raised
+    // to 400 kB before the twenty-second and twentieth — the bound is the format's, not the data's.
+    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(400_000);
     expect(Object.keys(headerOf(journalsBytes).json as object)).toEqual(['cueWords']);
     const concepts = readCompiled('lexicon', sha256(lexiconText)) as { names: Record<string, Int32Array | Uint16Array | Int16Array> };
     expect(concepts.names.first!.constructor.name).toBe('Uint16Array');
