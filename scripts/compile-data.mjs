@@ -33,15 +33,19 @@ const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/r
 const { structureSources } = await import(`${root}dist/src/core/data.js`);
 const { preTestOf } = await import(`${root}dist/src/core/pretest.js`);
 const { PatternGroup } = await import(`${root}dist/src/core/pattern-group.js`);
+const { preTestForm } = await import(`${root}dist/src/core/pretest-form.js`);
 
-/** The pre-tests of structure.json's lists of patterns (src/core/pattern-group.ts), by pointer: each read from its source as loadStructure compiles it, and the list's table. */
+/**
+ * The pre-tests of structure.json's lists of patterns (src/core/pattern-group.ts), by pointer: each read from its source as loadStructure compiles it, and the list's table;
+ * written with each member's apart, parsed at its first candidacy (src/core/pretest-form.ts).
+ */
 function structurePreTests(raw) {
   const preTests = {};
   for (const [pointer, sources] of Object.entries(structureSources(raw))) {
     const members = sources.map((source) => preTestOf(source, 'u'));
     preTests[pointer] = { members, table: PatternGroup.tableOf(members.length, members) };
   }
-  return { preTests };
+  return preTestForm(preTests);
 }
 
 const compilers = {
@@ -63,8 +67,8 @@ async function compilerModules(entry, expected) {
   return paths.filter((path) => path.startsWith('dist/src/')).sort();
 }
 const code = compilerFiles(await compilerModules('core/compiled-data.js', ['dist/src/core/journals.js', 'dist/src/core/lexicon.js']), root);
-// The pre-tests: read by pretest.js from the sources data.js expands.
-const preTestCode = compilerFiles([...new Set([...(await compilerModules('core/pretest.js', ['dist/src/core/pretest.js'])), 'dist/src/core/data.js', 'dist/src/core/pattern-group.js'])].sort(), root);
+// The pre-tests: read by pretest.js from the sources data.js expands, read back by pretest-form.js.
+const preTestCode = compilerFiles([...new Set([...(await compilerModules('core/pretest.js', ['dist/src/core/pretest.js'])), 'dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js'])].sort(), root);
 const keysCode = compilerFiles(await compilerModules('refs/data.js', ['dist/src/refs/data.js', 'dist/src/generated/reference-data.js']), root);
 
 const pipeline = JSON.parse(readConfigFile(join(root, 'pipelines', 'digest.json')));

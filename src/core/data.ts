@@ -17,6 +17,7 @@ import { LexiconMatcher } from './lexicon.js';
 import { LineIndex } from './location.js';
 import { PatternGroup, type GroupPreTests } from './pattern-group.js';
 import { packagePath } from './paths.js';
+import { preTestsOfForm } from './pretest-form.js';
 import { withPropertyRanges } from './property-ranges.js';
 import { auditPattern } from './regex-audit.js';
 import { validatorFor, type SchemaName } from './schemas.js';
@@ -208,7 +209,7 @@ function expanderOf(raw: StructureData): (source: string) => string {
   return (source) => source.replaceAll('{monthName}', monthAlternation).replaceAll('{numeral}', numeralClass);
 }
 
-/** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table; the singles' too. */
+/** The pre-tests of each list of {@link structureSources} (null where a pattern has none), with the list's table; the singles' too (the build's, written as src/core/pretest-form.ts says). */
 export type StructurePreTests = Partial<Record<StructureList | StructureSingle, GroupPreTests>>;
 
 /** A month (1–12, or anything a pattern captured) from a number or an English name of the data's month names. */
@@ -595,7 +596,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
   const one = (pointer: string, source: string, flags = 'u') => compilePattern(file, pointer, expand(source), flags, verify);
   // The build's pre-tests of the shipped file (scripts/compile-data.mjs); a file still to be checked
   // is compiled in full here, its lists without pre-tests.
-  const preTests = verify ? null : ((readCompiled('structure', read.hash)?.preTests ?? null) as StructurePreTests | null);
+  const preTests = verify ? null : preTestsOfForm(readCompiled('structure', read.hash));
   const groups = {} as Record<StructureList, PatternGroup>;
   for (const pointer of STRUCTURE_LISTS) {
     const list = sources[pointer];

@@ -39,6 +39,20 @@ export interface GroupPreTests {
 }
 
 /**
+ * A group's table, and its members' pre-tests read one at a time, each at the member's first
+ * candidacy: the build's compiled form of them (src/core/pretest-form.ts), where parsing every
+ * member's at load was most of the structure form's ~6 M instructions of every start (issue 17).
+ */
+export interface GroupPreTestReader {
+  table: GroupTable;
+  /** The k-th member's pre-test (null: none), its `first` left out: the table holds it. */
+  member(k: number): PreTest | null;
+}
+
+/** The bound of a member whose pre-test is not read yet: below every text's length, so {@link PatternGroup}'s `admits` reads it there. */
+const UNREAD = -1;
+
+/**
  * A list of data patterns asked of the same texts, made at their first need and asked only of the
  * texts their pre-tests let through (issue 17: start-up, pipeline CPU). V8 compiles a pattern at its
  * first run, whether it matches or not: a one-article `digest ingest` compiled ~400 patterns, more
@@ -55,47 +69,52 @@ export class PatternGroup {
   readonly length: number;
   private readonly made: (RegExp | undefined)[];
   private every: RegExp[] | null = null;
-  private readonly needs: readonly (readonly LiteralSet[] | undefined)[];
-  private readonly lasts: readonly (readonly number[] | undefined)[];
-  private readonly ats: readonly (PreTest['at'] | undefined)[];
-  private readonly most: readonly number[];
-  private readonly cores: readonly (PreTest['core'] | undefined)[];
+  private readonly needs: (readonly LiteralSet[] | undefined)[] = [];
+  private readonly lasts: (readonly number[] | undefined)[] = [];
+  private readonly ats: (PreTest['at'] | undefined)[] = [];
+  /** Each member's most units ({@link UNREAD} while its pre-test is not read). */
+  private readonly most: number[] = [];
+  private readonly cores: (PreTest['core'] | undefined)[] = [];
   private readonly madeCores: (RegExp | undefined)[];
   private readonly table: GroupTable;
+  /** Where the members' pre-tests not read yet are read from (null: every one was read here). */
+  private readonly reader: GroupPreTestReader | null;
 
   /**
    * `make(k)` makes the k-th pattern (called once, at its first need); `preTests` the members'
    * pre-tests and their table (none: every member is asked of every text), or the members' alone
-   * (the table is built here); `made` holds patterns already made (a data file compiled in full to check it).
+   * (the table is built here), or the table and a reader of each member's at its first candidacy;
+   * `made` holds patterns already made (a data file compiled in full to check it).
    */
   constructor(
     private readonly make: (k: number) => RegExp,
     length: number,
-    preTests: GroupPreTests | readonly (PreTest | null)[] | null = null,
+    preTests: GroupPreTests | GroupPreTestReader | readonly (PreTest | null)[] | null = null,
     made: readonly RegExp[] | null = null,
   ) {
     this.length = length;
     this.made = made ? [...made] : new Array<RegExp | undefined>(length).fill(undefined);
-    const members = preTests === null ? null : 'table' in preTests ? preTests.members : preTests;
-    const needs: (readonly LiteralSet[] | undefined)[] = [];
-    const lasts: (readonly number[] | undefined)[] = [];
-    const ats: (PreTest['at'] | undefined)[] = [];
-    const most: number[] = [];
-    const cores: (PreTest['core'] | undefined)[] = [];
+    this.reader = preTests !== null && 'member' in preTests ? preTests : null;
+    const members = preTests === null || 'member' in preTests ? null : 'table' in preTests ? preTests.members : preTests;
     for (let k = 0; k < length; k++) {
-      needs.push(members?.[k]?.needs?.map((strings) => new LiteralSet(strings)));
-      lasts.push(members?.[k]?.last);
-      ats.push(members?.[k]?.at);
-      most.push(members?.[k]?.most ?? Infinity);
-      cores.push(members?.[k]?.core);
+      this.needs.push(undefined);
+      this.lasts.push(undefined);
+      this.ats.push(undefined);
+      this.most.push(UNREAD);
+      this.cores.push(undefined);
+      if (this.reader === null) this.read(k, members?.[k] ?? null);
     }
-    this.needs = needs;
-    this.lasts = lasts;
-    this.ats = ats;
-    this.most = most;
-    this.cores = cores;
     this.madeCores = new Array<RegExp | undefined>(length).fill(undefined);
     this.table = preTests !== null && 'table' in preTests ? preTests.table : PatternGroup.tableOf(length, members);
+  }
+
+  /** Takes the k-th member's pre-test (null: nothing to ask). */
+  private read(k: number, test: PreTest | null): void {
+    this.needs[k] = test?.needs?.map((strings) => new LiteralSet(strings));
+    this.lasts[k] = test?.last;
+    this.ats[k] = test?.at;
+    this.most[k] = test?.most ?? Infinity;
+    this.cores[k] = test?.core;
   }
 
   /** The table of a group of `length` members with these pre-tests (none: one interval, every member). */
@@ -204,7 +223,13 @@ export class PatternGroup {
    */
   private admits(k: number, text: string): boolean {
     const length = text.length;
-    if (length > this.most[k]!) return false;
+    const most = this.most[k]!;
+    if (length > most) {
+      if (most !== UNREAD) return false;
+      // The member's first candidacy: its pre-test read now, then asked.
+      this.read(k, this.reader!.member(k));
+      return this.admits(k, text);
+    }
     const last = this.lasts[k];
     // (A member with a last unit matches no empty text.)
     if (last !== undefined && (length === 0 || !covers(last, text.charCodeAt(length - 1)))) return false;

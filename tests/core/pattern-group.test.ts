@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { readCompiled } from '../../src/core/compiled-data.js';
-import { loadStructure, readConfigFile, STRUCTURE_LISTS, STRUCTURE_SINGLES, structureSources, type StructurePreTests } from '../../src/core/data.js';
+import { compilerFiles, decodeCompiled, encodeCompiled, readCompiled } from '../../src/core/compiled-data.js';
+import { loadStructure, readConfigFile, STRUCTURE_LISTS, STRUCTURE_SINGLES, structureSources } from '../../src/core/data.js';
 import { ASKS_BEFORE_PATTERN, LiteralSet, PatternGroup, type PreTest } from '../../src/core/pattern-group.js';
 import { preTestOf } from '../../src/core/pretest.js';
+import { preTestForm, preTestsOfForm } from '../../src/core/pretest-form.js';
 import { foldWidth } from '../../src/core/text.js';
 import { withoutSiteName } from '../../src/stages/segment.js';
 import { chromeOf } from '../../src/structure/blocks.js';
@@ -20,6 +21,13 @@ const structureText = readConfigFile(structureFile);
 const raw = JSON.parse(structureText) as StructureData;
 const sources = structureSources(raw);
 const shipped = Object.entries(sources).flatMap(([pointer, list]) => list.map((source, k) => ({ where: `${pointer}/${k}`, pointer, k, source, regex: new RegExp(source, 'u'), test: preTestOf(source, 'u') })));
+
+/** A pre-test less its `first` (null when nothing else is left): what the build's form keeps of a member beside its group's table. */
+function withoutFirst(test: PreTest | null): PreTest | null {
+  if (test === null) return null;
+  const { first: _first, ...rest } = test;
+  return Object.keys(rest).length === 0 ? null : rest;
+}
 
 /** Whether a pre-test lets `text` through: a group of the pattern alone, as the stages ask it. */
 const passes = (regex: RegExp, test: PreTest | null, text: string) => new PatternGroup(() => regex, 1, [test]).candidates(text).length === 1 && new PatternGroup(() => regex, 1, [test]).test(text) === regex.test(text);
@@ -53,16 +61,18 @@ function seededTexts(count: number): string[] {
 
 describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-group.ts)', () => {
   it('the build wrote the pre-tests the code reads from the shipped structure patterns', () => {
-    const compiled = readCompiled('structure', createHash('sha256').update(structureText).digest('hex'));
-    expect(compiled).not.toBeNull();
-    const preTests = compiled!.preTests as StructurePreTests;
+    const preTests = preTestsOfForm(readCompiled('structure', createHash('sha256').update(structureText).digest('hex')));
+    expect(preTests).not.toBeNull();
     for (const pointer of [...STRUCTURE_LISTS, ...STRUCTURE_SINGLES]) {
       // The pre-tests `shipped` read from each source (preTestOf, as the build's compile step does),
       // not read again: reading every shipped pattern's takes ~7 s of CPU, which this file paid twice
       // and which, under a loaded machine's 3–5× slowdown, took this test to its timeout.
       const members = shipped.filter((p) => p.pointer === pointer).map((p) => p.test);
       expect(members).toHaveLength(sources[pointer].length);
-      expect(preTests[pointer], pointer).toEqual({ members, table: PatternGroup.tableOf(members.length, members) });
+      const reader = preTests![pointer]!;
+      expect(reader.table, pointer).toEqual(PatternGroup.tableOf(members.length, members));
+      // Each member's as read at its first candidacy: all but its first unit, which the table holds.
+      members.forEach((test, k) => expect(reader.member(k), `${pointer}/${k}`).toEqual(withoutFirst(test)));
     }
     // Nearly every shipped pattern has one (what makes the groups worth having).
     expect(shipped.filter((p) => p.test !== null).length).toBeGreaterThan(shipped.length * 0.9);
@@ -325,6 +335,72 @@ describe('pattern pre-tests (src/core/pretest.ts) and groups (src/core/pattern-g
     // "xbc" opens with no "a": the first two were never made for it, nor for "a", which holds no "bc".
     expect(made).toEqual([0, 2]);
     for (const text of ['a1bc', 'bc', '', 'a', 'ab1', 'zzbcz']) expect(group.firstMatch(text)?.[0], text).toBe(list.map((r) => r.exec(text)).find((m) => m !== null)?.[0]);
+  });
+
+  it('a group given its table and a reader reads each member’s pre-test at its first candidacy, once, and answers as a group given them all', () => {
+    const list = [/^(?:ab|c)/u, /d/u, /^e+f/u, /^\d{2}/u, /(?:ab|cd)\s?f$/u, /^a[bc]?$/u, /z?/u, /^干细胞(?:治疗)?$/u];
+    const tests = list.map((r) => preTestOf(r.source, r.flags));
+    const table = PatternGroup.tableOf(list.length, tests);
+    const reads: number[] = [];
+    const lazy = new PatternGroup((k) => list[k]!, list.length, { table, member: (k) => (reads.push(k), withoutFirst(tests[k]!)) });
+    const eager = new PatternGroup((k) => list[k]!, list.length, tests);
+    // Made, nothing is read.
+    expect(reads).toEqual([]);
+    // "d" opens with no anchored pattern's first unit: only /d/ and /z?/ are candidates, and /d/ matches.
+    expect(lazy.test('d')).toBe(true);
+    expect(reads).toEqual([1]);
+    lazy.test('dd');
+    expect(reads).toEqual([1]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', '1', '2', 'z', ' ', '干细胞', '治疗'), { maxLength: 6 }), (parts) => {
+        const text = parts.join('');
+        expect(lazy.test(text)).toBe(eager.test(text));
+        expect(lazy.firstMatch(text)?.[0]).toBe(eager.firstMatch(text)?.[0]);
+      }),
+      { seed: 17, numRuns: 2000 },
+    );
+    // Each member read once, whatever number of texts asked it.
+    expect(new Set(reads).size).toBe(reads.length);
+  });
+
+  it('the shipped structure file loads with its groups’ tables and no member’s pre-test parsed; a member’s is parsed when a text first reaches it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const structure = loadStructure(structureFile, structureText);
+      // Parsed at load: structure.json's value and the form's header (the tables), neither holding a member's `needs` (all of them were, with the header, before).
+      const atLoad = parse.mock.calls.map(([text]) => String(text));
+      expect(atLoad.length).toBeGreaterThan(0);
+      expect(atLoad.filter((text) => text.includes('"needs"'))).toEqual([]);
+      parse.mockClear();
+      // "2025年3月" reaches the page-date patterns opening with a digit: theirs are read now, and only once.
+      structure.groups['/pageDates'].test('2025年3月');
+      const first = parse.mock.calls.length;
+      expect(first).toBeGreaterThan(0);
+      expect(first).toBeLessThan(structure.groups['/pageDates'].length);
+      structure.groups['/pageDates'].test('2025年4月');
+      expect(parse.mock.calls.length).toBe(first);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('the form the build writes gives back each member’s pre-test less its first unit, and each group’s table', () => {
+    const members: (PreTest | null)[] = [{ first: [0x5e72, 0x5e72], needs: [['干细胞', '𠀀']], most: 12 }, null, { first: [97, 97] }, { last: [0x2028, 0x2028], core: { source: 'é$', flags: 'u' } }];
+    const one: (PreTest | null)[] = [{ at: [{ offset: 1, units: [48, 57] }] }];
+    const groups = { '/a': { members, table: PatternGroup.tableOf(members.length, members) }, '/b': { members: one, table: PatternGroup.tableOf(1, one) } };
+    const form = preTestForm(groups);
+    // ASCII only: what the package ships stays one byte a character.
+    expect(form.memberText.every((byte) => byte < 0x80)).toBe(true);
+    // Through the compiled form's bytes and back, as the build writes it and a process reads it (the code list: a file as it is now).
+    const bytes = encodeCompiled('structure', 'x', form as unknown as Record<string, unknown>, compilerFiles(['package.json'], repo('.')));
+    const readers = preTestsOfForm(decodeCompiled(bytes, 'structure', 'x', repo('.')))!;
+    expect(Object.keys(readers)).toEqual(['/a', '/b']);
+    expect(readers['/a']!.table).toEqual(groups['/a'].table);
+    expect([0, 1, 2, 3].map((k) => readers['/a']!.member(k))).toEqual(members.map(withoutFirst));
+    expect(readers['/b']!.member(0)).toEqual(one[0]);
+    // A value of another layout (the whole pre-tests in the header, as before) gives no readers: the lists are asked without them.
+    expect(preTestsOfForm({ preTests: groups })).toBeNull();
+    expect(preTestsOfForm(null)).toBeNull();
   });
 
   it('the single patterns are groups of one, pre-tested: as-2025’s blocks, an English title and a sentence with no day ask none of them', () => {
