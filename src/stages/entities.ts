@@ -103,8 +103,10 @@ const nameLetter = /[A-Za-z'’-]/;
  * capitals) spells their initials, the `joiners` between them skipped ("National Stem Cell
  * Foundation of Australia (NSCFA)", "Drugs Controller General of India (DCGI)"); -1 when it spells
  * no such run. The run's last word must give the last letter: "Stem cells from Australia (SCA)" spells none.
+ * With `anyCase`, words in lower case spell their initials too ("chimeric antigen receptor (CAR)", "risk
+ * evaluation and mitigation strategies (REMS)"): how a name the lexicon does not know is read back whole.
  */
-export function initialsRunStart(text: string, end: number, abbreviation: string, joiners: readonly string[]): number {
+export function initialsRunStart(text: string, end: number, abbreviation: string, joiners: readonly string[], anyCase = false): number {
   if (!capitalsOnly.test(abbreviation)) return -1;
   let letters = abbreviation.length;
   let at = end;
@@ -119,7 +121,7 @@ export function initialsRunStart(text: string, end: number, abbreviation: string
       at = wordStart;
       continue;
     }
-    if (word[0] !== abbreviation[letters - 1]) return -1;
+    if ((anyCase ? word[0]!.toUpperCase() : word[0]) !== abbreviation[letters - 1]) return -1;
     letters--;
     at = wordStart;
   }
@@ -252,10 +254,13 @@ function definedAbbreviations(
         continue;
       }
       const longForm = d[1]?.trim();
+      // An English name whose words' initials the abbreviation spells, in whatever case, is read back whole;
+      // the run of letters before the parenthesis (longFormStart) would end at the last space ("receptor (CAR)").
+      const spelled = longForm ? -1 : initialsRunStart(block.text, sourceEnd, abbreviation, stops.initialsJoiners ?? [], true);
       ends ??= new Set(mentions.map((x) => x.end));
       const mentionEnds = ends;
-      const from = longForm ? null : longFormStart(view, end, stops, (i) => mentionEnds.has(shrunk.source(i)));
-      const written = longForm ?? (from === null ? null : block.text.slice(shrunk.source(from), sourceEnd));
+      const from = longForm || spelled !== -1 ? null : longFormStart(view, end, stops, (i) => mentionEnds.has(shrunk.source(i)));
+      const written = longForm ?? (spelled !== -1 ? block.text.slice(spelled, sourceEnd) : from === null ? null : block.text.slice(shrunk.source(from), sourceEnd));
       const label = longForm ?? (written ? `${written} (${abbreviation})` : abbreviation);
       extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at, written });
     }

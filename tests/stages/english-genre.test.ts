@@ -2185,3 +2185,154 @@ describe('the diseases, products and bodies of the nineteenth pass are named', (
     expect(record.entities.map((e) => e.id).filter((id) => id.startsWith('other:') && !['other:qualified-treatment-center', 'other:hematopoietic-stem-cell-transplantation'].includes(id))).toEqual([]);
   });
 });
+
+describe('an English name whose words\' initials an abbreviation spells, in lower case or capitals, is read back whole when the lexicon does not know it', () => {
+  const joiners = () => pipeline().data.lexicon.definitionStops?.initialsJoiners ?? [];
+
+  it.each([
+    ['the chimeric antigen receptor (CAR) cells', 'CAR', 'the '.length],
+    ['a complete response letter (CRL) came', 'CRL', 'a '.length],
+    ['the cell and gene therapy (CGT) field', 'CGT', 'the '.length],
+    ['the Prescription Drug User Fee Act (PDUFA) date', 'PDUFA', 'the '.length],
+  ])('%s', (text, abbreviation, start) => {
+    expect(initialsRunStart(text, text.indexOf(' ('), abbreviation, joiners(), true)).toBe(start);
+  });
+
+  it.each([
+    ['stem cells from Australia (SCA)', 'SCA'],
+    ['aromatic L-amino acid decarboxylase (AADC)', 'AADC'],
+    ['the engineered cells (CAR)', 'CAR'],
+  ])('%s: spells no name in any case', (text, abbreviation) => {
+    expect(initialsRunStart(text, text.indexOf(' ('), abbreviation, joiners(), true)).toBe(-1);
+  });
+
+  it('without anyCase, a name in lower case spells none (a body\'s name after a known concept)', () => {
+    const text = 'the chimeric antigen receptor (CAR) cells';
+    expect(initialsRunStart(text, text.indexOf(' ('), 'CAR', joiners())).toBe(-1);
+  });
+
+  it('the defined term\'s label is the whole name, not its last word', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nThe chimeric antigen receptor (CAR) cells were given after a complete response letter (CRL) and a fee under the Prescription Drug User Fee Act (PDUFA).\n', name: 'page.txt' });
+    const labels = Object.fromEntries(record.entities.filter((e) => e.id.startsWith('other:')).map((e) => [e.id, e.label]));
+    expect(labels['other:car']).toBe('chimeric antigen receptor (CAR)');
+    expect(labels['other:crl']).toBe('complete response letter (CRL)');
+    expect(labels['other:pdufa']).toBe('Prescription Drug User Fee Act (PDUFA)');
+  });
+
+  it('a name the abbreviation does not spell keeps the last word before it (guard)', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nChildren lacking aromatic L-amino acid decarboxylase (AADC) were treated.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'other:aadc')?.label).toBe('decarboxylase (AADC)');
+  });
+});
+
+describe('an application accepted for review, submitted or received is no approval, nor a safety programme ended for approved products; a marketing authorisation received is one', () => {
+  it.each([
+    ['Example Bio Announces FDA Acceptance and Priority Review of Its Biologics License Application for Examplecel\nThe agency will decide by March.\n', 'overview'],
+    ['Cord blood news\nThe Biologics License Application for Examplecord was submitted to the FDA in January.\n', 'overview'],
+    ['FDA: the Biologics License Application for Examplecord accepted for quality review\nThe company expects a licence next year.\n', 'overview'],
+    ['Cord blood news\nOn January 7, 2022, the FDA received the BLA (Biologics License Application) for Examplecord.\n', 'news-item'],
+    ['FDA Eliminates REMS for Approved CAR T-Cell Therapies\nThe agency said the six products keep their boxed warnings.\n', 'overview'],
+    ['CAR-T news\nOn June 27, 2025, the FDA announced the removal of the Risk Evaluation and Mitigation Strategies for approved CAR T-cell therapies.\n', 'news-item'],
+    ['Example\'s Examplecel first CAR T-cell therapy to receive European marketing authorisation\nThe therapy is for adults with lymphoma.\n', 'drug-approval'],
+    ['FDA approves Examplecel with a REMS\nThe agency approved the CAR T-cell therapy on Friday.\n', 'drug-approval'],
+    ['Example seeks European marketing authorisation for Examplecel\nA decision is due next year.\n', 'overview'],
+  ])('%s', expectKind);
+});
+
+describe('a date over its byline is the page date', () => {
+  it('"June 26, 2023 By Jane Example" under the headline', async () => {
+    const record = await ingest({ text: 'Example Bio reports interim data for its islet device\nJune 26, 2023 By Jane Example\nExample Bio said five patients no longer need insulin.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2023-06-26');
+    expect(record.boilerplate.map((b) => b.text)).toContain('June 26, 2023 By Jane Example');
+  });
+
+  it('a date opening a sentence "By then …" is no byline (guard)', async () => {
+    const record = await ingest({ text: 'Example Bio closes its trial\nJune 26, 2023 By then the trial had closed.\n', name: 'page.txt' });
+    expect(record.pageDate).toBeNull();
+  });
+});
+
+describe('chrome of the twentieth pass: skip links, a trade site\'s menu words, an image\'s source in brackets, a trial site\'s sign-up lines, a registry summary\'s labels, an independence note, a photo\'s credit', () => {
+  it.each([
+    'Skip to primary navigation',
+    'Skip to footer',
+    'Advertise',
+    'Subscribe',
+    '[Image from Example Bio]',
+    'Get notified about this study',
+    'Get updates',
+    'Sign up to get updates when this study changes or when new studies are added.',
+    'By submitting, you agree to our Terms of Use.',
+    'This is editorially independent content.',
+    'Calendar',
+    'Trial Information',
+    'Current as of March 1, 2025',
+    'First Posted : May 2, 2018',
+    'The surgeons at work (Credit: Example Hospital)',
+    'The trial enrolled forty patients. Credit: Example Institute on Unsplash.',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  it.each([
+    'Subscribe to the view that cells heal, and you will be disappointed.',
+    'Advertise the trial widely, the sponsor said.',
+    'Calendar year 2025 saw eight approvals.',
+    'Trial information was shared with the families.',
+    'The firm applied for a research Credit: $2 million in 2024.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('the diseases, products and bodies of the twentieth pass are named', () => {
+  it.each([
+    ['Kymriah is given once.', 'drug:tisagenlecleucel'],
+    ['Tisa-cel is given once.', 'drug:tisagenlecleucel'],
+    ['Yescarta is given once.', 'drug:axicabtagene-ciloleucel'],
+    ['Axicabtagene ciloleucel is given once.', 'drug:axicabtagene-ciloleucel'],
+    ['Tecartus is given once.', 'drug:brexucabtagene-autoleucel'],
+    ['Brexucabtagene autoleucel is given once.', 'drug:brexucabtagene-autoleucel'],
+    ['Breyanzi is given once.', 'drug:lisocabtagene-maraleucel'],
+    ['Liso-cel is given once.', 'drug:lisocabtagene-maraleucel'],
+    ['Novartis makes the cells.', 'organization:novartis'],
+    ['Gilead Sciences bought the company.', 'organization:gilead-sciences'],
+    ['Kite Pharma makes the cells.', 'organization:kite-pharma'],
+    ['Janssen Biotech sells the cells.', 'organization:janssen'],
+    ['Adults with large B-cell lymphoma were treated.', 'disease:large-b-cell-lymphoma'],
+    ['Adults with DLBCL were treated.', 'disease:diffuse-large-b-cell-lymphoma'],
+    ['Adults with follicular lymphoma were treated.', 'disease:follicular-lymphoma'],
+    ['Adults with mantle cell lymphoma were treated.', 'disease:mantle-cell-lymphoma'],
+    ['Adults with marginal zone lymphoma were treated.', 'disease:marginal-zone-lymphoma'],
+    ['Adults with chronic lymphocytic leukemia were treated.', 'disease:chronic-lymphocytic-leukemia'],
+    ['Children with acute lymphoblastic leukaemia were treated.', 'disease:acute-lymphoblastic-leukemia'],
+    ['The Leukemia & Lymphoma Society funds the trial.', 'organization:leukemia-and-lymphoma-society'],
+    ['Ebvallo is made from donor T cells.', 'drug:tabelecleucel'],
+    ['Tab-cel is made from donor T cells.', 'drug:tabelecleucel'],
+    ['Patients with post-transplant lymphoproliferative disease were treated.', 'disease:post-transplant-lymphoproliferative-disease'],
+    ['The cells target Epstein-Barr virus.', 'other:epstein-barr-virus'],
+    ['Atara Biotherapeutics filed the application.', 'organization:atara-biotherapeutics'],
+    ['Pierre Fabre sells the cells in Europe.', 'organization:pierre-fabre'],
+    ['The agency ended the Risk Evaluation and Mitigation Strategies for the products.', 'other:rems'],
+    ['StemCyte banks cord blood.', 'organization:stemcyte'],
+    ['Regenecyte is given with a preparative regimen.', 'drug:regenecyte'],
+    ['Data came from the Center for International Blood and Marrow Transplant Research.', 'organization:cibmtr'],
+    ['Sernova makes the device.', 'organization:sernova'],
+    ['Surgeons at the University of Chicago ran the trial.', 'organization:university-of-chicago'],
+    ['MS Research Australia funds the registry.', 'organization:ms-research-australia'],
+    ['Surgeons at the Hospital for Special Surgery run the trial.', 'organization:hospital-for-special-surgery'],
+    ['UNC Lineberger makes the cells.', 'organization:unc-lineberger'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['The kite flew over the clinic.', 'organization:kite-pharma'],
+    ['Adults with lymphoma were treated.', 'disease:large-b-cell-lymphoma'],
+  ])('%s: untagged', expectUntagged);
+
+  it('"BEAT-MS", a trial\'s acronym, is no mention of MS (`notMentions`)', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nThe BEAT-MS trial compares transplants with other treatments in multiple sclerosis (MS). MS is common.\n', name: 'page.txt' });
+    const ms = record.entities.find((e) => e.id === 'disease:multiple-sclerosis');
+    expect(ms?.mentions.filter((m) => m.text === 'MS').length).toBe(2);
+  });
+
+  it('abbreviations the lexicon now knows are no terms of their own: "(LBCL)", "(LLS)", "(PTLD)", "(EBV)", "(REMS)", "(CLL)", "(HSS)"', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nAdults with large B-cell lymphoma (LBCL) or chronic lymphocytic leukemia (CLL) and post-transplant lymphoproliferative disease (PTLD) after Epstein-Barr virus (EBV) infection were treated; The Leukemia & Lymphoma Society (LLS) and the Hospital for Special Surgery (HSS) welcomed the end of the Risk Evaluation and Mitigation Strategies (REMS).\n', name: 'page.txt' });
+    expect(record.entities.map((e) => e.id).filter((id) => id.startsWith('other:') && !['other:epstein-barr-virus', 'other:rems'].includes(id))).toEqual([]);
+  });
+});
