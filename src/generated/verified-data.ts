@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
   '8c66281ac73b1e562fb4311bf0ef9b8f4984716e71c8304e57051ddd9a761e8e', // lexicon: pipelines/data/lexicon.json
-  '74413544d90903f0bc8b26a6b527500b80c3f60a46a44237d7bec118eb91c5de', // structure: pipelines/data/structure.json
+  '604aac6b32628f4373d2c42114c51d4971654de3dc1ddf2104728aa3b7d02b12', // structure: pipelines/data/structure.json
 ];

@@ -1582,7 +1582,8 @@ describe('segment on the twenty-second Chinese pass: view counters with spaces, 
     '出處/ 某某健康雜誌2022年9、10月號',
     '採訪整理/',
     '采访整理/某某某',
-  ])('is chrome (a counter, member links, a reading time, an update date, a list\'s label, a source, a crumb, a magazine\'s credit): %s', (text) => {
+    '↓立即下載某某頭條App↓',
+  ])('is chrome (a counter, member links, a reading time, an update date, a list\'s label, a source, a crumb, a magazine\'s credit, a pitch for a paper\'s app): %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
@@ -1595,6 +1596,7 @@ describe('segment on the twenty-second Chinese pass: view counters with spaces, 
     '(資料來源顯示,自體細胞治療的費用逐年下降。)',
     '首頁 新聞',
     '出處不明的幹細胞療程,專家提醒民眾小心求證。',
+    '下載某某頭條App的讀者可收到推播,醫院也同步發布消息。',
   ])('is no chrome (a sentence opening with the same words; a crumb of two words): %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
