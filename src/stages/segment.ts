@@ -10,7 +10,7 @@ import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
 import { isPageCitationHeading } from '../refs/own-citation.js';
-import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, journalArticleMark, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
+import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, journalArticleMark, typedReferenceMark, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
 import { pageKind, periodOf, type PageKind } from '../structure/kind.js';
@@ -182,6 +182,27 @@ export function headlineUnderLead(line: Block, s: CompiledStructure, folded: str
   return opensSection && !blankUnder && titleLike(line, s, folded) && leadingDate(line.text, s) === null;
 }
 
+// A Chinese name alone on its line, and a line of an author's affiliation numbers ("1", "2,3", "1*"), a
+// superscript a copy flattened onto a line of its own. From the generated ranges, as `hanWords`.
+const hanName = new RegExp(`^[${hanScript}]{2,4}$`, 'u');
+const affiliationNumbers = /^\d{1,2}(?:\s?[,，]\s?\d{1,2}){0,5}\*?$/;
+
+/**
+ * How many Chinese names, each alone on its line over a line of its affiliation's numbers, open at
+ * `blocks[b]` ("肖某某" / "1" / "冉某" / "2,3" / "冉某某" / "3": a paper's authors, their superscripts
+ * flattened onto lines of their own): 0 for fewer than two, which could be a short heading over a
+ * numbered line. Exported for its test.
+ */
+export function namesOverNumbers(blocks: readonly Block[], b: number): number {
+  let names = 0;
+  while (b + 2 * names + 1 < blocks.length) {
+    const name = blocks[b + 2 * names]!.text.trim();
+    if (name.length > 4 || !hanName.test(name) || !affiliationNumbers.test(blocks[b + 2 * names + 1]!.text.trim())) break;
+    names++;
+  }
+  return names >= 2 ? names : 0;
+}
+
 /**
  * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某") right over a
  * line naming their institution (the data's `affiliationLines`: "某某医院(长春 130002)"): a paper's
@@ -233,10 +254,6 @@ const issueMonth = /^[A-Z][a-z]{2,8}\.?\s\d{4}$/;
 
 /** A Latin line of six words or fewer with no stop at its end: a label, a byline, a kicker, never a paragraph saying what a page reports. */
 const labelLine = (text: string) => !/[.!?。！？]["”’)]?\s*$/u.test(text) && !hanChar.test(text) && wordCount(text) <= 6;
-
-// A GB/T 7714 reference's type mark ("…的效果[J]. 某某学报, 2016, 36(10): …"): a paper's page prints its own citation
-// under "引用本文" above its headline, a reference entry and never the title.
-const typedReference = /\[(?:J|M|C|D|R|S|N|P|Z|EB\/OL|J\/OL)\]/;
 
 // A line of Latin letters only, in one or two words ("News", "Latest News").
 const latinWords = /^[A-Za-z]{2,16}(?: [A-Za-z]{2,16})?$/;
@@ -590,6 +607,14 @@ export const segment = defineStage({
         dropBlock(doc, dropped, report, 'other', block, ' (the authors, over their affiliation)');
         continue;
       }
+      if (role.role === 'heading' || role.role === 'body') {
+        const names = namesOverNumbers(blocks, b);
+        if (names > 0) {
+          for (let k = 0; k < 2 * names; k++) dropBlock(doc, dropped, report, 'other', blocks[b + k]!, ' (the authors, each over the numbers of their affiliations)');
+          b += 2 * names - 1;
+          continue;
+        }
+      }
       if (first && !opening) {
         const folded = foldedOf(block, doc.folded);
         // A date alone above everything else (a press office's "October 19, 2006" over its release) is the page date, never the title.
@@ -645,7 +670,7 @@ export const segment = defineStage({
         // word: "…观察报告_第1页" over "…观察"), not to another line (a numbered heading "1.1项目背景").
         const ownTitle = doc.title === null || (chromeTitle && block.text.trim().length >= 4 && doc.title.startsWith(block.text.trim()));
         // An editor's note's label ("编者按") is no headline: a page printing none above it has no title.
-        const plainTitle = ownTitle && !opening && !labelEnd && !typedReference.test(block.text) && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
+        const plainTitle = ownTitle && !opening && !labelEnd && !typedReferenceMark.test(block.text) && titleLike(block, s, foldedOf(block, doc.folded)) && leadingDate(block.text, s) === null && !['outline', 'references'].includes(role.role) && !s.noteLabels?.test(foldedOf(block, doc.folded).trim());
         if (role.role !== 'month' && (markupTitle || plainTitle)) {
           doc.title = withoutSiteName(block.text, foldedOf(block, doc.folded), s);
           chromeTitle = false;

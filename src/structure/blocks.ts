@@ -207,6 +207,17 @@ const articleMarks = (() => {
 /** A journal article's type mark in GB/T 7714's form ("[J]", the reference data's code): a line without it cites no journal article. */
 export const journalArticleMark: string = articleMarks.mark;
 
+/**
+ * Any GB/T 7714 type mark, with or without its carrier ("[J]", "[M]", "[EB/OL]", "[DB/OL]", "[G]", "[M/CD]"):
+ * the reference data's type and carrier codes (pipelines/data/references.json `typeCodes`, `carrierCodes`),
+ * stated there once. A line carrying one is a reference entry a paper's page prints, never its headline.
+ */
+export const typedReferenceMark: RegExp = (() => {
+  // Longest first, so that "DB" is tried before "D" (the mark's closing bracket decides either way).
+  const byLength = (codes: readonly string[]) => [...codes].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+  return new RegExp(`\\[(?:${byLength(Object.keys(referenceData.typeCodes))})(?:\\/(?:${byLength(referenceData.carrierCodes)}))?\\]`);
+})();
+
 // A link or DOI printed after a citation's pages ("…: 641-646. https://doi.org/…"): no part of its source.
 const trailingLink = /(?<!\s)\s+(?:https?:\/\/|doi\s?[:：]\s?|DOI\s?[:：]\s?)\S+$/;
 

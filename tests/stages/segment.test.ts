@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
+import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, namesOverNumbers, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
-import { citedJournalOf, openingByline, pageDateOf, SourceLocator } from '../../src/structure/blocks.js';
+import { citedJournalOf, openingByline, pageDateOf, SourceLocator, typedReferenceMark } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
 import { pinyinRubyOf } from '../../src/core/lexicon.js';
 import { hanScript } from '../../src/generated/unicode-classes.js';
@@ -1562,5 +1562,96 @@ describe('segment on the twenty-first Chinese pass: an advertisement\'s marker i
   it('reads the page\'s citation under "引用本文:" alone and its English copy naming a journal of 63 characters', async () => {
     const doc = await runUpTo('牙髓干细胞在牙髓再生中的应用\n引用本文:\n某某, 某某. 牙髓干细胞在牙髓再生中的应用[J]. 中华口腔医学研究杂志(电子版), 2021, 15(2): 100-105.\nMou X, Li Y. Dental pulp stem cells in regeneration[J]. Chinese Journal of Stomatological Research (Electronic Edition), 2021, 15(2): 100-105.\n牙髓干细胞是牙髓中具有自我更新能力的细胞。\n', 'segment');
     expect(doc.issueLines.map((l) => l.journal?.text)).toEqual(['中华口腔医学研究杂志(电子版)', 'Chinese Journal of Stomatological Research (Electronic Edition)']);
+  });
+});
+
+describe('segment on the twenty-second Chinese pass: view counters with spaces, member links, a blog\'s reading time and update date, a portal\'s "最Hit", a source in parentheses, a crumb ending in the headline; a figure label in Han numerals and captions credited to a picture\'s source; every GB/T 7714 type mark of the reference data refuses a title (genre-zh22)', () => {
+  it.each([
+    '瀏覽數 : 11408',
+    '收藏 瀏覽數 : 11408',
+    '浏览数:326',
+    '會員專區 登出',
+    '会员中心 登录 注册',
+    '讀畢需時 8 分鐘',
+    '已更新:11月12日',
+    '已更新:2025年3月9日',
+    '最Hit',
+    '(資料來源:某某部網站)',
+    '（图片来源：某某大学）',
+    '首頁 疾病保健 骨科復健 膝蓋軟骨磨損怎麼找幹細胞治療?和玻尿酸注射有何差異?',
+    '出處/ 某某健康雜誌2022年9、10月號',
+    '採訪整理/',
+    '采访整理/某某某',
+    '↓立即下載某某頭條App↓',
+  ])('is chrome (a counter, member links, a reading time, an update date, a list\'s label, a source, a crumb, a magazine\'s credit, a pitch for a paper\'s app): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '瀏覽數據顯示,幹細胞治療的搜尋量逐年上升。',
+    '會員專區提供幹細胞治療的最新資訊。',
+    '讀畢需時較長的報告,醫師建議先看摘要。',
+    '已更新的指引於11月12日公布,要求醫療機構完成登記。',
+    '最Hit的療法未必最適合每位患者。',
+    '(資料來源顯示,自體細胞治療的費用逐年下降。)',
+    '首頁 新聞',
+    '出處不明的幹細胞療程,專家提醒民眾小心求證。',
+    '下載某某頭條App的讀者可收到推播,醫院也同步發布消息。',
+  ])('is no chrome (a sentence opening with the same words; a crumb of two words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '圖一',
+    '图三',
+    '某某署早前發現有店舖涉嫌非法為顧客進行自體細胞移植生髮,今日到全港多間店舖調查是否涉及無牌營辦日間醫療中心,以保障市民健康。(某某處圖片)',
+    '市民如需接受自體細胞移植或條例訂明的附表醫療程序,務必先了解提供服務的處所是否已按條例申領日間醫療中心牌照。(圖片來源︰Shutterstock)',
+    '研究團隊在記者會上展示細胞製劑。（图片来源：某某医院）',
+  ])('reads a figure\'s label in Han numerals, and a caption of any length credited to a picture\'s source, as a caption: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    '圖一顯示移植後第三個月的影像變化。',
+    '研究團隊記錄了傷口癒合的變化。(見圖片)',
+    '患者可上傳傷口照片供醫師判讀,圖片來源須註明。',
+  ])('reads no caption from a sentence opening with a figure\'s number, a pointer to a picture or a sentence naming a source: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each(['[J]', '[M]', '[G]', '[DB]', '[DS]', '[CP]', '[A]', '[CM]', '[EB]', '[EB/OL]', '[J/OL]', '[DB/OL]', '[M/CD]', '[Z/MT]'])('reads the reference data\'s type mark %s, with its carrier or none', (mark) => {
+    expect(typedReferenceMark.test(`某某. 某某研究${mark}. 北京: 某某出版社, 2019.`)).toBe(true);
+  });
+
+  it.each(['[X]', '[J/XX]', '[1]', '[J ]', '[OL]'])('reads no type mark from %s (a code the data does not state, a reference number, a carrier alone)', (mark) => {
+    expect(typedReferenceMark.test(`某某. 某某研究${mark}. 北京: 某某出版社, 2019.`)).toBe(false);
+  });
+
+  it.each(['[G]', '[DB/OL]', '[M/CD]', '[EB]'])('takes no title from a first line citing the page with the type mark %s (a compilation, a database, a book on disc, a web page), as from "[J]"', async (mark) => {
+    const doc = await runUpTo(`某某学组. 干细胞临床研究文件汇编${mark}. 北京: 某某出版社, 2019: 12-18.\n干细胞临床研究管理的回顾与展望\n2015年,国家卫生计生委与食品药品监管总局联合发布干细胞临床研究管理办法,要求开展研究的医疗机构完成备案。\n`, 'segment');
+    expect(doc.title).toBeNull();
+  });
+
+  const blocksOf = (...lines: string[]) => lines.map((line) => block(line));
+
+  it('reads names alone on their lines, each over its affiliation\'s numbers, as the authors (two or more)', () => {
+    expect(namesOverNumbers(blocksOf('某春红', '1', '某曦', '2,3', '某新泽', '3', '【摘要】慢性创面缺乏有效的治疗手段。'), 0)).toBe(3);
+    expect(namesOverNumbers(blocksOf('干细胞治疗皮肤创伤的研究', '某春红', '1*', '某曦', '2, 3'), 1)).toBe(2);
+  });
+
+  it.each([
+    [['结果', '1', '研究纳入30例患者。']],
+    [['某春红', '1', '【摘要】慢性创面缺乏有效的治疗手段。']],
+    [['结果', '1', '讨论', '第2段']],
+    [['干细胞治疗的研究进展', '1', '某曦', '2']],
+  ])('reads no authors from a short line over a number once, or a line of more than four characters: %j', (lines) => {
+    expect(namesOverNumbers(blocksOf(...lines), 0)).toBe(0);
+  });
+
+  it.each([
+    ['影视资讯 港台电影 2025-09-25 16:30 1', '2025-09-25'],
+    ['健康 2025-09-25', '2025-09-25'],
+  ])('reads a content farm\'s channel words, date, time and count as the page date: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
   });
 });
