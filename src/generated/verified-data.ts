@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
-  '43b2c6dcfd0525f88a0e25e6382a47f8f8bc9c3d7e409bdfe1eab3ceab8d50b5', // lexicon: pipelines/data/lexicon.json
+  '6618e80e3a1a71a85c99fc50f49eceb00730fe05086ccc375bb6c7bf4c7abda7', // lexicon: pipelines/data/lexicon.json
   '820a8e4fdcf35abc47c2ab3cb671f460b9c1cc8f5bb2162a86d4a2ea4360ef6c', // structure: pipelines/data/structure.json
 ];
