@@ -247,6 +247,28 @@ describe('link: flattened superscript citations', () => {
   });
 });
 
+// Issue 17's sixth pass on references: Taylor & Francis's flattened links ("…lineages.Citation1,Citation2 …").
+// The word says each is a citation link: read as a superscript is, where the list has its numbers, in any order.
+describe('link: named citation links', () => {
+  const list = Array.from({ length: 6 }, (_, i) => `Example A${i + 1}, Example B. Marrow cells number ${i + 1}. Cell Res Ex. 2024;${i + 1}:1-9.`);
+  const page = (body: string, withList = true) => ['Marrow cell trials this spring', 'A short report on the trials of the season.', body, ...(withList ? ['References', ...list.map((l, i) => `${i + 1}. ${l}`)] : [])].join('\n');
+  const cited = async (body: string, withList = true) => (await runUpTo(page(body, withList), 'link')).citations.map((c) => [c.text, c.references.join(' ')]);
+
+  it('links each named link and range whatever its order, and none past the list or under no list', async () => {
+    expect(await cited('Fat holds many more cells.Citation5 Marrow cells differentiate.Citation1Citation3 and grew,Citation2,Citation6 as shown.Citation9')).toEqual([
+      ['Citation5', 'ref-5'],
+      ['Citation1Citation3', 'ref-1 ref-2 ref-3'],
+      ['Citation2,Citation6', 'ref-2 ref-6'],
+    ]);
+    expect(await cited('Marrow cells differentiate.Citation1 and grew.', false)).toEqual([]);
+  });
+
+  it('a page cited only by named links warns no reference uncited', async () => {
+    const doc = await runUpTo(page('Marrow cells.Citation1Citation6 All of them.'), 'link');
+    expect(doc.diagnostics.filter((d) => d.rule === 'reference-uncited')).toEqual([]);
+  });
+});
+
 describe('link: readJournals keeps the code TurboFan made for it (issue 17)', () => {
   it('reads a bracket naming one journal in both scripts in optimised code and meets no new map', () => {
     const data = pipeline().data;
