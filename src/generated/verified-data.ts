@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
   '2d5cf49c3f079bae086874ba8db7818ba796718b29826bf7c6f6997ba06b1182', // lexicon: pipelines/data/lexicon.json
-  'af6ae24622ceac6e965cb0ae9fcf4842116506940db4fa599137ecd616aeb513', // structure: pipelines/data/structure.json
+  'e492955c5246d557449d2df88b73fa1be7694b0825b538ab05bafdced1f92e70', // structure: pipelines/data/structure.json
 ];
