@@ -126,16 +126,16 @@ const mayHoldFlattened = /[A-Za-z][)\u201d"\u2019]?[.,;]?\d/;
 // the punctuation before it ("blood lineages.Citation1,Citation2", "expansionCitation12Citation14", "in
 // 1966Citation16,Citation17"). Two links with nothing between them are a range whose dash the copy lost
 // ("Citation2Citation4" is 2–4: on the page of the shape every number of its list is cited, in order, only
-// so); a comma, a semicolon or a dash between them is kept.
+// so); a comma or a dash between them is kept, a semicolon read as a comma.
 const namedLinks = lazyPattern(() => /Citation(\d{1,3})(?:[,;\u2013-]?Citation\d{1,3})*(?!\d)/g);
 const namedLink = /([,;\u2013-]?)Citation(\d{1,3})/g;
 
-/** The numbers of a run of named links ("Citation2Citation4" → "2–4", "Citation16,Citation17" → "16,17"). */
+/** The numbers of a run of named links as a bracketed marker writes them ("Citation2Citation4" → "2–4", "Citation16;Citation17" → "16,17"). */
 function namedNumbers(run: string): string {
   let out = '';
   namedLink.lastIndex = 0;
   for (let m = namedLink.exec(run); m !== null; m = namedLink.exec(run)) {
-    if (out) out += m[1] === '' || m[1] === '-' ? '\u2013' : m[1];
+    if (out) out += m[1] === '' || m[1] === '-' ? '\u2013' : m[1] === ';' ? ',' : m[1];
     out += m[2];
   }
   return out;

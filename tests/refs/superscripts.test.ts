@@ -158,7 +158,7 @@ describe('flattenedMarkers: named links ("Citation1")', () => {
     ]);
     expect(named('in 1966Citation16,Citation17 drew, in 1974.Citation18;Citation19 and culture.Citation9–Citation11')).toEqual([
       ['Citation16,Citation17', 'Citation16,Citation17', '16,17', true],
-      ['Citation18;Citation19', 'Citation18;Citation19', '18;19', true],
+      ['Citation18;Citation19', 'Citation18;Citation19', '18,19', true],
       ['Citation9–Citation11', 'Citation9–Citation11', '9–11', true],
     ]);
   });
