@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
   '6618e80e3a1a71a85c99fc50f49eceb00730fe05086ccc375bb6c7bf4c7abda7', // lexicon: pipelines/data/lexicon.json
-  '820a8e4fdcf35abc47c2ab3cb671f460b9c1cc8f5bb2162a86d4a2ea4360ef6c', // structure: pipelines/data/structure.json
+  'f3c59030389388a0fea20f8337fe3622d849b7cc92468171b0dbaf039d315c9f', // structure: pipelines/data/structure.json
 ];

@@ -135,6 +135,10 @@ export function parseReference(raw: string, id: string): ParsedReference {
   if (text.includes('\u00B4') || text.includes('\u00A8')) {
     text = text.replace(/(?<=\p{Ll})([\u00B4\u00A8])([aeiou])(?=\p{Ll})/gu, (_, accent: string, vowel: string) => `${vowel}${accent === '\u00B4' ? '\u0301' : '\u0308'}`.normalize('NFC'));
   }
+  // Spacing a page's markup left: a comma doubled where a name's two parts were two elements
+  // ("Abramson,, S., Miller,, R.", Wiley's online lists) and a bracket padded inside ("( 1997)").
+  if (text.includes(',,')) text = text.replace(/,(?:\s?,)+/g, ',');
+  if (text.includes('( ') || text.includes(' )')) text = text.replace(/\( (?=\S)/g, '(').replace(/(?<=\S) \)/g, ')');
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

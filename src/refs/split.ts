@@ -168,11 +168,20 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
       markers.push({ at: line.joinedStart, end: line.joinedStart, number: line.block.ordinal, inline: false });
       continue;
     }
-    const m = lineStartMarker().exec(folded.slice(line.joinedStart, line.joinedStart + line.block.text.length));
+    const lineText = folded.slice(line.joinedStart, line.joinedStart + line.block.text.length);
+    const m = lineStartMarker().exec(lineText);
     if (m) {
       const number = Number(m.slice(1).find((g) => g !== undefined));
       markers.push({ at: line.joinedStart, end: line.joinedStart + m[0].length, number, inline: false });
       lineMarkerEnd.set(line, line.joinedStart + m[0].length);
+      continue;
+    }
+    // A number alone on its line, its entry on the lines after ("• 1" over "Wilmut, I., … ( 1997) …", as
+    // a publisher's page sets each number in a list item of its own): a marker only where it carries the
+    // numbering on (1 first, then the number after the last), so a year or a page number alone is none.
+    const bare = bareNumber(lineText);
+    if (bare !== null && bare === (markers.length > 0 ? markers[markers.length - 1]!.number! + 1 : 1)) {
+      markers.push({ at: line.joinedStart, end: line.joinedStart + line.block.text.length, number: bare, inline: false });
     }
   }
 
@@ -224,6 +233,40 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   return { entries, notes };
 }
 
+// A person's name alone, in Latin letters: a family of a word or two, then initials ("Hochberg M.C.", "Nuesch E.",
+// "Lee J.-H.", "Müller K."). Latin-1's letters written out, no property escape: where no code cache is taken, V8
+// looks each `\p{…}` of a literal up in ICU as it parses the bundle, even in a thunk never called (~4 M
+// instructions of every such start for this pattern's five; issue 17: start-up).
+const authorAlone = /^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’-]+)? (?:[A-ZÀ-ÖØ-Þ]\.?-?){1,4}\.?$/;
+
+/**
+ * True for a list item that holds one author's name and nothing else: how Elsevier's journal pages set a
+ * reference's authors ("• Hochberg M.C." over "Osteoarthritis: The rheumatologist's perspective." and "HSS J.
+ * 2012; 8: 35-36"), each a list item, the title and the source lines of their own.
+ */
+function authorItem(block: Block): boolean {
+  if (block.kind !== 'list-item' || block.ordinal !== undefined || block.text.length > 40) return false;
+  return authorAlone.test(block.text.trim());
+}
+
+/** The number a line holds alone ("1", "12", a bullet a copy kept before it: "• 3"), or null. */
+function bareNumber(text: string): number | null {
+  let i = 0;
+  let digits = 0;
+  let value = 0;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (text.charCodeAt(i) === 0x2022) i++;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) break;
+    if (++digits > 4) return null;
+    value = value * 10 + (code - 0x30);
+  }
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return digits > 0 && i === text.length ? value : null;
+}
+
 /**
  * A list is numbered when its numbers run on (most follow the one before) or when it opens with
  * its only number; one number among unnumbered lines ("10. …") is part of a line-by-line list.
@@ -244,6 +287,12 @@ function isNumberedList(markers: readonly Marker[], content: readonly Line[]): b
 function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitNote[], whole = false): { entries: ReferenceEntry[]; notes: SplitNote[] } {
   const first = entries.length;
   let previous: ReferenceEntry | null = null;
+  // A list whose first line is an author alone in a list item is one of authors set one a list item, the
+  // rest of each reference on the lines after them (see authorItem): an entry runs from its first author
+  // line to the next author line that follows a line of another kind.
+  const opening = whole ? lines.find((l) => !l.label && !l.identifier && l.block.text.trim()) : undefined;
+  const byAuthors = opening !== undefined && authorItem(opening.block);
+  let inAuthors = false;
   for (const line of lines) {
     const text = line.block.text.trim();
     if (!text || line.label) continue;
@@ -253,6 +302,16 @@ function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitN
         previous.end = line.block.end;
       } else notes.push({ kind: 'unplaced', offset: line.block.start, number: null, text });
       continue;
+    }
+    if (byAuthors) {
+      const author = authorItem(line.block);
+      if (previous && (!author || inAuthors)) {
+        previous.raw = `${previous.raw}${author ? ', ' : ' '}${text}`;
+        previous.end = line.block.end;
+        inAuthors = author;
+        continue;
+      }
+      inAuthors = author;
     }
     previous = { number: null, raw: text, start: line.block.start, end: line.block.end };
     entries.push(previous);

@@ -96,9 +96,17 @@ export function superscriptMarkers(block: Block): SuperscriptMarker[] {
 export interface FlattenedMarker {
   index: number;
   end: number;
+  /** The marker as the text writes it: its digits ("2,3"), or a named link's words and digits ("Citation2Citation4"). */
+  text: string;
   numbers: string;
   /** Where the word it is glued to starts: the word and the marker, written together, place it in a markup's source. */
   word: number;
+  /**
+   * Each number named by the link's own word, as Taylor & Francis's pages write a citation link for screen
+   * readers ("…lineages.Citation1,Citation2 Hematopoiesis"): a citation by that word, not by its place in
+   * the list's order, so read as a superscript is (where the list has its numbers).
+   */
+  named: boolean;
 }
 
 // The two shapes in one pattern, ASCII only (no `u` flag, no property escape: compiled at a page's first
@@ -114,6 +122,24 @@ const flattened = lazyPattern(
 );
 // A block that may hold one: a letter, maybe a closing mark, and a digit (most blocks hold none, and the pattern is not compiled for them).
 const mayHoldFlattened = /[A-Za-z][)\u201d"\u2019]?[.,;]?\d/;
+// Taylor & Francis's citation links flattened: the link's word "Citation" glued to each number, to the word or
+// the punctuation before it ("blood lineages.Citation1,Citation2", "expansionCitation12Citation14", "in
+// 1966Citation16,Citation17"). Two links with nothing between them are a range whose dash the copy lost
+// ("Citation2Citation4" is 2–4: on the page of the shape every number of its list is cited, in order, only
+// so); a comma or a dash between them is kept, a semicolon read as a comma.
+const namedLinks = lazyPattern(() => /Citation(\d{1,3})(?:[,;\u2013-]?Citation\d{1,3})*(?!\d)/g);
+const namedLink = /([,;\u2013-]?)Citation(\d{1,3})/g;
+
+/** The numbers of a run of named links as a bracketed marker writes them ("Citation2Citation4" → "2–4", "Citation16;Citation17" → "16,17"). */
+function namedNumbers(run: string): string {
+  let out = '';
+  namedLink.lastIndex = 0;
+  for (let m = namedLink.exec(run); m !== null; m = namedLink.exec(run)) {
+    if (out) out += m[1] === '' || m[1] === '-' ? '\u2013' : m[1] === ';' ? ',' : m[1];
+    out += m[2];
+  }
+  return out;
+}
 let numberLabels: ReadonlySet<string> | null = null;
 
 /**
@@ -127,6 +153,16 @@ export function flattenedMarkers(block: Block): FlattenedMarker[] {
   const text = block.text;
   const out: FlattenedMarker[] = [];
   if (!mayHoldFlattened.test(text)) return out;
+  if (text.includes('Citation')) {
+    const pattern = namedLinks();
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const end = m.index + m[0].length;
+      if (block.superscripts?.some((sup) => sup.index < end && sup.index + sup.length > m!.index)) continue;
+      out.push({ index: m.index, end, text: m[0], numbers: namedNumbers(m[0]), word: m.index, named: true });
+    }
+  }
+  const named = out.length;
   const pattern = flattened();
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -144,7 +180,8 @@ export function flattenedMarkers(block: Block): FlattenedMarker[] {
     if (punctuation?.includes('.') && /^\s*[a-z]/.test(text.slice(end, end + 8)) && !(word === 'al' && text.slice(Math.max(0, m.index - 3), m.index).toLowerCase() === 'et ')) continue;
     // Digits the markup set high are its superscripts (superscriptMarkers reads them), not flattened ones.
     if (block.superscripts?.some((sup) => sup.index < end && sup.index + sup.length > end - numbers.length)) continue;
-    out.push({ index: end - numbers.length, end, numbers, word: m.index });
+    out.push({ index: end - numbers.length, end, text: numbers, numbers, word: m.index, named: false });
   }
+  if (named > 0 && out.length > named) out.sort((a, b) => a.index - b.index);
   return out;
 }

@@ -64,7 +64,7 @@ function itemSuperscripts(doc: DigestDocument, item: Item, blocks: readonly Bloc
     const flats = flattened ? flattenedMarkers(block) : [];
     for (const flat of flats) {
       const at = sourceOffset(doc, item, cursor + flat.index, block.start);
-      out.push({ index: cursor + flat.index, at, length: flat.numbers.length, numbers: flat.numbers, linked: false, flat: true });
+      out.push({ index: cursor + flat.index, at, length: flat.text.length, numbers: flat.numbers, linked: false, flat: !flat.named });
     }
     if (sups.length > 0 && flats.length > 0) out.sort((a, b) => a.index - b.index);
     cursor += block.text.length + 1;

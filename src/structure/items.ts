@@ -226,7 +226,7 @@ function locateMarkers(block: Block, ctx: ItemContext): void {
     // Placed by the word it is glued to and itself: its digits alone may stand earlier in the markup.
     const word = flatPlacer.at(flat.word, block.text.slice(flat.word, flat.end));
     const start = word === block.start && !block.exact ? word : word + (flat.index - flat.word);
-    ctx.doc.citationMarkers.push({ text: flat.numbers, start, end: start + flat.numbers.length, numbers: flat.numbers, weak: true, flat: true });
+    ctx.doc.citationMarkers.push({ text: flat.text, start, end: start + flat.text.length, numbers: flat.numbers, weak: true, flat: !flat.named });
   }
   // (In text order with the block's bracketed markers.)
   if (markers.length > 0 || (sups.length > 0 && flats.length > 0)) ctx.doc.citationMarkers.splice(from, Infinity, ...ctx.doc.citationMarkers.slice(from).sort((a, b) => a.start - b.start));

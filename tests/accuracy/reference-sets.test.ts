@@ -40,6 +40,20 @@ describe("AnyStyle's author span: the first family as the span writes it", () =>
     expect(spanFirstFamily('D. H. van Hessem')).toBe('van Hessem');
     expect(spanFirstFamily('Lakoff, George')).toBe('Lakoff');
   });
+
+  // Issue 17's sixth pass: an organisation's name was cut at its "and" or read for its last word.
+  it("an organisation's name whole, a note in brackets after it left out", () => {
+    expect(spanFirstFamily('Health and Retirement Study.')).toBe('Health and Retirement Study');
+    expect(spanFirstFamily('Victorian Equal Opportunity and Human Rights Commission')).toBe('Victorian Equal Opportunity and Human Rights Commission');
+    expect(spanFirstFamily('Alliance for Excellent Education.')).toBe('Alliance for Excellent Education');
+    expect(spanFirstFamily('U.S. Army Corps of Engineers')).toBe('U.S. Army Corps of Engineers');
+    expect(spanFirstFamily('American Bar Association, Commission on Women in the Profession.')).toBe('American Bar Association, Commission on Women in the Profession');
+    expect(spanFirstFamily('EMB Ltd. (Edward M. Berstein).')).toBe('EMB Ltd');
+    // (People are read as before, an organisation word in a family or after initials or "&" notwithstanding.)
+    expect(spanFirstFamily('Study, A. B., & Forum, C.')).toBe('Study');
+    expect(spanFirstFamily('Union J, Army K.')).toBe('Union');
+    expect(spanFirstFamily('John Smith and the Example Study Group')).toBe('Smith');
+  });
 });
 
 describe("the scorer's labels: a volume, issue or page compared without them", () => {

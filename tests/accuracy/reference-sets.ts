@@ -250,6 +250,20 @@ const authorNoise = /\((?:eds?|editors?|hrsg|coords?|orgs?|dir)\.?\)|\b(?:eds?|e
 
 // Words that make a name an organisation's, written whole ("U.S. Department of Transportation").
 const orgWords = /\b(?:department|university|association|commission|organi[sz]ation|institute|society|council|ministry|bureau|group|committee|agency|cent(?:er|re)|office|foundation|board|service|library|corporation|company|inc|ltd|academy|federation|union|administration|program(?:me)?|project|network|conference|consortium|team|national|international|world|american|european)\b/i;
+// More words of a body's name, asked only of a whole span that holds no person's name (organisationSpan).
+const bodyWords = /\b(?:alliance|forum|army|corps|study|institut|minist[eè]re)\b/i;
+// An organisation's name whole, before the span is cut at its first "and" or comma: "Health and Retirement
+// Study", "Victorian Equal Opportunity and Human Rights Commission", "American Bar Association, Commission on
+// Women in the Profession" (a body and its part), "U.S. Army Corps of Engineers" — an organisation word and
+// no name of a person's shape (no initials after a comma or a family, no "&", ";" or "and the" between names:
+// "Smith J and the Example Study Group" is a person and a group); a note in brackets
+// after it ("EMB Ltd. (Edward M. Berstein)", "… (MEF)") is not part of the name.
+const personShape = /,\s*(?:\p{Lu}\.\s?){1,3}(?:,|$)|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}(?:,|\.?$)/u;
+function organisationSpan(text: string): string | null {
+  if (!(orgWords.test(text) || bodyWords.test(text)) || /[;&]|\band the\b/i.test(text) || personShape.test(text)) return null;
+  const name = text.replace(/\s*\([^()]*\)$/, '').replace(/[\s,.]+$/, '');
+  return text.split(/\s+/).length >= 3 ? name : null;
+}
 // (Initials in brackets are initials: French lists write "Kefi (N.)", "ALY (M.I.)".)
 const isInitials = (w: string) => /^\(?(?:\p{Lu}\.?-?){1,3}\.?\)?$/u.test(w) && !/^\p{Lu}\p{Ll}/u.test(w);
 /** The last word of a given-first name, with the particles before it ("D. H. van Hessem" → van Hessem). */
@@ -273,8 +287,10 @@ export function spanFirstFamily(span: string): string {
     .replace(/^\s*(?:by|in)\s+/i, '')
     .replace(/[\s,.;:]+$/u, '')
     .trim();
+  const organisation = organisationSpan(text);
+  if (organisation) return organisation;
   const first = text.split(/\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/u)[0]!.replace(/[\s,.]+$/, '').trim();
-  if (orgWords.test(first) && first.split(/\s+/).length >= 3) return first;
+  if (orgWords.test(first) && first.split(/\s+/).length >= 3 && !personShape.test(first)) return first;
   const parts = first.split(/\s*,\s*/).filter(Boolean);
   // (A suffix is no family: "Wimsatt Jr., William Kurtz" is Wimsatt.)
   const words = (parts[0] ?? '').split(/\s+/).filter((w) => w && !/^(?:Jr|Sr|II|III|IV)\.?$/.test(w));

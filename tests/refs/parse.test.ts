@@ -133,6 +133,20 @@ describe('reference styles of the seed articles', () => {
   });
 });
 
+// Issue 17's sixth pass: what a page's markup leaves in a copy of its list (Wiley's online lists).
+describe('spacing a page left', () => {
+  it('reads a comma doubled after each family ("Abramson,, S., Miller,, R.") as one', () => {
+    const item = csl('Abramson,, S., Miller,, R., & Phillips,, R. (1977). Stem cells of the myeloid and lymphoid systems. Journal of Experimental Ex, 145, 1567–1579.');
+    expect(item.author?.map((a) => a.family)).toEqual(['Abramson', 'Miller', 'Phillips']);
+    expect([item.title, item['container-title'], item.issued?.['date-parts']?.[0]?.[0], item.volume, item.page]).toEqual(['Stem cells of the myeloid and lymphoid systems', 'Journal of Experimental Ex', 1977, '145', '1567-1579']);
+  });
+
+  it('reads a year in a bracket padded inside ("( 1997)") as the year', () => {
+    const item = csl('Wardell, I., and Pike, J. ( 1997) Offspring from adult mammalian cells. Reprod Ex 385, 810-813.');
+    expect([item.author?.[0]?.family, item.issued?.['date-parts']?.[0]?.[0], item.title]).toEqual(['Wardell', 1997, 'Offspring from adult mammalian cells']);
+  });
+});
+
 describe('hyphens before a space', () => {
   // A suspended hyphen (issue 17, references on real pages: a Semantic Scholar-like list's
   // "peripheral blood- and bone-marrow-derived precursor cells") is no line-break hyphen.

@@ -84,6 +84,44 @@ describe('lists as they are copied', () => {
     expect(isLabelLine('李时珍.')).toBe(false);
   });
 
+  // Issue 17's sixth pass: a publisher's page that sets each number in a list item of its own ("• 1" over
+  // its entry, Wiley's online lists).
+  it('a number alone on its line, after a bullet or not, starts the entry on the lines after it', () => {
+    for (const mark of ['• ', '']) {
+      const { entries, notes } = split([`${mark}1`, line(1), `${mark}2`, line(2), 'https://doi.org/10.1000/cells.2', `${mark}3`, line(3)].join('\n'));
+      expect(entries.map((e) => [e.number, e.raw])).toEqual([
+        [1, line(1)],
+        [2, `${line(2)} https://doi.org/10.1000/cells.2`],
+        [3, line(3)],
+      ]);
+      expect(notes).toEqual([]);
+    }
+  });
+
+  // Issue 17's sixth pass: Elsevier's journal pages set each author in a list item of its own, the title and
+  // the source on lines of their own after them.
+  it('authors one a list item, then the title and the source: one entry a reference, its authors joined', () => {
+    const text = ['• Hochberg M.C.', 'Osteoarthritis in the clinic.', 'HSS Ex J. 2012; 8: 35-36', '• Nuesch E.', '• Dieppe P.', '• Juni P.', 'Mortality in patients with knee osteoarthritis.', 'BMJ Ex. 2011; 342: d1165', 'https://doi.org/10.1000/bmj.1'].join('\n');
+    const { entries, notes } = split(text);
+    expect(entries.map((e) => e.raw)).toEqual([
+      'Hochberg M.C. Osteoarthritis in the clinic. HSS Ex J. 2012; 8: 35-36',
+      'Nuesch E., Dieppe P., Juni P. Mortality in patients with knee osteoarthritis. BMJ Ex. 2011; 342: d1165 https://doi.org/10.1000/bmj.1',
+    ]);
+    expect(notes.map((n) => [n.kind, n.count])).toEqual([['unnumbered-list', 2]]);
+    expect(entries.map((e) => parseReference(e.raw, 'ref-1').csl.author?.map((a) => a.family))).toEqual([['Hochberg'], ['Nuesch', 'Dieppe', 'Juni']]);
+    // (A bulleted list of whole references is read one a line, as before.)
+    expect(split(['• ' + line(1), '• ' + line(2)].join('\n')).entries.map((e) => e.raw)).toEqual([line(1), line(2)]);
+  });
+
+  it('a number alone that does not carry the numbering on (a year, a page) is a line of its entry', () => {
+    const { entries } = split(['1. ' + line(1), '2019', '2. ' + line(2), '7', '3. ' + line(3)].join('\n'));
+    expect(entries.map((e) => [e.number, e.raw])).toEqual([
+      [1, `${line(1)} 2019`],
+      [2, `${line(2)} 7`],
+      [3, line(3)],
+    ]);
+  });
+
   it('the same in a numbered list: the DOI line and the labels belong to the numbered entry', () => {
     const text = ['[1] ' + line(1), 'doi: 10.1000/cells.1', 'Google Scholar', '[2] ' + line(2), 'PMID: 12345678'].join('\n');
     const { entries } = split(text);

@@ -128,4 +128,43 @@ describe('flattenedMarkers: digits glued to a word or its closing punctuation', 
   it('leaves digits the markup set high to superscriptMarkers', () => {
     expect(flattenedMarkers(markup('healed poorly.', ['1'], ' Uneven,', ['2,3'], ' and trials.4 Then'))).toMatchObject([{ numbers: '4' }]);
   });
+
+  // Issue 17's sixth pass: a gene symbol ending in a digit, a full stop and a digit ("Sox2.4 In") is read as
+  // a decimal, as "pH7.4" and "IL-6.2" are: the word before a flattened marker holds letters only.
+  it('reads no digits after a word that ends in a digit: "Sox2.4 In", "pH7.4", "SARS-CoV-2.3 The"', () => {
+    expect(flat('expression of Sox2.4 In mice, at pH7.4 and 37 °C, of SARS-CoV-2.3 The virus')).toEqual([]);
+  });
+});
+
+// Issue 17's sixth pass on references: Taylor & Francis's citation links, flattened with the word each
+// link carries ("…lineages.Citation1,Citation2 Hematopoiesis").
+describe('flattenedMarkers: named links ("Citation1")', () => {
+  const named = (text: string) => flattenedMarkers(plain(text)).map((m) => [text.slice(m.index, m.end), m.text, m.numbers, m.named]);
+
+  it('reads the word and its number glued to a full stop, a comma, a word or a year, in text order with digits', () => {
+    expect(named('reported in the 1980s.Citation1 Nowadays cells,Citation4 and ex vivo expansionCitation12 in 1966Citation16 drew, and fat.3 Then')).toEqual([
+      ['Citation1', 'Citation1', '1', true],
+      ['Citation4', 'Citation4', '4', true],
+      ['Citation12', 'Citation12', '12', true],
+      ['Citation16', 'Citation16', '16', true],
+      ['3', '3', '3', false],
+    ]);
+  });
+
+  it('reads two links with nothing between them as a range whose dash was lost, and keeps a comma or a dash', () => {
+    expect(named('widespread use.Citation2Citation4 Many, mismatched UCBT,Citation4Citation8 direct')).toEqual([
+      ['Citation2Citation4', 'Citation2Citation4', '2–4', true],
+      ['Citation4Citation8', 'Citation4Citation8', '4–8', true],
+    ]);
+    expect(named('in 1966Citation16,Citation17 drew, in 1974.Citation18;Citation19 and culture.Citation9–Citation11')).toEqual([
+      ['Citation16,Citation17', 'Citation16,Citation17', '16,17', true],
+      ['Citation18;Citation19', 'Citation18;Citation19', '18,19', true],
+      ['Citation9–Citation11', 'Citation9–Citation11', '9–11', true],
+    ]);
+  });
+
+  it('reads no word "Citation" without a number glued to it, and leaves a link the markup set high to superscriptMarkers', () => {
+    expect(named('Citation counts rose; a Citation 4 style; Citations12')).toEqual([]);
+    expect(flattenedMarkers(markup('healed poorly.Citation', ['1'], ' Then'))).toEqual([]);
+  });
 });

@@ -207,12 +207,16 @@ describe('link: superscript citations', () => {
   });
 });
 
+// A page of six references under a body of `body`, for the markers a copy flattened (changes 199 and 203).
+const flatList = Array.from({ length: 6 }, (_, i) => `Example A${i + 1}, Example B. Marrow cells number ${i + 1}. Cell Res Ex. 2024;${i + 1}:1-9.`);
+const flatPage = (body: string, withList = true) => ['Marrow cell trials this spring', 'A short report on the trials of the season.', body, ...(withList ? ['References', ...flatList.map((l, i) => `${i + 1}. ${l}`)] : [])].join('\n');
+const flatCited = async (body: string, withList = true) => (await runUpTo(flatPage(body, withList), 'link')).citations.map((c) => [c.text, c.references.join(' ')]);
+
 // Issue 17's fifth pass on references: superscripts flattened into plain digits ("…symmetrically.1 In").
 // They cite only in the order of the page's list; numbers that belong to the text keep none.
 describe('link: flattened superscript citations', () => {
-  const list = Array.from({ length: 6 }, (_, i) => `Example A${i + 1}, Example B. Marrow cells number ${i + 1}. Cell Res Ex. 2024;${i + 1}:1-9.`);
-  const page = (body: string, withList = true) => ['Marrow cell trials this spring', 'A short report on the trials of the season.', body, ...(withList ? ['References', ...list.map((l, i) => `${i + 1}. ${l}`)] : [])].join('\n');
-  const cited = async (body: string, withList = true) => (await runUpTo(page(body, withList), 'link')).citations.map((c) => [c.text, c.references.join(' ')]);
+  const list = flatList;
+  const cited = flatCited;
 
   it('links flattened digits in list order, repeats of a number cited before, and a gap of a lost marker', async () => {
     expect(await cited('Marrow cells differentiate symmetrically.1 In 2019 twelve patients were given cells,2,3 and both cohorts improved.2 Later trials5 agreed.')).toEqual([
@@ -244,6 +248,27 @@ describe('link: flattened superscript citations', () => {
   it("an item's flattened digits are its citations", async () => {
     const doc = await runUpTo(['2025年3月干细胞治疗最新临床进展', '3月5日,《干细胞研究与治疗》上发表了一篇研究 on marrow cells.1,2', '参考资料:', ...list.map((l, i) => `${i + 1}. ${l}`)].join('\n'), 'link');
     expect(items(doc).map((i) => i.citations)).toEqual([['ref-1', 'ref-2']]);
+  });
+});
+
+// Issue 17's sixth pass on references: Taylor & Francis's flattened links ("…lineages.Citation1,Citation2 …").
+// The word says each is a citation link: read as a superscript is, where the list has its numbers, in any order.
+describe('link: named citation links', () => {
+  const page = flatPage;
+  const cited = flatCited;
+
+  it('links each named link and range whatever its order, and none past the list or under no list', async () => {
+    expect(await cited('Fat holds many more cells.Citation5 Marrow cells differentiate.Citation1Citation3 and grew,Citation2,Citation6 as shown.Citation9')).toEqual([
+      ['Citation5', 'ref-5'],
+      ['Citation1Citation3', 'ref-1 ref-2 ref-3'],
+      ['Citation2,Citation6', 'ref-2 ref-6'],
+    ]);
+    expect(await cited('Marrow cells differentiate.Citation1 and grew.', false)).toEqual([]);
+  });
+
+  it('a page cited only by named links warns no reference uncited', async () => {
+    const doc = await runUpTo(page('Marrow cells.Citation1Citation6 All of them.'), 'link');
+    expect(doc.diagnostics.filter((d) => d.rule === 'reference-uncited')).toEqual([]);
   });
 });
 
