@@ -106,8 +106,8 @@ function noTotals(): BuildTotals {
   return { inputs: 0, records: 0, failed: 0, months: 0, items: 0, references: 0, referencesWithDoi: 0, entities: 0, errors: 0, warnings: 0, infos: 0 };
 }
 
-/** Adds an input to totals. */
-function addTo(totals: BuildTotals, summary: InputSummary): void {
+/** Adds an input to totals (its summary's status and counts: a worker's input has its summary's head only while it settles). */
+function addTo(totals: BuildTotals, summary: Pick<InputSummary, 'status' | 'counts'>): void {
   totals.inputs++;
   if (summary.status === 'ok') totals.records++;
   else totals.failed++;

@@ -7,7 +7,7 @@ import type { PreparedSearch, SearchEntry } from '../report/html/search.js';
 import { changeFact } from '../report/html/index.js';
 import type { EntryStore, InputState, KeptChange } from './cache.js';
 import { carriedChange, pageSource, type PreviousBuild } from './changes.js';
-import type { Entry, InputSummary } from './entry.js';
+import type { InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import { entryKey } from './keys.js';
 import type { BuildPlan, InputPlan, PlanTable } from './plan.js';
@@ -15,7 +15,7 @@ import type { Runner } from './runner.js';
 import type { TableRows } from './tables.js';
 import type { Ledger } from './set-aside.js';
 import type { DatasetWriter } from './writer.js';
-import { bulkText, type PreparedBulk } from './worker.js';
+import { bulkText, type EntryBulk, type PreparedBulk, type SentEntry, type SummaryHead } from './worker.js';
 import { utf8Text } from '../io/utf8.js';
 
 /**
@@ -26,7 +26,8 @@ import { utf8Text } from '../io/utf8.js';
 export interface Settled {
   /** The input's index in the plan (its place in path order: {@link PlanTable}). */
   index: number;
-  summary: InputSummary;
+  /** Its summary: the whole one when reused (the plan's) or when this thread made it; its head when a runner ingested it (the rest set aside as JSON). */
+  summary: InputSummary | SummaryHead;
   rows: TableRows | null;
   /** The article's last change (null when the input failed, or when it is {@link Settled.carried}). */
   change: ArticleChange | string | null;
@@ -46,10 +47,10 @@ export interface Settled {
 
 /**
  * An input settled as it waits for its turn: for an input ingested, its rows, change and search
- * entry stay with the runner (`bulk`: whether its rows are wanted) until it is emitted, so they
- * never settle a promise (runner.ts, Bulks).
+ * entry, its summary's and rows' texts stay with the runner (`bulk`: whether its rows are wanted)
+ * until it is emitted, so they never settle a promise (runner.ts, Bulks).
  */
-type Waiting = ((Omit<Settled, 'index'> & { bulk?: undefined }) | { summary: InputSummary; bulk: 'rows' | 'no-rows'; row?: string | undefined; indexRow?: string | undefined }) & {
+type Waiting = ((Omit<Settled, 'index' | 'summary'> & { summary: InputSummary; bulk?: undefined }) | { summary: SummaryHead; bulk: 'rows' | 'no-rows' }) & {
   /** The next build's state of the input but its summary (null: never cached), and its key. */
   state: InputStateBare | null;
 };
@@ -159,7 +160,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   const cacheTarget = cache?.target(plan.config) ?? null;
 
   const ingest = async (p: InputPlan): Promise<Waiting> => {
-    let entry: Entry;
+    let entry: SentEntry;
     try {
       // An input that could not be read (or is over the limit) is reported each build, never cached.
       entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget, ctx.prepare === true);
@@ -171,8 +172,8 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // Where the thread put the entry: the index the build writes at its end lists it.
     if (entry.stored !== undefined && entry.key !== undefined) cache?.stored(entry.key, entry.stored);
     cacheProblem ??= entry.cacheProblem ?? null;
-    const { summary, manifestRow: row, indexRow } = entry;
-    if (p.identity === null) return { summary, bulk: 'no-rows', row, indexRow, state: null }; // unreadable or over the limit: never cached
+    const { summary } = entry;
+    if (p.identity === null) return { summary, bulk: 'no-rows', state: null }; // unreadable or over the limit: never cached
     const bulk = runner.peek(p.input.path);
     // The thread that stored the cache entry made its key already (none without a writable cache).
     const key = entry.key ?? entryKey(plan.config, p.input.path, p.input.id, p.input.renamedFrom, summary.sha256);
@@ -191,7 +192,7 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
     // so the pair is as safe as the plan's own. Unless it failed: its read may have failed, and
     // the hash is then the empty input's (a file unreadable for a while is read again next time).
     const stat = p.key === null ? (summary.status === 'ok' ? p.identity : '') : key === p.key ? p.identity : '';
-    return { summary, bulk: 'rows', row, indexRow, state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
+    return { summary, bulk: 'rows', state: made === null ? { stat, sha256: summary.sha256, key } : { stat, sha256: summary.sha256, key, change: made } };
   };
   const settle = async (index: number): Promise<Waiting> => {
     const p = inputs.plan(index);
@@ -235,24 +236,23 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   // The inputs in flight, by their place in id order modulo the window: a slot an input in flight,
   // where an array by place grew a slot an input for the whole run (8 bytes an input, holes and all).
   const pending: (Promise<Waiting> | undefined)[] = new Array<Promise<Waiting> | undefined>(window).fill(undefined);
-  // An input's rows, change and search entry, taken from the runner when its turn comes.
-  const whole = (waiting: Waiting, index: number): Settled => {
-    if (waiting.bulk === undefined) {
-      const { summary, rows, change, search, carried, fact } = waiting;
-      return { index, summary, rows, change, search, ...(carried === undefined ? {} : { carried }), ...(fact === undefined ? {} : { fact }) };
-    }
-    const bulk = runner.take(inputs.path(index));
-    const prepared = bulk?.prepared ?? null;
+  // An input's rows, change and search entry, from the bulk the runner held for it.
+  const fromBulk = (waiting: Waiting & { bulk: 'rows' | 'no-rows' }, bulk: EntryBulk, index: number): Settled => {
+    const prepared = bulk.prepared ?? null;
     return {
       index,
       summary: waiting.summary,
-      rows: waiting.bulk === 'rows' ? (bulk?.rows ?? null) : null,
+      rows: waiting.bulk === 'rows' ? bulk.rows : null,
       // A prepared change also sent its JSON when the worker had no key to make the page's source key with.
-      change: prepared === null ? bulkText(bulk?.changeJson) : null,
-      search: bulkText(bulk?.searchJson),
+      change: prepared === null ? bulkText(bulk.changeJson) : null,
+      search: bulkText(bulk.searchJson),
       prepared,
     };
   };
+  // The whole summary of an input settled, for the progress callback: an input ingested has its
+  // JSON with the runner until its turn (parsed only for a caller that asked for progress).
+  const summaryOf = (waiting: Waiting, index: number): InputSummary =>
+    waiting.bulk === undefined ? waiting.summary : (JSON.parse(bulkText(runner.peek(inputs.path(index))!.summaryJson)!) as InputSummary);
   // What the tables were made from, hashed as the inputs are emitted (in id order).
   const source = createHash('sha256').update(plan.config);
   let known = true;
@@ -260,8 +260,9 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
   try {
     for (let done = 0; done < inputs.count; done++) {
       while (launched < inputs.count && launched < done + window) {
-        const settling = settle(inputs.atPlace(launched)).then((r) => {
-          ctx.onProgress?.(++settledCount, inputs.count, r.summary);
+        const index = inputs.atPlace(launched);
+        const settling = settle(index).then((r) => {
+          if (ctx.onProgress) ctx.onProgress(++settledCount, inputs.count, summaryOf(r, index));
           return r;
         });
         // Awaited in order below; until then a failure must not count as unhandled.
@@ -276,12 +277,24 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       if (state === null) known = false;
       else source.update(`${id}\0${state.key}\0${summary.status}\0`);
       kinds[done] = summary.status !== 'ok' || !summary.id ? RowKind.Failed : summary.id === id ? RowKind.Planned : RowKind.Other;
-      // A reused input's summary is the plan's (held anyway): its entry stays an object; one ingested is set aside as JSON text.
-      const entry: LedgerEntry = state === null ? { summary } : { ...state, summary };
-      ctx.ledger.add(summary === inputs.hit(index) ? entry : JSON.stringify(entry));
-      ctx.rows?.add(settled.bulk === undefined ? null : (settled.row ?? null));
-      ctx.indexRows?.add(settled.bulk === undefined ? null : (settled.indexRow ?? null));
-      emit(whole(settled, index));
+      if (settled.bulk === undefined) {
+        // A reused input's summary is the plan's (held anyway): its entry stays an object; one whose thread crashed is set aside as JSON text.
+        const { summary: whole, rows, change, search, carried, fact } = settled;
+        const entry: LedgerEntry = state === null ? { summary: whole } : { ...state, summary: whole };
+        ctx.ledger.add(whole === inputs.hit(index) ? entry : JSON.stringify(entry));
+        ctx.rows?.add(null);
+        ctx.indexRows?.add(null);
+        emit({ index, summary: whole, rows, change, search, ...(carried === undefined ? {} : { carried }), ...(fact === undefined ? {} : { fact }) });
+        continue;
+      }
+      // One ingested: its summary's JSON (bytes from a worker) set aside as it came, inside its next
+      // state's text — the text JSON.stringify({ ...state, summary }) makes, members in that order.
+      const bulk = runner.take(inputs.path(index));
+      if (bulk === undefined) throw new Error(`no bulk for ${inputs.path(index)}: the runner settled it without one`);
+      ctx.ledger.addJoined(state === null ? '{"summary":' : `${JSON.stringify(state).slice(0, -1)},"summary":`, bulk.summaryJson, '}');
+      ctx.rows?.add(bulk.manifestRow ?? null);
+      ctx.indexRows?.add(bulk.indexRow ?? null);
+      emit(fromBulk(settled, bulk, index));
     }
   } finally {
     // On failure, let what is in flight finish before the pool goes.

@@ -9,7 +9,7 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
-import { BULK, receivedBulk, splitEntry, type EntryBulk, type WorkerStart, type WorkerTask } from './worker.js';
+import { BULK, receivedBulk, splitEntry, type EntryBulk, type SentEntry, type WorkerStart, type WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
@@ -17,11 +17,11 @@ export interface Runner {
   threads: number;
   /**
    * Ingests an input, places its files and (given a `cache` target) stores its cache entry, on
-   * whichever thread runs it. The entry comes without its bulk (rows, search entry, change:
-   * empty), which the runner holds for {@link Runner.take}. `prepare`: the search entry and change
+   * whichever thread runs it. The entry comes with its summary's head and without its bulk (rows,
+   * search entry, change, the summary's and the rows' texts), which the runner holds for {@link Runner.take}. `prepare`: the search entry and change
    * come made ready to splice (worker.ts, `PreparedBulk`), from a worker or from this thread.
    */
-  run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, prepare?: boolean): Promise<Entry>;
+  run(input: PlannedInput, where: Placement, prior: ChangePrior, cache: CacheTarget | null, prepare?: boolean): Promise<SentEntry>;
   /** The bulk of an input `run` settled, left with the runner (undefined when there is none). */
   peek(path: string): EntryBulk | undefined;
   /** The bulk of an input `run` settled, given up by the runner (once). */
@@ -39,7 +39,7 @@ class Bulks {
   private readonly waiting = new Map<string, () => void>();
 
   /** The entry without its bulk; the bulk kept (its search entry and change made ready to splice, with `prepare`, as a worker's). */
-  keep(path: string, entry: Entry, prepare = false): Entry {
+  keep(path: string, entry: Entry, prepare = false): SentEntry {
     const split = splitEntry(path, entry, prepare);
     this.arrived(split.bulk);
     return split.entry;
@@ -152,10 +152,11 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
   const filename = workerFile();
   // A file-system seam (tests) lives in this thread only: its builds stay here.
   const bulks = new Bulks();
-  // The entry is copied as a worker's answer would be (structured clone): made in this thread, its
+  // The entry is copied as a worker's answer would be (structured clone): made in this thread, a
   // summary's strings can be slices of the decoded source (a title cut from the page), and V8
-  // keeps a slice's whole parent alive: the build, which holds every summary to its end, held
+  // keeps a slice's whole parent alive: the build, which held every summary to its end, held
   // every input's source (~20 KB an input in a `-j 1` build; BENCHMARKS.md, "memory flat in N, again").
+  // The summary now waits as its JSON text, a new string, and the entry keeps its head only.
   // With `prepare`, the bulk is made ready to splice here as a worker makes it, from the search
   // entry and change this thread just made: the build no longer parses back the JSON it was
   // handed (~16 KB an article; BENCHMARKS.md, issue 17). The prepared texts are new strings (the
@@ -167,7 +168,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     return { threads: 0, run: (input, where, prior, cache, prepare) => here(input, where, prior, cache, prepare, fs), ...held, close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<WorkerTask, Entry>({
+  const pool = new Piscina<WorkerTask, SentEntry>({
     filename,
     minThreads: threads,
     maxThreads: threads,

@@ -338,24 +338,46 @@ export class Ledger<T> {
     this.out = file === null ? null : new Appender(file, fs);
   }
 
-  /** Sets the next position's value aside: an object (kept), or its JSON text. */
-  add(value: T | string): void {
+  /** Sets the next position's value aside: an object (kept), or its JSON text (or that text's UTF-8 bytes, written as they are). */
+  add(value: T | string | Uint8Array): void {
+    if (typeof value === 'string' || value instanceof Uint8Array) this.addJoined('', value, '');
+    else {
+      // The position first: taking it may grow `ends` into a new array.
+      const at = this.next();
+      this.ends[at] = this.bytes;
+      this.held.set(at, value);
+    }
+  }
+
+  /**
+   * Sets the next position's JSON text aside made of three parts, `head`, `body` and `tail`: a
+   * worker's bytes (an input's summary) spliced between the build's own text (its next state's
+   * members) as they are, never decoded, joined or encoded again on this thread.
+   */
+  addJoined(head: string, body: string | Uint8Array, tail: string): void {
+    const at = this.next();
+    if (this.out === null) {
+      this.ends[at] = this.bytes;
+      this.held.set(at, new InMemoryText(head + utf8Text(body) + tail));
+      return;
+    }
+    // A line, never empty: its end is past the one before's.
+    this.bytes += Buffer.byteLength(head, 'utf8') + (typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength) + Buffer.byteLength(tail, 'utf8') + 1;
+    this.ends[at] = this.bytes;
+    if (head !== '') this.out.add(head);
+    this.out.add(body);
+    this.out.add(tail === '' ? '\n' : `${tail}\n`);
+  }
+
+  /** The next position, room made for its end. */
+  private next(): number {
     const at = this.count++;
     if (this.count > this.ends.length) {
       const grown = new Float64Array(this.ends.length * 2);
       grown.set(this.ends);
       this.ends = grown;
     }
-    if (typeof value === 'string' && this.out !== null) {
-      // A line, never empty: its end is past the one before's.
-      this.bytes += Buffer.byteLength(value, 'utf8') + 1;
-      this.ends[at] = this.bytes;
-      this.out.add(value);
-      this.out.add('\n');
-      return;
-    }
-    this.ends[at] = this.bytes;
-    this.held.set(at, typeof value === 'string' ? new InMemoryText(value) : value);
+    return at;
   }
 
   /** How many values were set aside. */

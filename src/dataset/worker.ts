@@ -7,7 +7,7 @@ import { changeFact } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { prepareSearch, type PreparedSearch } from '../report/html/search.js';
 import { TRANSCODE_MIN_UNITS, transcoded, utf8Text } from '../io/utf8.js';
-import { computeEntry, searchJsonOf, type Entry } from './entry.js';
+import { computeEntry, searchJsonOf, type Entry, type InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
 import type { TableRows } from './tables.js';
@@ -62,6 +62,27 @@ export interface WorkerStart {
 trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
 
 /**
+ * What the build thread reads of an input's summary as the input settles (its status, id and
+ * counts for the totals and the review index's order; its sha256 for a key the thread did not
+ * make): the whole summary crosses as JSON text in the bulk ({@link EntryBulk.summaryJson}),
+ * which the build only writes.
+ */
+export type SummaryHead = Pick<InputSummary, 'path' | 'id' | 'status' | 'sha256' | 'counts'>;
+
+/** The head of a summary ({@link SummaryHead}): new objects, none of the summary's own. */
+export function summaryHead(summary: InputSummary): SummaryHead {
+  return { path: summary.path, id: summary.id, status: summary.status, sha256: summary.sha256, counts: { ...summary.counts } };
+}
+
+/**
+ * An entry as a runner hands it to the build: its summary's head only, and no bulk — rows,
+ * search entry, change, the summary's and the rows' texts wait with the runner ({@link EntryBulk}).
+ * What a worker's answer carries is structured-cloned, and the build thread deserialised the whole
+ * summary (~11 KB a clone with its two rows) to write it back out as JSON (BENCHMARKS.md, change 196's *Left*).
+ */
+export type SentEntry = Omit<Entry, 'summary' | 'rows' | 'searchJson' | 'changeJson' | 'made' | 'manifestRow' | 'indexRow'> & { summary: SummaryHead };
+
+/**
  * The bulk of an entry — its rows, search entry and change, ~100 KB of text an article — sent
  * to the main thread apart from the entry itself, as a message the main thread takes in as it
  * arrives (runner.ts). What a task returns reaches the caller by resolving promises, and V8 then
@@ -72,6 +93,15 @@ trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
 export interface EntryBulk {
   /** The input's path: which task the bulk belongs to. */
   path: string;
+  /**
+   * The input's summary as JSON (`JSON.stringify`), as text or (crossed from a worker) its UTF-8
+   * bytes: what the build's ledger keeps of it, written as it is ({@link SentEntry} has its head).
+   */
+  summaryJson: string | Uint8Array;
+  /** The input's manifest row as the manifest holds it ({@link Entry.manifestRow}), as text or its UTF-8 bytes. */
+  manifestRow?: string | Uint8Array | undefined;
+  /** The input's row of the review index as its thread wrote it ({@link Entry.indexRow}), as text or its UTF-8 bytes. */
+  indexRow?: string | Uint8Array | undefined;
   /** Each table's rows: as text on the thread that made them, as UTF-8 bytes once they have crossed from a worker ({@link bulkMessage}). */
   rows: TableRows;
   /** The search entry's JSON, as text or (crossed from a worker) its UTF-8 bytes: read it with {@link bulkText}. */
@@ -85,10 +115,15 @@ export interface EntryBulk {
 /** A message carrying an {@link EntryBulk} (the worker's other messages are piscina's). */
 export const BULK = 'digest-entry-bulk';
 
-/** An entry without its bulk (rows, search entry and change), and the bulk. */
-export function splitEntry(path: string, entry: Entry, prepare = false): { entry: Entry; bulk: EntryBulk } {
-  const { rows, searchJson: _text, changeJson, made, ...rest } = entry;
-  if (!prepare || made === undefined) return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson: searchJsonOf(entry), changeJson } };
+/**
+ * An entry without its bulk (rows, search entry and change; the summary's and the rows' texts), its
+ * summary's head in place of the summary, and the bulk.
+ */
+export function splitEntry(path: string, entry: Entry, prepare = false): { entry: SentEntry; bulk: EntryBulk } {
+  const { summary, rows, searchJson: _text, changeJson, made, manifestRow, indexRow, ...rest } = entry;
+  const sent: SentEntry = { ...rest, summary: summaryHead(summary) };
+  const texts = { path, summaryJson: JSON.stringify(summary), ...(manifestRow === undefined ? {} : { manifestRow }), ...(indexRow === undefined ? {} : { indexRow }) };
+  if (!prepare || made === undefined) return { entry: sent, bulk: { ...texts, rows, searchJson: searchJsonOf(entry), changeJson } };
   const change = made.change;
   const prepared: PreparedBulk = {
     search: made.search === null ? null : (made.prepared ?? prepareSearch(made.search, jsonForScript, true)),
@@ -103,7 +138,7 @@ export function splitEntry(path: string, entry: Entry, prepare = false): { entry
           },
   };
   // Without the key here, the build makes the page's source key from the change's JSON.
-  return { entry: { ...rest, rows: {}, searchJson: null }, bulk: { path, rows, searchJson: null, changeJson: prepared.change?.pageSource === undefined ? changeJson : null, prepared } };
+  return { entry: sent, bulk: { ...texts, rows, searchJson: null, changeJson: prepared.change?.pageSource === undefined ? changeJson : null, prepared } };
 }
 
 /**
@@ -120,7 +155,9 @@ export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; 
   const transfer: ArrayBuffer[] = [];
   const rows: TableRows = {};
   for (const [table, text] of Object.entries(bulk.rows)) rows[table] = moved(text, transfer);
-  const message: EntryBulk = { ...bulk, rows, searchJson: moved(bulk.searchJson, transfer) };
+  const message: EntryBulk = { ...bulk, summaryJson: moved(bulk.summaryJson, transfer), rows, searchJson: moved(bulk.searchJson, transfer) };
+  if (bulk.manifestRow !== undefined) message.manifestRow = moved(bulk.manifestRow, transfer);
+  if (bulk.indexRow !== undefined) message.indexRow = moved(bulk.indexRow, transfer);
   if (bulk.changeJson !== undefined) message.changeJson = moved(bulk.changeJson, transfer);
   const prepared = bulk.prepared;
   if (prepared !== undefined) {
@@ -147,6 +184,9 @@ export function receivedBulk(bulk: EntryBulk): EntryBulk {
   const rows = bulk.rows;
   const tables = Object.keys(rows);
   for (let k = 0; k < tables.length; k++) rows[tables[k]!] = bufferView(rows[tables[k]!]!);
+  bulk.summaryJson = bufferView(bulk.summaryJson);
+  if (bulk.manifestRow !== undefined) bulk.manifestRow = bufferView(bulk.manifestRow);
+  if (bulk.indexRow !== undefined) bulk.indexRow = bufferView(bulk.indexRow);
   bulk.searchJson = bufferView(bulk.searchJson);
   if (bulk.changeJson !== undefined) bulk.changeJson = bufferView(bulk.changeJson);
   const search = bulk.prepared?.search;
@@ -200,13 +240,15 @@ export function bulkText(value: string | Uint8Array | null | undefined): string 
   return value === null || value === undefined ? null : utf8Text(value);
 }
 
-/** An entry made whole again from its {@link splitEntry} parts (rows that crossed as bytes are text again). */
-export function joinEntry(entry: Entry, bulk: EntryBulk): Entry {
+/** An entry made whole again from its {@link splitEntry} parts (the summary parsed back, texts that crossed as bytes text again). */
+export function joinEntry(entry: SentEntry, bulk: EntryBulk): Entry {
   const { path: _path, ...parts } = bulk;
   const rows: Entry['rows'] = {};
   for (const [table, text] of Object.entries(parts.rows)) rows[table] = bulkText(text)!;
-  const joined: Entry = { ...entry, rows, searchJson: bulkText(parts.searchJson) };
+  const joined: Entry = { ...entry, summary: JSON.parse(bulkText(parts.summaryJson)!) as InputSummary, rows, searchJson: bulkText(parts.searchJson) };
   if (parts.changeJson !== undefined) joined.changeJson = bulkText(parts.changeJson);
+  if (parts.manifestRow !== undefined) joined.manifestRow = bulkText(parts.manifestRow)!;
+  if (parts.indexRow !== undefined) joined.indexRow = bulkText(parts.indexRow)!;
   return joined;
 }
 
@@ -215,7 +257,7 @@ export function joinEntry(entry: Entry, bulk: EntryBulk): Entry {
  * written there, its bulk posted on `port` before the entry is returned (so it is on its way
  * first), the entry returned without it.
  */
-export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>): Promise<Entry> {
+export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>): Promise<SentEntry> {
   // pipelineFor loads each pipeline file once per thread.
   const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache), task.prepare === true);
   const { message, transfer } = bulkMessage(bulk);
@@ -246,6 +288,6 @@ export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
  * and cache entry written (or compared) here, so their bytes never cross threads; its entry out,
  * its bulk apart ({@link EntryBulk}). Tasks run one after the other ({@link oneAtATime}).
  */
-export default async function ingestTask(task: WorkerTask): Promise<Entry> {
+export default async function ingestTask(task: WorkerTask): Promise<SentEntry> {
   return oneAtATime(() => ingestOnThread(task, parentPort!));
 }

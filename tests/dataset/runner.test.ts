@@ -51,7 +51,7 @@ describe('a runner on worker threads', () => {
     const where = { root: mkdtempSync(join(tmpdir(), 'digest-runner-')), staging: '', mode: 'check' as const };
     const input = { path: 'in/a.txt', id: 'a', renamedFrom: null };
     const entry = await runner.run(input, where, { revision: 0, entry: null }, null);
-    expect(entry.searchJson).toBeNull();
+    expect(entry.summary).toEqual({ path: 'in/a.txt' });
     expect(runner.take('in/a.txt')).toEqual({ path: 'in/a.txt', rows: { 'items.jsonl': 'in/a.txt\n' }, searchJson: '{"id":"in/a.txt"}', changeJson: null });
     await runner.close();
   });

@@ -266,6 +266,36 @@ describe('Ledger: a value a position, read back by position', () => {
     expect(inMemory.textBytes(0)).toBe('1\n<td>x</td>');
   });
 
+  it("a text given as UTF-8 bytes, or joined around a worker's bytes (a state's members, then its summary's JSON as it came), is set aside as they are and read back as the text they make, with or without a file", () => {
+    const summary = JSON.stringify({ path: 'a', title: '强直性脊柱炎' });
+    const bytes = new TextEncoder().encode(summary);
+    const state = JSON.stringify({ stat: '1:2', key: 'k' });
+    for (const file of [join(tmp(), 'summaries.jsonl'), null]) {
+      const ledger = new Ledger<{ summary: { path: string } }>(file, realFs);
+      ledger.addJoined(`${state.slice(0, -1)},"summary":`, bytes, '}');
+      ledger.add(bytes);
+      ledger.addJoined('{"summary":', summary, '}');
+      ledger.add({ summary: { path: 'kept' } });
+      ledger.add('{"n":1}');
+      expect(ledger.text(0)).toBe(JSON.stringify({ stat: '1:2', key: 'k', summary: JSON.parse(summary) as unknown }));
+      expect(ledger.text(1)).toBe(summary);
+      expect(ledger.get(2)).toEqual({ summary: { path: 'a', title: '强直性脊柱炎' } });
+      expect([ledger.text(3), ledger.get(3)]).toEqual([null, { summary: { path: 'kept' } }]);
+      expect(ledger.text(4)).toBe('{"n":1}');
+      if (file !== null) expect(readFileSync(file, 'utf8')).toBe([ledger.text(0), summary, ledger.text(2), '{"n":1}', ''].join('\n'));
+      ledger.close();
+    }
+  });
+
+  it('an object or null added as the ledger grows its table of ends (at 64, 128, 256… positions) keeps its place, the texts after it theirs', () => {
+    // An incremental build adds a reused input's null row at any position (run.ts): one at a growth was written to the table let go.
+    const ledger = new Ledger<null>(join(tmp(), 'rows.jsonl'), realFs);
+    const growths = new Set([64, 128, 256]);
+    for (let i = 0; i < 300; i++) ledger.add(growths.has(i) ? null : i % 2 === 0 ? new TextEncoder().encode(`row ${i}`) : `row ${i}`);
+    for (let i = 0; i < 300; i++) expect(ledger.text(i)).toBe(growths.has(i) ? null : `row ${i}`);
+    ledger.close();
+  });
+
   it('without a file (check mode writes nothing), texts are kept in memory and read back alike', () => {
     const ledger = new Ledger<{ path: string }>(null, realFs);
     ledger.add(JSON.stringify({ path: 'a' }));
