@@ -63,3 +63,16 @@ export function optimisedResult<T>(fn: unknown, run: () => T): T {
 export function isHoley(array: readonly unknown[]): boolean {
   return holey(array);
 }
+
+/**
+ * {@link keepsOptimisedCode} for a `run` that returns a promise (a reader that loads its parser on
+ * first use, as `extractHtml` does): each run awaited before the next.
+ */
+export async function keepsOptimisedCodeAfter(fn: unknown, run: () => Promise<unknown>): Promise<boolean> {
+  prepare(fn);
+  for (let k = 0; k < WARM_RUNS; k++) await run();
+  finishBackgroundCompiles();
+  optimiseOnNextCall(fn);
+  await run();
+  return (status(fn) & TURBOFANNED) !== 0;
+}
