@@ -27,6 +27,9 @@ describe("the HTML reader's block emitter keeps the code TurboFan made for it (i
     const options = { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true };
     const handler = new DomHandler(undefined, options);
     new Parser(handler, options).end(site);
+    // (On main there are no such functions: `walk` and `flush` were closures of each emitBlocks call.)
+    expect(walkNode).toBeTypeOf('function');
+    expect(flushBlock).toBeTypeOf('function');
     const before = await extractHtml(site, config);
     expect(before.blocks.length).toBeGreaterThan(10);
     let k = 0;
