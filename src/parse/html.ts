@@ -487,101 +487,134 @@ function nextPostHeading(el: Element, c: Compiled, sizes: Map<AnyNode, Measure>)
  * text node's offset in the HTML source.
  */
 function emitBlocks(root: Element, c: Compiled, sizes: Map<AnyNode, Measure>, linkOnly: Set<Block>): Block[] {
-  const blocks: Block[] = [];
-  let parts: { text: string; start: number; end: number; strong: boolean; link: boolean }[] = [];
-  let kind: BlockKind = 'paragraph';
-  let level: number | undefined;
-  let ordinal: number | undefined;
-  // The block's <sup> elements so far, by their parts (a citation's evidence: superscriptsOf).
-  let sups: SupParts[] = [];
+  const emitter: Emitter = { root, c, sizes, linkOnly, blocks: [], parts: [], kind: 'paragraph', level: undefined, ordinal: undefined, sups: [], ended: false };
+  walkNode(emitter, root, false, false, false);
+  flushBlock(emitter);
+  return emitter.blocks;
+}
 
-  const flush = (): void => {
-    if (parts.length === 0) return;
-    // Joined in a loop, not `map(…).join('')`: the array V8's optimised `map` makes is holey, another
-    // map than its `join` had seen, and this was thrown away and compiled again (issue 17:
-    // BENCHMARKS.md, "arrays made by map").
-    let raw = '';
-    for (let k = 0; k < parts.length; k++) raw += parts[k]!.text;
-    const text = trimAll(raw.replace(htmlSpace, ' '));
-    if (text) {
-      const visible = parts.filter((p) => hasVisible(p.text));
-      const first = visible[0] ?? parts[0]!;
-      const last = visible[visible.length - 1] ?? parts[parts.length - 1]!;
-      const block: Block = { kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
-      if (kind === 'heading' && level !== undefined) block.level = level;
-      if (ordinal !== undefined) block.ordinal = ordinal;
-      if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
-      if (visible.length > 0 && visible.every((p) => p.link)) linkOnly.add(block);
-      if (sups.length > 0) {
-        const superscripts = superscriptsOf(parts, sups, text);
-        if (superscripts.length > 0) block.superscripts = superscripts;
-      }
-      blocks.push(block);
-    }
-    parts = [];
-    sups = [];
-  };
+/** A text node's piece of the block being emitted: its text, its place in the source, and whether it is bold or a link's. */
+interface BlockPart {
+  text: string;
+  start: number;
+  end: number;
+  strong: boolean;
+  link: boolean;
+}
 
-  // The body ends where the next post begins: a heading that is all a link to another page, once
-  // the article has text (a blog that shows its next posts in full, a list of more stories).
-  let ended = false;
-  const walk = (node: AnyNode, strong: boolean, inPre: boolean, link = false): void => {
-    if (ended) return;
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      const start = node.startIndex ?? 0;
-      if (inPre && data.includes('\n')) {
-        const lines = data.split('\n');
-        let cursor = start;
-        lines.forEach((line, i) => {
-          if (i > 0) flush();
-          parts.push({ text: line, start: cursor, end: cursor + line.length, strong, link });
-          cursor += line.length + 1;
-        });
-      } else {
-        parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong, link });
-      }
-      return;
+/**
+ * What {@link emitBlocks} holds while it walks a subtree. Its two steps, {@link walkNode} and
+ * {@link flushBlock}, are functions of the module over this state, not closures made in each call:
+ * V8 holds the optimised code of a closure's feedback weakly, so once one page's closures were
+ * gone a full collection let their code go and the next page's were compiled again — `walk` three
+ * times and `flush` twice in a 1,000-article build (issue 17: BENCHMARKS.md, change 205).
+ */
+interface Emitter {
+  readonly root: Element;
+  readonly c: Compiled;
+  readonly sizes: Map<AnyNode, Measure>;
+  readonly linkOnly: Set<Block>;
+  readonly blocks: Block[];
+  /** The block being emitted, by its text nodes' pieces. */
+  parts: BlockPart[];
+  kind: BlockKind;
+  level: number | undefined;
+  ordinal: number | undefined;
+  /** The block's <sup> elements so far, by their parts (a citation's evidence: superscriptsOf). */
+  sups: SupParts[];
+  /**
+   * The body ends where the next post begins: a heading that is all a link to another page, once
+   * the article has text (a blog that shows its next posts in full, a list of more stories).
+   */
+  ended: boolean;
+}
+
+/** Ends the block being emitted: its parts joined and trimmed, a block when any text is left. */
+export function flushBlock(e: Emitter): void {
+  const parts = e.parts;
+  if (parts.length === 0) return;
+  // Joined in a loop, not `map(…).join('')`: the array V8's optimised `map` makes is holey, another
+  // map than its `join` had seen, and this was thrown away and compiled again (issue 17:
+  // BENCHMARKS.md, "arrays made by map").
+  let raw = '';
+  for (let k = 0; k < parts.length; k++) raw += parts[k]!.text;
+  const text = trimAll(raw.replace(htmlSpace, ' '));
+  if (text) {
+    const visible = parts.filter((p) => hasVisible(p.text));
+    const first = visible[0] ?? parts[0]!;
+    const last = visible[visible.length - 1] ?? parts[parts.length - 1]!;
+    const block: Block = { kind: e.kind, text, start: first.start, end: Math.max(first.start, last.end), exact: false };
+    if (e.kind === 'heading' && e.level !== undefined) block.level = e.level;
+    if (e.ordinal !== undefined) block.ordinal = e.ordinal;
+    if (visible.length > 0 && visible.every((p) => p.strong)) block.strong = true;
+    if (visible.length > 0 && visible.every((p) => p.link)) e.linkOnly.add(block);
+    if (e.sups.length > 0) {
+      const superscripts = superscriptsOf(parts, e.sups, text);
+      if (superscripts.length > 0) block.superscripts = superscripts;
     }
-    if (!isElement(node)) return;
-    const name = node.name;
-    if (node !== root && linkDense(node, c, sizes)) return;
-    if (name === 'br') {
-      flush();
-      return;
-    }
-    const isBlock = c.blocks.has(name);
-    const bold = strong || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(node.attribs.style ?? '');
-    if (isBlock) {
-      flush();
-      if (blocks.length > 0 && nextPostHeading(node, c, sizes)) {
-        ended = true;
-        return;
+    e.blocks.push(block);
+  }
+  e.parts = [];
+  e.sups = [];
+}
+
+/** Emits `node` and what it holds into the block being emitted, ending blocks where block elements and <br> stand. */
+export function walkNode(e: Emitter, node: AnyNode, strong: boolean, inPre: boolean, link: boolean): void {
+  if (e.ended) return;
+  if (node.type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    const start = node.startIndex ?? 0;
+    if (inPre && data.includes('\n')) {
+      const lines = data.split('\n');
+      let cursor = start;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (i > 0) flushBlock(e);
+        e.parts.push({ text: line, start: cursor, end: cursor + line.length, strong, link });
+        cursor += line.length + 1;
       }
-      const saved = { kind, level, ordinal };
-      if (/^h[1-6]$/.test(name)) {
-        kind = 'heading';
-        level = Number(name[1]);
-      } else if (name === 'li') {
-        kind = 'list-item';
-        ordinal = listOrdinal(node);
-      }
-      for (const child of node.children) walk(child, bold, inPre || name === 'pre', link);
-      flush();
-      kind = saved.kind;
-      level = saved.level;
-      ordinal = saved.ordinal;
     } else {
-      const from = name === 'sup' ? parts.length : -1;
-      const before = blocks.length;
-      for (const child of node.children) walk(child, bold, inPre, link || name === 'a');
-      // (A <sup> broken by a <br> or a block inside it is no marker.)
-      if (from >= 0 && parts.length > from && blocks.length === before) sups.push({ from, to: parts.length, linked: inPageLink(node) });
+      e.parts.push({ text: data, start, end: (node.endIndex ?? start + data.length - 1) + 1, strong, link });
     }
-  };
-  walk(root, false, false);
-  flush();
-  return blocks;
+    return;
+  }
+  if (!isElement(node)) return;
+  const name = node.name;
+  if (node !== e.root && linkDense(node, e.c, e.sizes)) return;
+  if (name === 'br') {
+    flushBlock(e);
+    return;
+  }
+  const isBlock = e.c.blocks.has(name);
+  const bold = strong || name === 'strong' || name === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/i.test(node.attribs.style ?? '');
+  if (isBlock) {
+    flushBlock(e);
+    if (e.blocks.length > 0 && nextPostHeading(node, e.c, e.sizes)) {
+      e.ended = true;
+      return;
+    }
+    const savedKind = e.kind;
+    const savedLevel = e.level;
+    const savedOrdinal = e.ordinal;
+    if (/^h[1-6]$/.test(name)) {
+      e.kind = 'heading';
+      e.level = Number(name[1]);
+    } else if (name === 'li') {
+      e.kind = 'list-item';
+      e.ordinal = listOrdinal(node);
+    }
+    for (const child of node.children) walkNode(e, child, bold, inPre || name === 'pre', link);
+    flushBlock(e);
+    e.kind = savedKind;
+    e.level = savedLevel;
+    e.ordinal = savedOrdinal;
+  } else {
+    const from = name === 'sup' ? e.parts.length : -1;
+    const before = e.blocks.length;
+    for (const child of node.children) walkNode(e, child, bold, inPre, link || name === 'a');
+    // (A <sup> broken by a <br> or a block inside it is no marker.)
+    if (from >= 0 && e.parts.length > from && e.blocks.length === before) e.sups.push({ from, to: e.parts.length, linked: inPageLink(node) });
+  }
 }
 
 /** A <sup> element of the block being emitted: its parts [from, to), and whether it is a link to the page itself. */

@@ -113,6 +113,23 @@ function holdsOne(text: string, units: number): boolean {
   return false;
 }
 
+/**
+ * The line holding a joined-text index: binary search (lists can have 10^5 entries). A function
+ * of the module, not a closure made in each split: V8 holds a closure's optimised code only while
+ * a closure of it lives, and a full collection after one list let it go (compiled three times in
+ * a 1,000-article build; issue 17: BENCHMARKS.md, change 205).
+ */
+export function lineAt(lines: readonly Line[], index: number): Line {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lines[mid]!.joinedStart <= index) low = mid;
+    else high = mid - 1;
+  }
+  return lines[low]!;
+}
+
 /** The first block without the list's heading glued before its first entry. */
 function withoutHeading(block: Block, headings: readonly RegExp[]): Block {
   const cut = listAfterHeading(block.text, headings);
@@ -140,19 +157,8 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
     lines.push({ index: lines.length, joinedStart: joined.length, block, label: !numbered && isLabelLine(block.text), identifier: !numbered && isIdentifierOnly(block.text) });
     joined += block.text;
   }
-  // The line holding a joined-text index: binary search (lists can have 10^5 entries).
-  const lineAt = (index: number): Line => {
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lines[mid]!.joinedStart <= index) low = mid;
-      else high = mid - 1;
-    }
-    return lines[low]!;
-  };
   const sourceOffset = (index: number): number => {
-    const line = lineAt(index);
+    const line = lineAt(lines, index);
     return line.block.exact ? line.block.start + Math.min(index - line.joinedStart, line.block.text.length) : line.block.start;
   };
 
@@ -193,7 +199,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   for (const m of matchesOf(folded, inlineMarker())) {
     const at = m.index;
     const left = folded.slice(Math.max(0, at - 40), at).replace(/[ \t]+$/, '');
-    if (left === '' || left.endsWith('\n') || !inlineLeft(left).test(left) || at < (lineMarkerEnd.get(lineAt(at)) ?? -1)) continue;
+    if (left === '' || left.endsWith('\n') || !inlineLeft(left).test(left) || at < (lineMarkerEnd.get(lineAt(lines, at)) ?? -1)) continue;
     markers.push({ at, end: at + m[0].length, number: Number(m.slice(1).find((g) => g !== undefined)), inline: true });
   }
   markers.sort((a, b) => a.at - b.at);
@@ -217,7 +223,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
     // The entry's text: its lines up to the next number, labels left out.
     let raw = '';
     let last = marker.at;
-    for (let k = lineAt(marker.at).index; k < lines.length && lines[k]!.joinedStart < next; k++) {
+    for (let k = lineAt(lines, marker.at).index; k < lines.length && lines[k]!.joinedStart < next; k++) {
       const line = lines[k]!;
       if (line.label) continue;
       const from = Math.max(marker.end, line.joinedStart);

@@ -566,16 +566,8 @@ export const link = defineStage({
     const cites = (numbers: number[]) => numbers.length > 0 && numbers.every((n) => byId.has(`ref-${n}`));
 
     // Each body block is read for journals once: an item's lead is its first block (or that block's first line).
-    const readings = new Map<Block, JournalReading>();
-    const readingOf = (block: Block) => {
-      let reading = readings.get(block);
-      if (!reading) {
-        reading = readJournals(block.text, data.journals, isOrganization, viewOf(block, doc.views), ruby);
-        readings.set(block, reading);
-      }
-      return reading;
-    };
-    doc.journalMentions = pageJournals(doc, readingOf, data.journals);
+    const readings: BlockReadings = { readings: new Map(), doc, journals: data.journals, isOrganization, ruby };
+    doc.journalMentions = pageJournals(doc, readings, data.journals);
 
     // Each item's markers, read before any is resolved: digits a copy flattened cite only in the order of
     // the page's markers, items and prose together.
@@ -616,7 +608,7 @@ export const link = defineStage({
       for (; next < sups.length; next++) resolveSuperscript(sups[next]!);
       item.citations = ids;
       if (ids.length === 0 && doc.references.length > 0 && checks.uncited) report('item-uncited', `item of ${item.date} cites no reference`, { offset: itemStart });
-      nameJournal(doc, item, itemStart, leadReading(doc, item, readingOf, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
+      nameJournal(doc, item, itemStart, leadReading(doc, item, readings, data.journals, isOrganization, ruby), data.journals, byId, report, checks.noJournal);
     }
 
     doc.citations = [];
@@ -647,6 +639,30 @@ export const link = defineStage({
   },
 });
 
+/** A page's body blocks' journal readings so far, and what a block is read with ({@link readingOf}). */
+interface BlockReadings {
+  readonly readings: Map<Block, JournalReading>;
+  readonly doc: DigestDocument;
+  readonly journals: JournalIndex;
+  readonly isOrganization: OrganizationTest;
+  readonly ruby: RegExp | null;
+}
+
+/**
+ * A body block's journal reading, read once a block: an item's lead is its first block (or that
+ * block's first line). A function of the module, not a closure made in each run: V8 holds a
+ * closure's optimised code only while a closure of it lives, and a full collection after one page
+ * let it go (compiled twice in a 1,000-article build; issue 17: BENCHMARKS.md, change 205).
+ */
+function readingOf(r: BlockReadings, block: Block): JournalReading {
+  let reading = r.readings.get(block);
+  if (!reading) {
+    reading = readJournals(block.text, r.journals, r.isOrganization, viewOf(block, r.doc.views), r.ruby);
+    r.readings.set(block, reading);
+  }
+  return reading;
+}
+
 /**
  * Every journal, family and publisher the body names (reference list and boilerplate aside), and
  * the journal each volume and issue line names ("第二军医大学学报 2021, Vol. 42 Issue (8)": kept out of
@@ -654,7 +670,7 @@ export const link = defineStage({
  * decoded text (markup blocks: found in the source after the block's start, as written or
  * HTML-escaped, else given the block's place).
  */
-function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalReading, journals: JournalIndex): NamedJournal[] {
+function pageJournals(doc: DigestDocument, readings: BlockReadings, journals: JournalIndex): NamedJournal[] {
   const skip = new Set<Block>(doc.referenceBlocks);
   // A block is chrome when boilerplate covers all of it (a byline segment cut off the front of a paragraph leaves the rest of it body).
   // By start, the ends boilerplate covers from there (numbers: a string key made for every block was a tenth of the stage).
@@ -671,7 +687,7 @@ function pageJournals(doc: DigestDocument, readingOf: (block: Block) => JournalR
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (skip.has(block) || chrome.get(block.start)?.includes(block.end)) continue;
-    placeNames(doc, block, readingOf(block).names, out);
+    placeNames(doc, block, readingOf(readings, block).names, out);
   }
   for (let k = 0; k < doc.issueLines.length; k++) {
     const { block, journal: named } = doc.issueLines[k]!;
@@ -710,10 +726,10 @@ function placeNames(doc: DigestDocument, block: Block, names: readonly JournalNa
  * An item's lead (the first line of its text) read for journals: its first block's reading when
  * the block is that line, else the line read on its own (from the block's view).
  */
-function leadReading(doc: DigestDocument, item: Item, readingOf: (block: Block) => JournalReading, journals: JournalIndex, isOrganization: OrganizationTest, ruby: RegExp | null): LeadReading {
+function leadReading(doc: DigestDocument, item: Item, readings: BlockReadings, journals: JournalIndex, isOrganization: OrganizationTest, ruby: RegExp | null): LeadReading {
   const lead = item.text.split('\n', 1)[0]!;
   const first = doc.itemBlocks.get(item)?.[0];
-  if (first?.text === lead) return leadOf(readingOf(first));
+  if (first?.text === lead) return leadOf(readingOf(readings, first));
   const view = first !== undefined && first.text.startsWith(lead) ? viewOf(first, doc.views).slice(0, lead.length) : JournalIndex.view(lead);
   return leadOf(readJournals(lead, journals, isOrganization, view, ruby));
 }

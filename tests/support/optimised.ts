@@ -13,6 +13,16 @@ const status = new Function('f', 'return %GetOptimizationStatus(f);') as Native<
 const holey = new Function('a', 'return %HasHoleyElements(a);') as Native<boolean>;
 const finishBackgroundCompiles = new Function('%FinalizeOptimization();') as () => void;
 
+/**
+ * `fn` itself, when it is a function. Given anything else (an export a checkout lacks reads
+ * `undefined`), `%PrepareFunctionForOptimization` fails a fatal check and ends the test's process,
+ * which the runner need not report as that test failing: a test must fail by its assertion.
+ */
+function aFunction(fn: unknown): unknown {
+  if (typeof fn !== 'function') throw new TypeError(`optimised.ts: ${String(fn)} is not a function`);
+  return fn;
+}
+
 /** The status bit of a function whose code TurboFan made (V8's OptimizationStatus::kTurboFanned). */
 const TURBOFANNED = 1 << 6;
 /**
@@ -30,7 +40,7 @@ const WARM_RUNS = 100;
  * an operation its feedback had not seen.
  */
 export function keepsOptimisedCode(fn: unknown, run: () => unknown, warm: () => unknown = run): boolean {
-  prepare(fn);
+  prepare(aFunction(fn));
   for (let k = 0; k < WARM_RUNS; k++) warm();
   // A compile V8 started on its own during the warm runs (on a helper thread) is finished and its
   // code installed first: asked for while one runs, the compile on the next call does not happen.
@@ -42,6 +52,7 @@ export function keepsOptimisedCode(fn: unknown, run: () => unknown, warm: () => 
 
 /** Whether `fn` runs the code TurboFan made for it now (asked after a run, or after a full collection). */
 export function isOptimised(fn: unknown): boolean {
+  aFunction(fn);
   return (status(fn) & TURBOFANNED) !== 0;
 }
 
@@ -50,7 +61,7 @@ export function isOptimised(fn: unknown): boolean {
  * interpreter): for a test that an array is made as the interpreter makes it ({@link isHoley}).
  */
 export function optimisedResult<T>(fn: unknown, run: () => T): T {
-  prepare(fn);
+  prepare(aFunction(fn));
   for (let k = 0; k < WARM_RUNS; k++) run();
   finishBackgroundCompiles();
   optimiseOnNextCall(fn);
@@ -62,4 +73,17 @@ export function optimisedResult<T>(fn: unknown, run: () => T): T {
 /** True when an array may hold holes (V8's holey elements kinds): another map than a packed array's. */
 export function isHoley(array: readonly unknown[]): boolean {
   return holey(array);
+}
+
+/**
+ * {@link keepsOptimisedCode} for a `run` that returns a promise (a reader that loads its parser on
+ * first use, as `extractHtml` does): each run awaited before the next.
+ */
+export async function keepsOptimisedCodeAfter(fn: unknown, run: () => Promise<unknown>): Promise<boolean> {
+  prepare(aFunction(fn));
+  for (let k = 0; k < WARM_RUNS; k++) await run();
+  finishBackgroundCompiles();
+  optimiseOnNextCall(fn);
+  await run();
+  return (status(fn) & TURBOFANNED) !== 0;
 }
