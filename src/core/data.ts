@@ -440,6 +440,32 @@ export function parseJsonText(file: string, text: string): unknown {
 }
 
 /**
+ * Refuses a JSON text that writes one key twice in an object, naming the second at its line and
+ * column. JSON.parse keeps the last value without a word, so two entries an edit or a merge ran
+ * together (`{ "id": "a", …, "id": "b", … }`) would lose the first — a concept, a pattern —
+ * silently. Asked only of a data file not known to pass its checks: jsonc-parser is loaded then,
+ * as for a syntax error.
+ */
+export function checkUniqueKeys(file: string, text: string): void {
+  const { visit } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
+  const open: Set<string>[] = [];
+  let twice: { key: string; offset: number } | undefined;
+  visit(text, {
+    onObjectBegin: () => void open.push(new Set()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (key, offset) => {
+      const keys = open[open.length - 1];
+      if (twice !== undefined || keys === undefined) return;
+      if (keys.has(key)) twice = { key, offset };
+      else keys.add(key);
+    },
+  });
+  if (twice === undefined) return;
+  const at = new LineIndex(text).point(twice.offset);
+  throw new ConfigError(`${file}:${at.line}:${at.column}: the key ${JSON.stringify(twice.key)} is written twice in one object (JSON keeps the last: the first would be lost)`);
+}
+
+/**
  * The sha256 of each data file's bytes known to pass its schema and the pattern audit: the
  * package's own data files (hashed by `npm run gen:types`; a test verifies them in full), the
  * files this process verified since, and those the build's main thread verified before
@@ -479,7 +505,10 @@ interface ReadData<T> {
 function readData<T>(file: string, schema: SchemaName, text = readConfigFile(file), hash = hashOf(text)): ReadData<T> {
   const value = parseJsonText(file, text) as T;
   const verify = !verifiedData.has(hash);
-  if (verify) checkSchema(file, schema, value);
+  if (verify) {
+    checkUniqueKeys(file, text);
+    checkSchema(file, schema, value);
+  }
   return { value, hash, verify, passed: () => void verifiedData.add(hash) };
 }
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDataPlace, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
+import { checkDataPlace, checkUniqueKeys, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
 import type { Lexicon } from '../../src/generated/lexicon.js';
@@ -29,6 +29,26 @@ describe('data files known to pass (src/generated/verified-data.ts)', () => {
   it('are exactly the shipped files, by hash (run `npm run gen:types` after editing pipelines/data)', () => {
     const hashes = names.map((name) => createHash('sha256').update(readFileSync(shipped(name))).digest('hex'));
     expect([...shippedDataHashes].sort()).toEqual(hashes.sort());
+  });
+
+  it('write no key twice in an object (the copies above are re-serialised, so this reads the files as written)', () => {
+    for (const name of readdirSync(repo('pipelines/data')).filter((n) => n.endsWith('.json'))) {
+      expect(() => checkUniqueKeys(name, readFileSync(repo(`pipelines/data/${name}`), 'utf8')), name).not.toThrow();
+    }
+  });
+
+  it('a file that writes a key twice in an object is refused at the second, by line and column: JSON.parse would keep the last and lose an entry silently', () => {
+    // Two concepts run together, as a merge that kept both sides' appended entries once joined them: valid JSON, valid by the schema.
+    const text = JSON.stringify(JSON.parse(readFileSync(shipped('lexicon'), 'utf8')), null, 2);
+    const joint = text.indexOf('\n    },\n    {\n', text.indexOf('"concepts": ['));
+    const joined = `${text.slice(0, joint)},${text.slice(joint + '\n    },\n    {'.length)}`;
+    const line = joined.slice(0, joined.indexOf('"id"', joint)).split('\n').length;
+    const file = join(mkdtempSync(join(tmpdir(), 'data-')), 'lexicon.json');
+    writeFileSync(file, joined);
+    expect(() => loadLexicon(file)).toThrow(ConfigError);
+    expect(() => loadLexicon(file)).toThrow(`lexicon.json:${line}:7: the key "id" is written twice in one object (JSON keeps the last: the first would be lost)`);
+    expect(() => checkUniqueKeys('x.json', '{"a": {"b": 1, "c": {"b": 2}}, "d": [{"b": 3}, {"b": 4}]}')).not.toThrow();
+    expect(() => checkUniqueKeys('x.json', '{"a": 1,\n "b": [{"c": 1, "c": 2}]}')).toThrow('x.json:2:17: the key "c" is written twice');
   });
 
   it('pass every check the loader makes of a file it does not know: schema, pattern audit, unique names', () => {
