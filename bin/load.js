@@ -43,16 +43,6 @@ const vm = process.getBuiltinModule('node:vm');
  */
 export const v8Flags = ['--regexp-tier-up-ticks=0', '--interrupt-budget=540672', '--semi-space-growth-factor=16', '--bytecode-size-allowance-per-tick=150'];
 /**
- * The same flags at V8's own defaults (Node 20's V8: `node --v8-options`), and so those of the code
- * cache of Node's own modules built into the binary. A worker thread compiles Node's modules for its
- * own isolate as it starts (~90 of them: its bootstrap, the module loaders, events, fs…), and V8
- * takes that cache only under the flags it was made with: a thread started under {@link v8Flags}
- * compiled them all from source, ~150 M instructions a thread (BENCHMARKS.md, change 200).
- * bin/thread.js starts the build's thread under these; the thread sets {@link v8Flags} again as it
- * loads this module, after its start, before the CLI's bundle (whose cache wants them).
- */
-export const v8FlagDefaults = ['--regexp-tier-up-ticks=1', '--interrupt-budget=67584', '--semi-space-growth-factor=2', '--bytecode-size-allowance-per-tick=150'];
-/**
  * Node's modules every command loads (crypto for hashing, os for the CPU count), loaded before the
  * flags below are set: Node compiles its own modules from a code cache built into the binary, which
  * V8 takes only under the flags it was made with, so a module loaded after a flag changes is

@@ -7,7 +7,7 @@
 import v8 from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 // bin/load.js's, where `digest build` also reads it ({@link flagsAfterLoad} there); ./digest.js has loaded that module already.
-import { concurrencyOf, v8FlagDefaults } from './load.js';
+import { concurrencyOf } from './load.js';
 
 export { concurrencyOf };
 
@@ -99,10 +99,6 @@ export function preloadExecArgv(execArgv) {
  * without an answer (an uncaught error, out of memory) is an internal error: exit code 2.
  */
 export function runOnThread(argv) {
-  // The thread starts under V8's default flags, so that it takes Node's own modules from the code
-  // cache in the binary (./load.js, `v8FlagDefaults`: ~150 M instructions of compiling a thread);
-  // it sets the CLI's flags again when it loads ./load.js. This thread only waits for it meanwhile.
-  for (const flag of v8FlagDefaults) v8.setFlagsFromString(flag);
   return new Promise((resolve) => {
     let code = null;
     const start = (execArgv) =>
