@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalEntries, JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
-import { LexiconMatcher, lexiconOfText, type CompiledLexicon } from './lexicon.js';
+import { LexiconMatcher, lexiconOfText, utf16Units, type CompiledLexicon } from './lexicon.js';
 import type { Lexicon } from '../generated/lexicon.js';
 import { packagePath, packageRoot } from './paths.js';
 
@@ -214,10 +214,10 @@ export function lexiconMatcherFor(lexicon: Lexicon, sha256: string, dir?: string
  * The `lexicon-text` form of a lexicon: its value as JSON without white space, in UTF-16 (little-endian)
  * bytes, with where each concept lies in it (`conceptRanges`, in UTF-16 units), their ids as JSON
  * text, every concept's abbreviations and the countries' indices (src/core/lexicon.ts {@link ConceptText}).
- * Read back it is a two-byte string as it stands, where the data file's UTF-8 (~130 KB, Han names among
- * ASCII) took V8's UTF-8 decoder ~3.5 M instructions of every start and its indentation ~1 M more of
- * JSON.parse; and only the lexicon's other fields are parsed at once, each concept at its first read
- * (issue 17: start-up).
+ * Read back, each piece is a two-byte string as it stands, where the data file's UTF-8 (~130 KB, Han names
+ * among ASCII) took V8's UTF-8 decoder ~3.5 M instructions of every start and its indentation ~1 M more of
+ * JSON.parse; and only the lexicon's other fields are decoded and parsed at once, each concept at its first
+ * read, from its own range of the bytes (issue 17: start-up).
  */
 export function lexiconTextForm(lexicon: Lexicon): Record<string, Uint8Array | Int32Array | readonly string[]> {
   // The value with its concepts as one number, then each concept's JSON put in its place: the same
@@ -264,12 +264,14 @@ export function lexiconOfForm(sha256: string, dir?: string): Lexicon | null {
   const form = readCompiled('lexicon-text', sha256, dir);
   const { text, conceptRanges, ids, abbreviations, countries } = form ?? {};
   if (!(text instanceof Uint8Array) || !(conceptRanges instanceof Int32Array) || !(ids instanceof Uint8Array) || !(countries instanceof Int32Array) || !Array.isArray(abbreviations)) return null;
-  const value = ofUtf16(text);
-  // The concepts' array, from the first's "[" to the last's "]" (an empty one: "[]" at the key).
-  const open = conceptRanges.length === 0 ? value.indexOf('"concepts":[]') + 11 : conceptRanges[0]! - 1;
+  // The concepts' array, from the first's "[" to the last's "]" (an empty one: "[]" at the key). The
+  // text around it is decoded alone (~2 KB), each concept from its range at its first read: no string
+  // of the whole text (~250 KB, copied out of the form's bytes, which its ranges' view holds anyway).
+  const units = text.byteLength >>> 1;
+  const open = conceptRanges.length === 0 ? ofUtf16(text).indexOf('"concepts":[]') + 11 : conceptRanges[0]! - 1;
   const close = conceptRanges.length === 0 ? open + 1 : conceptRanges[conceptRanges.length - 1]!;
-  const rest = JSON.parse(`${value.slice(0, open + 1)}${value.slice(close)}`) as Lexicon;
-  return lexiconOfText(rest, { text: value, ranges: conceptRanges, ids: ofUtf16(ids), abbreviations: abbreviations as string[], countries });
+  const rest = JSON.parse(`${utf16Units(text, 0, open + 1)}${utf16Units(text, close, units)}`) as Lexicon;
+  return lexiconOfText(rest, { text, ranges: conceptRanges, ids: ofUtf16(ids), abbreviations: abbreviations as string[], countries });
 }
 
 /**

@@ -102,8 +102,12 @@ export function leftmostLongest(found: readonly ConceptMatch[]): ConceptMatch[] 
  * asks of every concept at once, derived by the build from the same value.
  */
 export interface ConceptText {
-  /** The lexicon as JSON without white space (`JSON.stringify` of its value). */
-  readonly text: string;
+  /**
+   * The lexicon as JSON without white space (`JSON.stringify` of its value), as UTF-16 (little-endian)
+   * bytes: a concept's JSON is decoded from its own range at its first read, so no string of the whole
+   * text (~250 KB, held beside the form's bytes) is ever made (issue 17: start-up).
+   */
+  readonly text: Uint8Array;
   /** Where each concept's JSON lies in `text`: [start, end) in UTF-16 units, two a concept, in order. */
   readonly ranges: Int32Array;
   /** The concepts' ids, in order, as a JSON array: parsed when an id is first looked up. */
@@ -139,7 +143,7 @@ export class ConceptEntries {
   at(k: number): Concept | undefined {
     const source = this.source;
     if (!isText(source) || k < 0 || k >= this.length) return this.read[k];
-    return (this.read[k] ??= JSON.parse(source.text.slice(source.ranges[2 * k]!, source.ranges[2 * k + 1]!)) as Concept);
+    return (this.read[k] ??= JSON.parse(utf16Units(source.text, source.ranges[2 * k]!, source.ranges[2 * k + 1]!)) as Concept);
   }
 
   /** The index of the concept with this id, if one has it. */
@@ -179,6 +183,11 @@ export class ConceptEntries {
     }
     return this.countryConcepts;
   }
+}
+
+/** UTF-16 units [start, end) of little-endian `bytes` as a string. */
+export function utf16Units(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + 2 * start, 2 * (end - start)).toString('utf16le');
 }
 
 function isText(source: readonly Concept[] | ConceptText): source is ConceptText {

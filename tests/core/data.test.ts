@@ -95,6 +95,21 @@ describe("the lexicon's value from the build's UTF-16 form (src/core/compiled-da
     }
   });
 
+  it("a known lexicon makes no string of its form's whole text: the text around the concepts and each concept read are decoded from their own ranges", () => {
+    const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
+    const decode = vi.spyOn(Buffer.prototype, 'toString');
+    try {
+      const data = loadData(files);
+      expect(data.concepts.matches('克罗恩病患者接受间充质干细胞治疗').map((m) => m.concept.id)).toContain('disease:crohn-disease');
+      // The form's text is the whole lexicon, ~128,000 UTF-16 units: main decoded it whole (one string
+      // beside the form's bytes); the ids (~15,000 units) are the longest text decoded now.
+      const longest = Math.max(...decode.mock.results.map((r) => (typeof r.value === 'string' ? r.value.length : 0)));
+      expect(longest).toBeLessThan(30_000);
+    } finally {
+      decode.mockRestore();
+    }
+  });
+
   it('a known lexicon parses only the concepts its matcher reads, and answers as the lexicon parsed whole does', () => {
     const files = Object.fromEntries(names.map((name) => [name, shipped(name)])) as DataFiles;
     const parse = vi.spyOn(JSON, 'parse');
