@@ -275,7 +275,7 @@ export interface CompiledLexicon {
  * patterns to the entries'). A function of the module, not a closure made in each
  * `matchesWhole`: V8 holds a function's optimised code through its closures, and a full
  * collection after a call let the call's closure go with its code, compiled again at the next
- * (BENCHMARKS.md, changes 205 and 206).
+ * (BENCHMARKS.md, changes 205 and 207).
  */
 export function spansTo(hits: readonly TrieMatch[], concepts: Int32Array, end: number, entries: ConceptEntries, type: Entity['type']): boolean {
   for (let k = 0; k < hits.length; k++) {

@@ -45,7 +45,7 @@ let scratchUnits: Uint16Array | null = null;
  * more than the copy. Made whole at once, not grown by doubling from 1 KB: a growth is first
  * needed by the first long text, pages after its callers were compiled, and TurboFan's code of
  * the reference's matching view (`matchingView`, which inlines this) was thrown away there
- * (BENCHMARKS.md, changes 205 and 206). Outside V8's heap, and only the pages written are
+ * (BENCHMARKS.md, changes 205 and 207). Outside V8's heap, and only the pages written are
  * resident: most texts are a block of a few hundred units.
  */
 export function scratchBytes(size: number): Buffer {

@@ -385,7 +385,7 @@ export interface BodyDiseases {
  * in one function with the decision after it, the loop was compiled after a few hundred pages and
  * thrown away at the first page whose title names no disease, or whose disease is written in Latin
  * letters (its initials), each first met after the compile — the dearest function a build compiled
- * twice, 150–650 ms of a compiler thread (BENCHMARKS.md, changes 187, 192, 205 and 206). Here
+ * twice, 150–650 ms of a compiler thread (BENCHMARKS.md, changes 187, 192, 205 and 207). Here
  * every page runs all of it; the initials, the title and the decision are read after it, by code
  * that runs too little a page to be compiled in a build.
  */

@@ -7,7 +7,7 @@ import { repo } from '../helpers.js';
 import { isOptimised, keepsOptimisedCode } from '../support/optimised.js';
 
 // A file of its own: `spansTo` here has only the type feedback this test gives it (issue 17:
-// BENCHMARKS.md, change 206).
+// BENCHMARKS.md, change 207).
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 

@@ -4,7 +4,7 @@ import { matchingView } from '../../src/refs/text.js';
 import { keepsOptimisedCode } from '../support/optimised.js';
 
 // A file of its own: the thread's scratch bytes and the functions here have only what this test
-// gives them (issue 17: BENCHMARKS.md, change 206).
+// gives them (issue 17: BENCHMARKS.md, change 207).
 describe('the folds keep the code TurboFan made for them when a long text first comes after the compile (issue 17)', () => {
   it('foldWidth and matchingView over short texts, then one of 40,000 units', () => {
     const short = ['Ｌｉ Ｗ，Ｚｈａｎｇ Ｓ。', '张三、李四。干细胞研究与治疗，２０２０；１１：１２', 'Wang X. Cell. 2019;178:1-10.'];

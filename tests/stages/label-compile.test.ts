@@ -8,7 +8,7 @@ import { pipeline, repo } from '../helpers.js';
 import { keepsOptimisedCode } from '../support/optimised.js';
 
 // A file of its own: `bodyDiseases` here has only the type feedback this test gives it (issue 17:
-// BENCHMARKS.md, change 206).
+// BENCHMARKS.md, change 207).
 describe("the topic's loop over the body keeps the code TurboFan made for it (issue 17)", () => {
   it('bodyDiseases, compiled over Chinese pages, over an English page that names its disease by initials in a title naming none', async () => {
     const { structure, concepts } = pipeline().data;
@@ -43,7 +43,7 @@ describe("the topic's loop over the body keeps the code TurboFan made for it (is
     // the first — was thrown away at the first page whose title named no disease (in the bench's
     // corpus, `inTitle.size > 1`), a site no earlier page had reached: the dearest function a
     // 1,000-article build compiled twice. (Main's `topicDisease`, run as here: thrown away on
-    // `untitled`; BENCHMARKS.md, change 206.)
+    // `untitled`; BENCHMARKS.md, change 207.)
     expect(keepsOptimisedCode(bodyDiseases, run, warm)).toBe(true);
     expect(run()).toEqual(['disease:multiple-sclerosis', 'disease:multiple-sclerosis']);
   });
