@@ -280,6 +280,21 @@ export interface CompiledLexicon {
 }
 
 /**
+ * Whether a trie hit ends at `end` and names a concept of `type` (`concepts` maps the trie's
+ * patterns to the entries'). A function of the module, not a closure made in each
+ * `matchesWhole`: V8 holds a function's optimised code through its closures, and a full
+ * collection after a call let the call's closure go with its code, compiled again at the next
+ * (BENCHMARKS.md, changes 205 and 207).
+ */
+export function spansTo(hits: readonly TrieMatch[], concepts: Int32Array, end: number, entries: ConceptEntries, type: Entity['type']): boolean {
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h.end === end && entries.at(concepts[h.patternIndex]!)?.type === type) return true;
+  }
+  return false;
+}
+
+/**
  * The lexicon of one loaded data set, compiled once: names (case-insensitive) and
  * abbreviations (exact) in two leftmost-longest tries over the matching view, plus the
  * open-class patterns. Owned by the pipeline's data, so two pipelines with two lexicons in
@@ -445,8 +460,8 @@ export class LexiconMatcher {
     const shrunk = this.matchingText(text);
     const view = shrunk.text;
     if (!this.patternTypes.has(type)) {
-      const spans = (hits: readonly TrieMatch[], concepts: Int32Array) => hits.some((h) => h.end === view.length && this.entries.at(concepts[h.patternIndex]!)?.type === type);
-      if (!spans(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts) && !spans(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts)) return false;
+      const end = view.length;
+      if (!spansTo(this.names.matchesAt(lowerSameLength(view), 0), this.nameConcepts, end, this.entries, type) && !spansTo(this.abbreviationMatcher.matchesAt(view, 0), this.abbreviationConcepts, end, this.entries, type)) return false;
     }
     const found = this.scan(shrunk, text);
     return found.length === 1 && found[0]!.start === 0 && found[0]!.end === text.length && found[0]!.concept.type === type;

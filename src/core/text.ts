@@ -38,18 +38,19 @@ let scratchUnits: Uint16Array | null = null;
 
 /**
  * Bytes to make a string in (`toString` of a part of them), kept by the thread and reused by the
- * next call: grown by doubling up to {@link SCRATCH_BYTES}, never shrunk; a larger size gets new
- * bytes. For code that fills them and makes its string before it returns (nothing it calls may
- * ask for them meanwhile): {@link mapUnits} and the name shapes' one-byte image (src/refs/names.ts),
- * where a new array or buffer a call, made and freed outside V8's heap, cost more than the copy.
+ * next call: {@link SCRATCH_BYTES} made at the first call, never grown or shrunk; a larger size
+ * gets new bytes. For code that fills them and makes its string before it returns (nothing it
+ * calls may ask for them meanwhile): {@link mapUnits} and the name shapes' one-byte image
+ * (src/refs/names.ts), where a new array or buffer a call, made and freed outside V8's heap, cost
+ * more than the copy. Made whole at once, not grown by doubling from 1 KB: a growth is first
+ * needed by the first long text, pages after its callers were compiled, and TurboFan's code of
+ * the reference's matching view (`matchingView`, which inlines this) was thrown away there
+ * (BENCHMARKS.md, changes 205 and 207). Outside V8's heap, and only the pages written are
+ * resident: most texts are a block of a few hundred units.
  */
 export function scratchBytes(size: number): Buffer {
   if (size > SCRATCH_BYTES) return Buffer.allocUnsafeSlow(size);
-  if (scratch === null || scratch.length < size) {
-    scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_BYTES, Math.max(size, 1024, 2 * (scratch?.length ?? 0))));
-    scratchUnits = null;
-  }
-  return scratch;
+  return (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES));
 }
 
 /** The same memory as UTF-16 units (the scratch's view made once; bytes of their own start at offset 0, so aligned). */

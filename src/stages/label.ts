@@ -334,22 +334,11 @@ function byFamily(counts: Counts, concepts: LexiconMatcher): Counts {
 export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Disease & { count: number })[], concepts: LexiconMatcher, bodyNames: BodyNames | null = null): Disease | null {
   // The blocks' concepts come from the document's scans; the title is scanned when no block is it.
   const { body, titleBlock } = bodyBlocks(doc, doc.title);
-  const counts = new Map<string, { disease: Disease; count: number }>();
-  // A disease named in full also by its initials alone ("multiple sclerosis" … "MS"): initials → disease.
-  let initials: Map<string, Disease> | null = null;
-  // Indexed: a `for … of` in baseline code allocates an iterator result a block and a match (BENCHMARKS.md, "loops without iterators").
-  for (let i = 0; i < body.length; i++) {
-    const lines = concepts.scanOf(body[i]!, doc).lines;
-    for (let k = 0; k < lines.length; k++) {
-      const c = lines[k]!.concept;
-      // "… Comprehensive Cancer Center" names a body, not the page's disease.
-      if (c.type === 'disease' && bodyNames !== null && inBodyName(body[i]!.text, lines[k]!.start, lines[k]!.end, bodyNames)) continue;
-      countDisease(counts, c);
-      if (c.type !== 'disease') continue;
-      const key = initialsOf(body[i]!.text.slice(lines[k]!.start, lines[k]!.end));
-      if (key !== null) (initials ??= new Map()).set(key, { id: c.id, label: c.label });
-    }
-  }
+  // The page's long loops are functions of their own (see bodyDiseases): what is left here runs a
+  // few operations a page, too few for V8 to compile it in a build.
+  const found = bodyDiseases(doc, body, concepts, bodyNames);
+  const counts = found.counts;
+  const initials = initialsOfMentions(body, found);
   const titleScan = titleBlock ? concepts.scanOf(titleBlock, doc).lines : doc.title === null ? [] : concepts.conceptsIn(doc.title);
   const titleText = titleBlock ? titleBlock.text : doc.title ?? '';
   // Pushed in a loop, not `filter(…).map(…)`: the array V8's optimised `map` makes allows holes, another
@@ -364,9 +353,7 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const inTitle = new Map<string, Disease>();
   for (const c of titleConcepts) if (c.type === 'disease') inTitle.set(c.id, { id: c.id, label: c.label });
   if (initials !== null) {
-    for (let i = 0; i < body.length; i++) {
-      for (const d of initialsNamed(body[i]!.text, concepts.scanOf(body[i]!, doc).lines, initials)) countDisease(counts, { ...d, type: 'disease' });
-    }
+    countInitialsNamed(doc, body, concepts, initials, counts);
     if (doc.title !== null && inTitle.size === 0) for (const d of initialsNamed(doc.title, titleScan, initials)) inTitle.set(d.id, d);
   }
   if (inTitle.size === 1) return [...inTitle.values()][0]!;
@@ -378,6 +365,66 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
   return dominant(byFamily(counts, concepts), 2);
+}
+
+/** The diseases a page's body names ({@link bodyDiseases}): each counted by id, and each mention counted, where it stands. */
+export interface BodyDiseases {
+  /** Each disease's mentions, by id, in the order the body first names them. */
+  counts: Map<string, { disease: Disease; count: number }>;
+  /** Each counted mention's block, an index into the body, in the body's order (one a mention, as `mentions`). */
+  blocks: number[];
+  /** Each counted mention: its span in its block's text and its concept. */
+  mentions: { start: number; end: number; concept: { id: string; type: string; label: string } }[];
+}
+
+/**
+ * The diseases the body's blocks name (`body`: the page's blocks outside its reference list), a
+ * name inside a body's name ("… Comprehensive Cancer Center") aside: {@link topicDisease}'s loop
+ * over every concept of every block, a function of its own. V8 compiles a function once it has
+ * run long enough, and throws its code away where it meets an operation no earlier run reached:
+ * in one function with the decision after it, the loop was compiled after a few hundred pages and
+ * thrown away at the first page whose title names no disease, or whose disease is written in Latin
+ * letters (its initials), each first met after the compile — the dearest function a build compiled
+ * twice, 150–650 ms of a compiler thread (BENCHMARKS.md, changes 187, 192, 205 and 207). Here
+ * every page runs all of it; the initials, the title and the decision are read after it, by code
+ * that runs too little a page to be compiled in a build.
+ */
+export function bodyDiseases(doc: DigestDocument, body: DigestDocument['blocks'], concepts: LexiconMatcher, bodyNames: BodyNames | null): BodyDiseases {
+  const counts = new Map<string, { disease: Disease; count: number }>();
+  const blocks: number[] = [];
+  const mentions: BodyDiseases['mentions'] = [];
+  // Indexed: a `for … of` in baseline code allocates an iterator result a block and a match (BENCHMARKS.md, "loops without iterators").
+  for (let i = 0; i < body.length; i++) {
+    const lines = concepts.scanOf(body[i]!, doc).lines;
+    for (let k = 0; k < lines.length; k++) {
+      const c = lines[k]!.concept;
+      if (c.type !== 'disease') continue;
+      // "… Comprehensive Cancer Center" names a body, not the page's disease.
+      if (bodyNames !== null && inBodyName(body[i]!.text, lines[k]!.start, lines[k]!.end, bodyNames)) continue;
+      countDisease(counts, c);
+      blocks.push(i);
+      mentions.push(lines[k]!);
+    }
+  }
+  return { counts, blocks, mentions };
+}
+
+/** A disease named in full also by its initials alone ("multiple sclerosis" … "MS"): initials → disease, of the body's mentions in order (a later one's initials win); null when none has initials. */
+function initialsOfMentions(body: DigestDocument['blocks'], found: BodyDiseases): Map<string, Disease> | null {
+  let initials: Map<string, Disease> | null = null;
+  for (let m = 0; m < found.mentions.length; m++) {
+    const { start, end, concept } = found.mentions[m]!;
+    const key = initialsOf(body[found.blocks[m]!]!.text.slice(start, end));
+    if (key !== null) (initials ??= new Map()).set(key, { id: concept.id, label: concept.label });
+  }
+  return initials;
+}
+
+/** Counts the diseases each body block names by their initials alone (`initials`) into `counts`. */
+function countInitialsNamed(doc: DigestDocument, body: DigestDocument['blocks'], concepts: LexiconMatcher, initials: ReadonlyMap<string, Disease>, counts: Map<string, { disease: Disease; count: number }>): void {
+  for (let i = 0; i < body.length; i++) {
+    for (const d of initialsNamed(body[i]!.text, concepts.scanOf(body[i]!, doc).lines, initials)) countDisease(counts, { ...d, type: 'disease' });
+  }
 }
 
 /** The initials of a disease's name as written in Latin letters, two to six words ("multiple sclerosis" → "MS", "Parkinson’s disease" → "PD"), or null. */
