@@ -7,7 +7,7 @@
 // these functions turn those samples into the slope of the running peak over the build's second
 // half (KB an input), which leaves its warm-up out (BENCHMARKS.md, change 50: "How the bench could
 // tell warm-up from growth"), and the slopes of that half's spans' peaks and floors, which a
-// record's timing does not move (change 206). Pure functions: tests/scripts/peak-curve.test.ts.
+// record's timing does not move (change 208). Pure functions: tests/scripts/peak-curve.test.ts.
 
 /**
  * The memory fields of a /proc/<pid>/status text, in KB: VmRSS (resident now), VmHWM (the highest
@@ -79,7 +79,7 @@ export function secondHalfSlope(samples, total) {
  * worker's old space between collections, a compile's zone freed after it, glibc's arenas as
  * their chunks are reused — the end's record is the half's or a later, higher coincidence of
  * such peaks, so that figure is zero or above, above zero on average, and its noise is not
- * known from one build (BENCHMARKS.md, changes 153 and 206). The peaks' slope reads a creep of
+ * known from one build (BENCHMARKS.md, changes 153 and 208). The peaks' slope reads a creep of
  * the peaks themselves, near zero where there is none, its error saying how near; the floors'
  * a creep of what stays resident between them. The last record's sample is the finish's (the
  * workers leaving) and no span's. Null with fewer than three spans sampled (a build too short
