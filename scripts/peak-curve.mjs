@@ -6,7 +6,8 @@
 // two polls is missed — and counts the records the build has written into its staging folder;
 // these functions turn those samples into the slope of the running peak over the build's second
 // half (KB an input), which leaves its warm-up out (BENCHMARKS.md, change 50: "How the bench could
-// tell warm-up from growth"). Pure functions: tests/scripts/peak-curve.test.ts.
+// tell warm-up from growth"), and the slopes of that half's spans' peaks and floors, which a
+// record's timing does not move (change 208). Pure functions: tests/scripts/peak-curve.test.ts.
 
 /**
  * The memory fields of a /proc/<pid>/status text, in KB: VmRSS (resident now), VmHWM (the highest
@@ -66,6 +67,65 @@ export function secondHalfSlope(samples, total) {
     anonKbPerInput: (b.anonKb - a.anonKb) / inputs,
     fileKbPerInput: (b.fileKb - a.fileKb) / inputs,
   };
+}
+
+/**
+ * What the resident set does over a build's second half, span by span: the inputs settled
+ * between the half and the last record cut into `windows` spans of equal inputs, each span's
+ * highest and lowest VmRSS sample, and the least-squares slope of each against the span's
+ * middle input, KB an input, with its standard error (from the fit's residuals: how far the
+ * spans scatter about the line). {@link secondHalfSlope}'s figure is a difference of two
+ * high-water marks, a record that cannot fall: over a resident set with no trend at all — a
+ * worker's old space between collections, a compile's zone freed after it, glibc's arenas as
+ * their chunks are reused — the end's record is the half's or a later, higher coincidence of
+ * such peaks, so that figure is zero or above, above zero on average, and its noise is not
+ * known from one build (BENCHMARKS.md, changes 153 and 208). The peaks' slope reads a creep of
+ * the peaks themselves, near zero where there is none, its error saying how near; the floors'
+ * a creep of what stays resident between them. The last record's sample is the finish's (the
+ * workers leaving) and no span's. Null with fewer than three spans sampled (a build too short
+ * for the poll).
+ */
+export function secondHalfTrend(samples, total, windows = 8) {
+  const counted = samples.filter((s) => s.settled !== null);
+  const half = counted.find((s) => s.settled >= total / 2);
+  if (half === undefined) return null;
+  const last = counted.find((s) => s.settled >= total) ?? counted[counted.length - 1];
+  const span = last.settled - half.settled;
+  if (span <= 0) return null;
+  const spans = Array.from({ length: windows }, () => null);
+  for (const s of counted) {
+    if (s.settled < half.settled || s.settled >= last.settled) continue;
+    const w = Math.floor(((s.settled - half.settled) * windows) / span);
+    const at = spans[w];
+    if (at === null) spans[w] = { highKb: s.rssKb, lowKb: s.rssKb };
+    else {
+      if (s.rssKb > at.highKb) at.highKb = s.rssKb;
+      if (s.rssKb < at.lowKb) at.lowKb = s.rssKb;
+    }
+  }
+  const points = [];
+  for (let w = 0; w < windows; w++) if (spans[w] !== null) points.push({ input: half.settled + ((w + 0.5) * span) / windows, ...spans[w] });
+  if (points.length < 3) return null;
+  const peaks = fitted(points.map((p) => p.input), points.map((p) => p.highKb));
+  const floors = fitted(points.map((p) => p.input), points.map((p) => p.lowKb));
+  return { from: half.settled, to: last.settled, spans: points, peaksKbPerInput: peaks.slope, peaksErrorKb: peaks.error, floorsKbPerInput: floors.slope, floorsErrorKb: floors.error };
+}
+
+/** The least-squares line of `y` against `x` (three points or more): its slope and the slope's standard error. */
+function fitted(x, y) {
+  const n = x.length;
+  const mx = x.reduce((a, v) => a + v, 0) / n;
+  const my = y.reduce((a, v) => a + v, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+  }
+  const slope = sxy / sxx;
+  let residuals = 0;
+  for (let i = 0; i < n; i++) residuals += (y[i] - my - slope * (x[i] - mx)) ** 2;
+  return { slope, error: Math.sqrt(residuals / (n - 2) / sxx) };
 }
 
 /**

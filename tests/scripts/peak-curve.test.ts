@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
 // @ts-expect-error: a plain ES module script, no types
-import { betweenSizes, secondHalfSlope, statusMemory } from '../../scripts/peak-curve.mjs';
+import { betweenSizes, secondHalfSlope, secondHalfTrend, statusMemory } from '../../scripts/peak-curve.mjs';
 
 interface Sample {
   settled: number | null;
@@ -65,6 +65,66 @@ describe("scripts/peak-curve.mjs: the running peak of a build's memory (the benc
     expect(k.anonKbPerInput).toBe(0);
   });
 
+  /**
+   * A build's resident set polled at each input settled from 0 to `total` (the finish's sample
+   * after, its workers gone): `base` plus `creepKb` an input, a worker's sawtooth (its old space
+   * filling by 8 MB over every 40 inputs, emptied by a collection) and, at inputs a seeded
+   * generator picks, one in 25, a compile's zone present for that sample only: most a few MB,
+   * now and then more (an exponential size, 2 MB on average).
+   */
+  function polledBuild(total: number, creepKb: number, seed: number): Sample[] {
+    let state = seed;
+    const random = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const samples: Sample[] = [];
+    let hwm = 0;
+    for (let i = 0; i < total; i++) {
+      const zone = random() < 0.04 ? -2000 * Math.log(1 - random()) : 0;
+      const rss = 150_000 + creepKb * i + ((i % 40) / 40) * 8000 + zone;
+      hwm = Math.max(hwm, rss);
+      samples.push(at(i, rss, hwm));
+    }
+    samples.push(at(total, 90_000, hwm));
+    return samples;
+  }
+
+  it("a second half with no trend reads above zero by its high-water marks, and zero by its spans' peaks and floors", () => {
+    // The high-water mark is a record: where nothing grows, a later coincidence of sawtooth and zone still raises it.
+    const rises = [1, 2, 3, 4, 5, 6].map((seed) => ({ hwm: secondHalfSlope(polledBuild(4000, 0, seed), 4000).kbPerInput, trend: secondHalfTrend(polledBuild(4000, 0, seed), 4000) }));
+    // Each half's record is as likely the higher: the end's raises the figure in about half the builds, and never lowers it.
+    expect(rises.filter((r) => r.hwm > 0).length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...rises.map((r) => r.hwm))).toBeGreaterThanOrEqual(0);
+    expect(rises.reduce((sum, r) => sum + r.hwm, 0) / rises.length).toBeGreaterThan(0.3);
+    for (const { trend } of rises) {
+      // The spans' peaks scatter (a zone lands in one span and not the next), and their error says by how much.
+      expect(Math.abs(trend.peaksKbPerInput)).toBeLessThanOrEqual(2.5 * trend.peaksErrorKb);
+      expect(Math.abs(trend.floorsKbPerInput)).toBeLessThan(0.1);
+      expect(trend.spans).toHaveLength(8);
+      expect(trend.from).toBe(2000);
+      expect(trend.to).toBe(4000); // the finish's sample (its workers gone: 90 MB) is no span's
+    }
+  });
+
+  it("a creep of 2 KB an input reads 2 KB by the spans' peaks and floors", () => {
+    const trend = secondHalfTrend(polledBuild(4000, 2, 7), 4000);
+    expect(Math.abs(trend.peaksKbPerInput - 2)).toBeLessThanOrEqual(2.5 * trend.peaksErrorKb);
+    expect(trend.floorsKbPerInput).toBeCloseTo(2, 1);
+    expect(trend.floorsErrorKb).toBeLessThan(0.1);
+    // Each span's highest and lowest sample, at its middle input.
+    expect(trend.spans[0]).toEqual({ input: 2125, highKb: expect.any(Number), lowKb: 150_000 + 2 * 2000 });
+  });
+
+  it("gives no trend for a build the poll saw in fewer than three spans of its second half", () => {
+    expect(secondHalfTrend([], 100)).toBeNull();
+    expect(secondHalfTrend([at(0, 100_000), at(60, 110_000), at(100, 110_000)], 100)).toBeNull();
+    const k = secondHalfTrend([at(0, 100_000), at(50, 110_000), at(70, 112_000), at(90, 114_000), at(100, 90_000)], 100, 5);
+    expect(k.spans.map((s: { input: number }) => s.input)).toEqual([55, 75, 95]);
+    expect(k.peaksKbPerInput).toBeCloseTo(100); // 2 MB over 20 inputs
+    expect(k.peaksErrorKb).toBeCloseTo(0);
+  });
+
   it('between sizes: the rise of the means over the step, and the larger spread of a size over the same step', () => {
     const s = betweenSizes([180, 184], 1000, [196], 4000);
     expect(s.kbPerInput).toBeCloseTo(((196 - 182) * 1024) / 3000);
@@ -87,6 +147,6 @@ describe("scripts/peak-curve.mjs: the running peak of a build's memory (the benc
     expect(row, lines[1]).not.toBeNull();
     // Printed to 0.1 MB: the slope is known to within what that rounding allows over 24 inputs.
     expect(Math.abs(Number(row![1]) - ((n4 - (n1 + n2) / 2) * 1024) / 24)).toBeLessThanOrEqual((0.1 * 1024) / 24 + 0.005);
-    expect(lines[2]).toMatch(/^the running peak over a build's second half, an input more: 32 articles (?:not measured|-?[\d.]+ KB \(inputs \d+ → \d+: [\d.]+ → [\d.]+ MB\)); 8 articles .+, .+$/);
+    expect(lines[2]).toMatch(/^the running peak over a build's second half, an input more: 32 articles (?:not measured|-?[\d.]+ KB \(inputs \d+ → \d+: [\d.]+ → [\d.]+ MB(?:; its spans' peaks -?[\d.]+ ± [\d.]+ KB, floors -?[\d.]+ ± [\d.]+ KB)?\)); 8 articles .+, .+$/);
   }, 240_000);
 });
