@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '163b40618a1064014886480856bc8ae421a9133a13985bdf2dad87074cc5d9d0', // journals: pipelines/data/journals.json
   'f9ac89f78cf9350a8ca80f9f40f9b4e2b19c143a9d036d09755e50fbb7b1d773', // lexicon: pipelines/data/lexicon.json
-  '33e560c8932a0657e743f22eac64e8323d9eac5691e2fc2f8963d20e8724aa3c', // structure: pipelines/data/structure.json
+  'acaa6df79331ee106764dda43af1ea9845ce5a98a013a9969164273461d293c0', // structure: pipelines/data/structure.json
 ];
