@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
-  '6618e80e3a1a71a85c99fc50f49eceb00730fe05086ccc375bb6c7bf4c7abda7', // lexicon: pipelines/data/lexicon.json
-  'f3c59030389388a0fea20f8337fe3622d849b7cc92468171b0dbaf039d315c9f', // structure: pipelines/data/structure.json
+  '163b40618a1064014886480856bc8ae421a9133a13985bdf2dad87074cc5d9d0', // journals: pipelines/data/journals.json
+  'f9ac89f78cf9350a8ca80f9f40f9b4e2b19c143a9d036d09755e50fbb7b1d773', // lexicon: pipelines/data/lexicon.json
+  'acaa6df79331ee106764dda43af1ea9845ce5a98a013a9969164273461d293c0', // structure: pipelines/data/structure.json
 ];

@@ -564,7 +564,9 @@ export function walkNode(e: Emitter, node: AnyNode, strong: boolean, inPre: bool
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     const start = node.startIndex ?? 0;
-    if (inPre && data.includes('\n')) {
+    // Text outside every element of a fragment (a forum's post saved as text with its paragraphs'
+    // markup left in) is plain text: its line breaks end blocks, as in <pre>.
+    if ((inPre || node.parent?.type === 'root') && data.includes('\n')) {
       const lines = data.split('\n');
       let cursor = start;
       for (let i = 0; i < lines.length; i++) {
@@ -578,7 +580,11 @@ export function walkNode(e: Emitter, node: AnyNode, strong: boolean, inPre: bool
     }
     return;
   }
-  if (!isElement(node)) return;
+  if (!isElement(node)) {
+    // A fragment with no <body> is its own root: the document holds its paragraphs.
+    if (node.type === 'root') for (const child of (node as unknown as Element).children) walkNode(e, child, strong, inPre, link);
+    return;
+  }
   const name = node.name;
   if (node !== e.root && linkDense(node, e.c, e.sizes)) return;
   if (name === 'br') {

@@ -69,7 +69,9 @@ function secondSentence(text: string): string {
  *    names an approval by a regulator (or one that names itself: "won an approval", "Japan Approves"), and not of a trial ("FDA Clears Stem Cell Clinical Trial")
  *    nor one denied or sought ("FDA Denies Approval"), nor a panel's vote or a recommendation ("CHMP recommends … approval"),
  *    nor a title's over a lead that names an IND or a clinical hold (the data's `leadTrialCues`);
- * 5. trial roundup — the title counts studies ("5项临床试验"), or two items report publications;
+ * 5. trial roundup — the title or a section's heading counts studies or new drugs ("5项临床试验",
+ *    "受理的13项干细胞新药": a heading that does, over a first item telling an approval, vetoes rule 4's
+ *    reading of that item), or two items report publications;
  * 6. news item — at most one publication, on a page with a page date or a byline, or one item;
  *    never a journal's paper (a volume and issue line over it);
  * 7. trial roundup — two or more dated items; a page without items is a news item when it has a
@@ -98,9 +100,14 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   // A headline's approval over a lead that names an IND or a clinical hold ("FDA Approves Embryonic Stem Cell-Based
   // Therapy" / "… has lifted a clinical hold on Geron's IND"): the headline shortens a trial cleared to start.
   const titleApproval = approval(title) && !k.leadTrialCues?.test(firstLead);
-  if (years.length === 0 && (titleApproval || approval(firstLead))) return 'drug-approval';
-  if (years.length === 0 && leadText !== '' && approvalToldNext(title, firstLead, leadText, k, approval)) return 'drug-approval';
-  if (k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
+  // A heading that counts studies or new drugs ("02:2025年1-5月受理的13项干细胞新药") frames a page whose
+  // first item tells an approval as a roundup of them: that approval is one of many, not the page's news.
+  const firstApproval = years.length === 0 && !titleApproval && approval(firstLead);
+  const countingHeading = firstApproval && evidence.sections.some((x) => !!x.heading && k.trialRoundupTitles.some((r) => r.test(foldWidth(x.heading!))));
+  if (years.length === 0 && titleApproval) return 'drug-approval';
+  if (firstApproval && !countingHeading) return 'drug-approval';
+  if (years.length === 0 && leadText !== '' && !countingHeading && approvalToldNext(title, firstLead, leadText, k, approval)) return 'drug-approval';
+  if (countingHeading || k.trialRoundupTitles.some((r) => r.test(title))) return 'trial-roundup';
   const publications = items.filter((item) => reportsPublication(item, evidence.itemBlocks.get(item), s, folded)).length;
   if (publications >= 2) return 'trial-roundup';
   const paper = evidence.issueLine === true;

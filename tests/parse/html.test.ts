@@ -240,3 +240,24 @@ describe('parse: what a page sets high (<sup>) and how an ordered list numbers',
     ]);
   });
 });
+
+describe('parse: an HTML fragment with no <body> (genre-zh23)', () => {
+  const config = pipeline().data.html;
+
+  it('reads paragraphs that stand at the top of a fragment (main read none: body-empty)', async () => {
+    const { blocks } = await extractHtml(`${para(1, '干细胞')}\n${para(2, '干细胞')}<p>第三段。</p>\n`, config);
+    expect(blocks.map((b) => b.text.slice(0, 6))).toEqual(['干细胞的第1', '干细胞的第2', '第三段。']);
+  });
+
+  it('ends blocks at the line breaks of plain text outside every element, as in <pre>, and keeps each block\'s place in the source', async () => {
+    const html = `膝關節退化 醫院擬推幹細胞療法\n第二行的說明文字\n<p style="margin: 0cm" class="MsoNormal">某某醫院骨科團隊表示,將申請以自體脂肪幹細胞治療退化性關節。</p><p><br></p>\n<p class="MsoNormal">醫院強調,療程仍在規劃階段。</p>\n`;
+    const { blocks } = await extractHtml(html, config);
+    expect(blocks.map((b) => b.text)).toEqual(['膝關節退化 醫院擬推幹細胞療法', '第二行的說明文字', '某某醫院骨科團隊表示,將申請以自體脂肪幹細胞治療退化性關節。', '醫院強調,療程仍在規劃階段。']);
+    for (const b of blocks) expect(html.slice(b.start, b.end)).toBe(b.text);
+  });
+
+  it('still joins a line break inside an element into one block (a page with a <body> reads as before)', async () => {
+    const { blocks } = await extractHtml(`<html><body><div><p>干细胞治疗的第一句,\n接着第二句,研究仍在进行。</p>${para(1, '干细胞')}</div></body></html>`, config);
+    expect(blocks[0]!.text).toBe('干细胞治疗的第一句, 接着第二句,研究仍在进行。');
+  });
+});

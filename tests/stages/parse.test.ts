@@ -179,3 +179,23 @@ describe('parse: huge Markdown paragraphs and code blocks (issue 11, point 8)', 
     expect(existsSync(join(dir, 'out', 'articles', 'deep.json'))).toBe(true);
   }, 480_000);
 });
+
+describe('parse: a plain-text page with its post\'s markup left in (genre-zh23)', () => {
+  it('reads a text of inline paragraphs as HTML, and its paragraphs and its plain lines (main gave body-empty and no record)', async () => {
+    const text = readFileSync(repo('tests/fixtures/genre-zh23-forum-fragment-hant/input.txt'), 'utf8');
+    expect(detectFormat(text, 'input.txt')).toBe('html');
+    const doc = await runUpTo(text, 'parse', 'input.txt');
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('body-empty');
+    expect(doc.blocks.map((b) => b.text)).toEqual([
+      '膝關節退化 醫院擬推幹細胞療法',
+      '【某某報╱中央社】',
+      '某某醫院骨科團隊表示,將向主管機關申請以自體脂肪幹細胞治療退化性關節,預計明年開始收案。',
+      '團隊指出,退化性關節的患者多以止痛藥與復健處理,軟骨一旦磨損便難以自行修復。',
+      '醫院強調,療程仍在規劃階段,民眾不宜輕信坊間的細胞治療廣告。',
+    ]);
+  });
+
+  it('keeps prose naming a tag or two as text', () => {
+    expect(detectFormat('干细胞治疗新闻\n网页里的<p>标签和<br>换行不会改变本文是纯文本。\n第二段。', 'a.txt')).toBe('text');
+  });
+});

@@ -1655,3 +1655,90 @@ describe('segment on the twenty-second Chinese pass: view counters with spaces, 
     expect(pageDateOf(text, structure())).toBe(date);
   });
 });
+
+describe('segment on the twenty-third Chinese pass: a portal\'s list labels, "您的当前位置" crumb and loading label; a journal portal\'s export line, spaced scan label, tab labels, label-and-number counters, barred words and rights lines; a column label over "Open Access"; a wire\'s credit split by a slash; a "?" left by a lost emoji before an outline numeral or after a subheading\'s number; a journal\'s dotted issue line and its online date the page date, never a received date (genre-zh23)', () => {
+  it.each([
+    '最新文章',
+    '推荐文章',
+    '熱門文章',
+    '您的当前位置:肝病 > 肝衰竭 > 干细胞治疗肝衰竭的临床研究进展',
+    '正在加载',
+    '正在載入',
+    '扫  描  看  全  文',
+    '掃描看全文',
+    '正文',
+    '作者信息',
+    '评论',
+    '相关资源',
+    '基金 0  关键词  3',
+    '阅读 0  评论  0',
+    '引用 | 论文 | 视频',
+    '参考文献导出:   Endnote    NoteExpress    RefWorks',
+    '临床经验 Open Access',
+    'Open Access',
+    '某某, 某某某, 某某, 某某医院感染科 某省某市 000000',
+  ])('is chrome (a list\'s label, a crumb, a loading label, a journal portal\'s widget, a column\'s label): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '版权归中华医学会所有。',
+    '未经授权,不得转载、摘编本刊文章,不得使用本刊的版式设计。',
+    '除非特别声明,本刊刊出的所有文章不代表中华医学会和本刊编委会的观点。',
+  ])('is a journal\'s rights line: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it.each([
+    '最新文章显示,干细胞治疗的研究数量逐年上升。',
+    '正文部分介绍了间充质干细胞的来源。',
+    '评论认为,该研究的样本量偏小。',
+    '阅读 0',
+    '引用 | 论文',
+    'Open Access publishing lowers the cost of reading trials.',
+    '版权归属问题尚无定论,专家建议尽快立法。',
+    '除非特别声明,否则受试者须签署知情同意书。',
+    '正在加载的数据显示,受试者的随访仍在进行。',
+    '某某, 某某某, 某某医院感染科的研究人员指出,疗效仍需验证 000000',
+  ])('is no chrome (a sentence opening with the same words; one pair or two barred words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it('reads a wire\'s credit split by a slash in lenticular brackets as a byline, and a bracket heading as a heading', () => {
+    expect(classifyBlock(block('【某某報╱中央社】'), structure(), true)).toMatchObject({ role: 'boilerplate' });
+    expect(classifyBlock(block('【Upaper/中央社】'), structure(), true)).toMatchObject({ role: 'boilerplate' });
+    expect(classifyBlock(block('【治療原理】'), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it.each([
+    ['?一、帕金森病的核心困境:多巴胺神經元的凋零', 1],
+    ['2.1?替代死亡的神經元', 2],
+  ])('reads an outline heading with a "?" a lost emoji left: %s', (text, level) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'outline', level });
+  });
+
+  it.each(['?為什麼幹細胞能修復神經', '血糖平均下降了2.1?', '??一、兩個問號之後'])('reads no outline heading from a "?" elsewhere: %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'outline' });
+  });
+
+  it.each([
+    ['在线出版日期: 2019-03-28', '2019-03-28'],
+    ['在线出版日期: 2019-03-28. doi: 10.11569/wcjd.v27.i6.351', '2019-03-28'],
+    ['收稿日期: 2018-12-20', null],
+    ['修回日期: 2019-01-15', null],
+    ['接受日期: 2019-01-22', null],
+    ['影视资讯 港台电影 2025-09-25 16:30 1', '2025-09-25'],
+  ])('reads a journal\'s online date as the page date, and never a received, revised or accepted date (a label is no channel word): %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it('reads a journal\'s dotted issue line ("世界华人消化杂志. 2019-03-28; 27(6): 351-356") for its journal', () => {
+    expect(classifyBlock(block('世界华人消化杂志. 2019-03-28; 27(6): 351-356'), structure(), true)).toEqual({ role: 'boilerplate', kind: 'other', issue: { journal: '世界华人消化杂志' } });
+  });
+
+  it('takes the headline under a column\'s label with "Open Access", its copyright and issue line for the title', async () => {
+    const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-zh23-journal-dates/input.txt'), 'utf8'), 'segment');
+    expect(doc.title).toBe('人脐带间充质干细胞治疗慢加急性肝衰竭的临床观察');
+    expect(doc.pageDate).toBe('2019-03-28');
+  });
+});

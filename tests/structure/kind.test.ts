@@ -79,3 +79,20 @@ describe('pageKind: the first rule that fits', () => {
     expect(kind([section('other')], { pageDate: '2024-11-20', issueLine: false })).toBe('news-item');
   });
 });
+
+describe('pageKind: a heading counting new drugs over an approval (genre-zh23)', () => {
+  const approvalFirst = [item('2025年1月2日,国家药监局附条件批准某某间充质干细胞注射液上市。')];
+  it('reads a page whose heading counts studies or new drugs as a trial roundup, though its first item tells an approval', () => {
+    expect(kind([section('other', approvalFirst, { heading: '历史性突破' }), section('other', [], { heading: '02:2025年1-5月受理的8项干细胞新药' })])).toBe('trial-roundup');
+    expect(kind([section('other', approvalFirst), section('other', [], { heading: '盘点5项临床试验' })])).toBe('trial-roundup');
+  });
+
+  it('keeps the approval where no heading counts, or where the title tells it', () => {
+    expect(kind([section('other', approvalFirst, { heading: '历史性突破' }), section('other', [], { heading: '2025年干细胞新药受理分析' })])).toBe('drug-approval');
+    expect(kind([section('other', approvalFirst), section('other', [], { heading: '受理的8项干细胞新药' })], { title: '国家药监局批准首款干细胞药物上市' })).toBe('drug-approval');
+  });
+
+  it('leaves a page whose first item tells no approval to the later rules, whatever its headings count', () => {
+    expect(kind([section('other', [plain[0]!]), section('other', [], { heading: '两项研究带来的新线索' })])).toBe('news-item');
+  });
+});
