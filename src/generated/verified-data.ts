@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  'db26c252386273d3bdd4c45755a642411e65f24252ff7e4b57172f76dfc857f5', // journals: pipelines/data/journals.json
-  '6618e80e3a1a71a85c99fc50f49eceb00730fe05086ccc375bb6c7bf4c7abda7', // lexicon: pipelines/data/lexicon.json
-  'f3c59030389388a0fea20f8337fe3622d849b7cc92468171b0dbaf039d315c9f', // structure: pipelines/data/structure.json
+  'febae7579ae7662ecd27a1f8294e87af507f41e00059d1e6fd9d9d92d2f448f1', // journals: pipelines/data/journals.json
+  'e5cb3f4a3c12660daab45f71ef1c80f3b68495fdb428ec154368528d91440cef', // lexicon: pipelines/data/lexicon.json
+  'b610461d63e4689814a6c18d889321a29a876d3e1f3a998a075a0352dbdc9853', // structure: pipelines/data/structure.json
 ];
