@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '163b40618a1064014886480856bc8ae421a9133a13985bdf2dad87074cc5d9d0', // journals: pipelines/data/journals.json
-  'f9ac89f78cf9350a8ca80f9f40f9b4e2b19c143a9d036d09755e50fbb7b1d773', // lexicon: pipelines/data/lexicon.json
-  'acaa6df79331ee106764dda43af1ea9845ce5a98a013a9969164273461d293c0', // structure: pipelines/data/structure.json
+  '7bb6015b42137b84e837549fd15b6b107404d611cf9bcf9ef2966d6947fdab3e', // journals: pipelines/data/journals.json
+  'b7697018e7adb4645f9c76c9b64781b1d39461c04bb2d8d46cfd21a0bee7d508', // lexicon: pipelines/data/lexicon.json
+  'b4d4a731a5bddd2c02081a5769d5fcd1b19b84dec90aee2e8cba4e8790a944b8', // structure: pipelines/data/structure.json
 ];

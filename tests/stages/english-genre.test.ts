@@ -2336,3 +2336,86 @@ describe('the diseases, products and bodies of the twentieth pass are named', ()
     expect(record.entities.map((e) => e.id).filter((id) => id.startsWith('other:') && !['other:epstein-barr-virus', 'other:rems'].includes(id))).toEqual([]);
   });
 });
+
+describe('English site chrome of the twenty-first pass: reprint credits, a copy-protection line, a jump link, a journal page\'s labels, a crumb ending in its headline', () => {
+  it.each([
+    'Reprinted from Example Patient News, June 2015',
+    'Republished from Example Wire',
+    'error: Content is protected !!',
+    'Jump to',
+    'Newsfrom Japan',
+    'REVIEW article',
+    'ORIGINAL RESEARCH article',
+    'Sec. Hematologic Malignancies',
+    'This article is part of the Research Topic Cellular Therapy in Plasma Cell Disorders View all 9 articles',
+    'Home > Industry News > Example Bio receives Health Canada approval of its CAR-T cell therapy',
+    'Yomiuri Shimbun file photo',
+    'The Yomiuri Shimbun',
+    'For more information, visit',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the reprint credit was the title and the headline dropped.
+  it.each(['Reprinted from Example Patient News, June 2015', 'Home > Industry News > Example Bio receives Health Canada approval of its CAR-T cell therapy'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'Reprinted from the trial\'s report, the figures show the same.',
+    'Sec. Becerra said the agency will act.',
+    'Home visits > clinic visits, the nurses said.',
+    'The review article was read widely.',
+    'For more information, visit the trial\'s page.',
+  ])('%s: kept', expectProseUnderHeadline);
+
+  it('a journal\'s abbreviated name and date over its paper is its volume line: the journal named, the headline under it the title (`issueLines`)', async () => {
+    const record = await ingest({ text: 'REVIEW article\nFront. Oncol., 14 May 2024\nSec. Hematologic Malignancies\nAutologous transplant in multiple myeloma in the age of CAR T cells\nCAR T cell therapy has changed the care of myeloma.\n', name: 'page.txt' });
+    expect((record.journals ?? []).map((j) => j.name)).toEqual(['Frontiers in Oncology']);
+    expect(record.title).toBe('Autologous transplant in multiple myeloma in the age of CAR T cells');
+    expect(record.kind).toBe('overview');
+  });
+});
+
+describe('a heading "Stem Cell Transplant" names no journal: Cell Transplantation is an everyday phrase (journals.json\'s `cueOnly`)', () => {
+  it.each([
+    ['What is stem cell transplant?\n\nStem Cell Transplant\n\nA stem cell transplant is a possible cure for sickle cell disease.\n', []],
+    ['Islet grafts\nThe results were published in Cell Transplantation last year.\n', ['Cell Transplantation']],
+  ])('%s', async (text, journals) => {
+    const record = await ingest({ text, name: 'page.txt' });
+    expect((record.journals ?? []).map((j) => j.name)).toEqual(journals);
+  });
+});
+
+describe('a licence application resubmitted and a request to hold off on approval are none given (`pageKinds.denialCues`)', () => {
+  it.each([
+    ['Cell therapy news\nExample Bio announced the resubmission of its Biologics License Application (BLA) to the FDA for the approval of Examplecel.\n', 'overview'],
+    ['Cell therapy news\nExample Bio has resubmitted a biologic license application to the US Food and Drug Administration for the approval of Examplecel.\n', 'overview'],
+    ['US FDA Again Asked To Hold Off On Approval Of Examplecel\nA lawyer says the new data include no randomized trial.\n', 'overview'],
+    // Guards: an approval after a resubmission is an approval.
+    ['Cell therapy news\nThe FDA approved Examplecel on Wednesday, after the company resubmitted its application in January.\n', 'drug-approval'],
+  ])('%s', expectKind);
+});
+
+describe('the bodies of the twenty-first pass are named; a licence, a quoted letter and a stock image\'s stroke are no mentions (`notMentions`), "(pictured)" an aside', () => {
+  it.each([
+    ['England\'s National Institute for Health and Care Excellence (NICE) reviews the cost.', 'organization:nice'],
+    ['The data were shown at the American Society of Hematology (ASH) meeting.', 'organization:american-society-of-hematology'],
+    ['The Multiple Myeloma Research Foundation (MMRF) funds the registry.', 'organization:mmrf'],
+    ['The Lupus Research Alliance funds the follow-up.', 'organization:lupus-research-alliance'],
+    ['Doctors at Friedrich-Alexander-Universität Erlangen-Nürnberg treated lupus.', 'organization:fau-erlangen-nuremberg'],
+    ['A start-up from the University of Osaka applied.', 'organization:osaka-university'],
+    ['It applied to the Health, Labor and Welfare Ministry.', 'organization:mhlw'],
+    ['Patients after myocardial infarctions were treated.', 'disease:myocardial-infarction'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['A Biologics License (BLA) would follow.', 'drug:biologics'],
+    ['The agency sent a ‘complete response’ letter.', 'measure:complete-remission'],
+    ['Skin technology linear icon. Editable stroke. Medical concept.', 'disease:stroke'],
+    ['Jane Example (pictured) led the work.', 'other:pictured'],
+    ['Nice work, said the nurse in Nice.', 'organization:nice'],
+  ])('%s: untagged', expectUntagged);
+
+  it('NICE defined by its name is the institute, not a term of the page\'s own ("Excellence")', async () => {
+    const record = await ingest({ text: 'Stem cell drug news\nThe National Institute for Health and Care Excellence (NICE) is reviewing the treatment. NICE will decide in May.\n', name: 'page.txt' });
+    expect(record.entities.filter((e) => e.id.startsWith('other:'))).toEqual([]);
+    expect(record.entities.find((e) => e.id === 'organization:nice')?.mentions.length).toBe(3);
+  });
+});
