@@ -148,7 +148,7 @@ describe('spacing a page left', () => {
 });
 
 describe('an access date at a web reference\'s end', () => {
-  // Issue 17, references on real pages (change 206): AMA's "Accessed June 17, 2013." was read as a container
+  // Issue 17, references on real pages (change 211): AMA's "Accessed June 17, 2013." was read as a container
   // ("Accessed June"), a volume (17) and a page (2013).
   it.each([
     ['Example Institute. Stem cell basics. http://stemcells.example.org. Accessed June 17, 2013.', [2013, 6, 17]],
@@ -167,7 +167,7 @@ describe('an access date at a web reference\'s end', () => {
 });
 
 describe('Nature\'s style with no volume', () => {
-  // Issue 17, references on real pages (change 206): a company's page whose reference manager wrote "Title.
+  // Issue 17, references on real pages (change 211): a company's page whose reference manager wrote "Title.
   // Cytotherapy (2006) doi:10.…" read the journal as a book's publisher.
   it.each([
     ['Example, M. et al. Minimal criteria for stromal cells. A position statement. Cytotherapy Ex (2006) doi:10.1080/14653240600855905.', 'Cytotherapy Ex'],

@@ -19,7 +19,7 @@ describe('splitting reference lists', () => {
     expect(split(text).entries.map((e) => e.number)).toEqual(numbers);
   });
 
-  // Issue 17, references on real pages (change 206): a journal site's "[1]. Family A, …", the full stop after
+  // Issue 17, references on real pages (change 211): a journal site's "[1]. Family A, …", the full stop after
   // the bracket read into the first author.
   it('reads a full stop after a bracketed number as the marker\'s ("[1]. Example A")', () => {
     const { entries } = split('[1]. Example A, Sample B. Stromal cells in repair. Cell Ex. 2009; 43:821-828.\n[2]. Model C. Cells. Bone Ex. 2010; 1:2.');
