@@ -6,7 +6,7 @@ import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
-import { hasCjk, holdsEmptyPair, squashSpaces, stripEnds } from './text.js';
+import { hasCjk, holdsEmptyPair, lazyPattern, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
 export type { CslItem, CslName } from './csl.js';
@@ -123,6 +123,37 @@ export function isPlaceholder(raw: string): boolean {
   return letters.length < 8 || !/[\s,，.。]/u.test(text) || referenceWords().placeholder.test(text);
 }
 
+// AMA's and Chicago's access date, ending a web reference: "… http://stemcells.nih.gov. Accessed June 17, 2013.",
+// "(accessed June 7, 2015)." — month, day, comma, year, which the journal readers took for a container ("Accessed
+// June"), a volume (17) and a page (2013). The day-first form ("Accessed 17 June 2013") was already a note.
+// (Latin-1's letters written out, no property escape: see src/refs/latin1.ts.)
+const accessDate = lazyPattern(() => /[\s.,;]\(?(?:last\s)?accessed(?:\son)?:?\s([A-Za-z\u00C0-\u00FF]{3,9})\.?\s(\d{1,2}),?\s((?:19|20)\d{2})\)?\.?$/i);
+
+/** The reference without an access date at its end, the date set as the item's `accessed`. */
+function takeAccessDate(core: string, csl: CslItem): string {
+  const m = accessDate().exec(` ${core}`);
+  const month = m ? referenceWords().months.get(m[1]!.toLowerCase()) : undefined;
+  if (!m || month === undefined || Number(m[2]) < 1 || Number(m[2]) > 31) return core;
+  csl.accessed = cslDate(Number(m[3]), month, Number(m[2]))!;
+  return stripEnds(core.slice(0, Math.max(0, m.index - 1)), '', ',;.|([').trim();
+}
+
+/**
+ * Nature's style, as a reference manager writes it where the volume is missing: "Title. Cytotherapy (2006)
+ * doi:10.1080/…". A name alone before a bracketed year reads as a book's publisher ("Praeger (1998)"); with
+ * an article's DOI after it (not a book's, whose DOI holds its ISBN's "978"), it is the journal.
+ */
+function journalBeforeYear(csl: CslItem, ids: Identifiers, core: string): void {
+  const publisher = csl.publisher;
+  if (csl.type !== 'book' || !ids.DOI || ids.DOI.includes('/978') || publisher === undefined) return;
+  if (csl['publisher-place'] !== undefined || csl['container-title'] !== undefined || csl.edition !== undefined || csl.volume !== undefined) return;
+  const year = csl.issued?.['date-parts']?.[0]?.[0];
+  if (year === undefined || !core.endsWith(`${publisher} (${year})`)) return;
+  csl['container-title'] = publisher;
+  delete csl.publisher;
+  csl.type = 'article-journal';
+}
+
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
@@ -144,7 +175,9 @@ export function parseReference(raw: string, id: string): ParsedReference {
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };
   // Real references are a few hundred characters; the parsing patterns never see more than 2,000.
   if (text.length > 2000) return { csl: { id, type: 'document' }, style: 'unparsed' };
-  const core = stripIdentifiers(text);
+  let core = stripIdentifiers(text);
+  // (Asked only where the word stands: "ccessed" holds both cases of its first letter.)
+  if (core.includes('ccessed')) core = takeAccessDate(core, csl);
   if (!core) {
     // A bare link: a publisher page with a DOI is an article; anything else a web page.
     if (!ids.DOI) csl.type = 'webpage';
@@ -161,6 +194,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   if (general) {
     takeBracketedGenre(csl);
     typeNewspaper(csl, ids);
+    journalBeforeYear(csl, ids, core);
   }
   if (general) return { csl: withIds(csl, ids), style: 'sentence', unplaced: general.unplaced };
   return { csl: withIds({ id, type: ids.DOI ? 'article-journal' : 'document' }, ids), style: 'unparsed' };

@@ -28,7 +28,8 @@ export interface SplitOptions {
   headings?: readonly RegExp[];
 }
 
-const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\]|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u);
+// ("[1]. Tyndall A": a full stop after the bracket is the marker's, as some journal sites print it.)
+const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\](?:[.．](?!\d))?|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u);
 const inlineMarker = lazyPattern(() => /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu);
 // What may stand right before a second entry's number on the same line.
 const inlineLeft = latin1Pattern(() => /[.。;；)\]\p{L}\d]$/u);
@@ -36,6 +37,12 @@ const inlineLeft = latin1Pattern(() => /[.。;；)\]\p{L}\d]$/u);
 const letterOrDigit = lazyPattern(() => /[\p{L}\p{N}]/u);
 // The first marker of a list, right after its heading: "参考文献[1]", "References: 1.", "参考资料：【1】".
 const firstMarker = lazyPattern(() => /(?:\[\s*1\s*\]|［\s*1\s*］|【\s*1\s*】|(?<![\d.])1\s*[.．、](?!\d))/u);
+
+// A line's number glued to what follows, as a Chinese journal site copies its list: "5Barry FP, Murphy JM. …",
+// "1DAVID C C,REINER C,…", or the site's line number before the list's own ("2[1]Andreeva ER, …": the bracketed
+// number is the reference's). A capital then a letter after the digits ("3D printing" is no such line); read as
+// markers only where most of a list's lines open so and their numbers run on (see gluedList).
+const gluedMarker = lazyPattern(() => /^\s*(\d{1,3})(?:\[\s*(\d{1,6})\s*\]\s*|(?=[A-Z][A-Za-z]))/);
 
 interface Line {
   /** Its index in the list. */
@@ -168,6 +175,7 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   const folded = foldWidth(joined);
   const markers: Marker[] = [];
   const lineMarkerEnd = new Map<Line, number>();
+  const glued: GluedMarker[] = [];
   for (const line of lines) {
     if (line.label || line.identifier) continue;
     if (line.block.ordinal !== undefined) {
@@ -182,6 +190,11 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
       lineMarkerEnd.set(line, line.joinedStart + m[0].length);
       continue;
     }
+    const g = markers.length === 0 ? gluedMarker().exec(lineText) : null;
+    if (g) {
+      glued.push({ at: line.joinedStart, end: line.joinedStart + g[0].length, number: Number(g[2] ?? g[1]), inline: false, lead: Number(g[1]) });
+      continue;
+    }
     // A number alone on its line, its entry on the lines after ("• 1" over "Wilmut, I., … ( 1997) …", as
     // a publisher's page sets each number in a list item of its own): a marker only where it carries the
     // numbering on (1 first, then the number after the last), so a year or a page number alone is none.
@@ -194,6 +207,12 @@ export function splitReferences(input: readonly Block[], options: SplitOptions =
   const entries: ReferenceEntry[] = [];
   const notes: SplitNote[] = [];
   const content = lines.filter((l) => !l.label && !l.identifier);
+  if (markers.length === 0 && gluedList(glued, content.length)) {
+    for (const m of glued) {
+      markers.push({ at: m.at, end: m.end, number: m.number, inline: false });
+      lineMarkerEnd.set(lineAt(lines, m.at), m.end);
+    }
+  }
   if (!isNumberedList(markers, content)) return byLine(lines, entries, notes, true);
 
   for (const m of matchesOf(folded, inlineMarker())) {
@@ -271,6 +290,22 @@ function bareNumber(text: string): number | null {
   }
   while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
   return digits > 0 && i === text.length ? value : null;
+}
+
+/** A glued marker ("5Barry", "2[1]Andreeva") and the number the line opens with ("5", "2"). */
+interface GluedMarker extends Marker {
+  lead: number;
+}
+
+/**
+ * True when a list's glued numbers are its numbering: two lines at least, half its lines or more, and most
+ * numbers the lines open with one past the line's before (a list copied from its middle starts anywhere).
+ */
+function gluedList(glued: readonly GluedMarker[], lines: number): boolean {
+  if (glued.length < 2 || glued.length * 2 < lines) return false;
+  let following = 0;
+  for (let i = 1; i < glued.length; i++) if (glued[i]!.lead === glued[i - 1]!.lead + 1) following++;
+  return following * 2 >= glued.length - 1;
 }
 
 /**

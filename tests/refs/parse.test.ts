@@ -147,6 +147,42 @@ describe('spacing a page left', () => {
   });
 });
 
+describe('an access date at a web reference\'s end', () => {
+  // Issue 17, references on real pages (change 211): AMA's "Accessed June 17, 2013." was read as a container
+  // ("Accessed June"), a volume (17) and a page (2013).
+  it.each([
+    ['Example Institute. Stem cell basics. http://stemcells.example.org. Accessed June 17, 2013.', [2013, 6, 17]],
+    ['Sample J. Cord blood banking. Accessed Sept 3, 2011.', [2011, 9, 3]],
+    ['Model A. Division of labour. http://example.org/a.pdf (accessed June 7, 2015).', [2015, 6, 7]],
+  ])('reads %j as accessed, no volume or page', (raw, date) => {
+    const item = csl(raw);
+    expect(item.accessed?.['date-parts']?.[0]).toEqual(date);
+    expect([item.volume, item.page, item['container-title']?.includes('ccessed')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('leaves a journal\'s numbers and a word not a month as they were', () => {
+    expect(csl('Example A. Cells. Accessed Rev. 2013;17:20-25.').accessed).toBeUndefined();
+    expect(csl('Example A. Cells accessed in clinics. Blood Ex. 2013;17:20-25.').volume).toBe('17');
+  });
+});
+
+describe('Nature\'s style with no volume', () => {
+  // Issue 17, references on real pages (change 211): a company's page whose reference manager wrote "Title.
+  // Cytotherapy (2006) doi:10.…" read the journal as a book's publisher.
+  it.each([
+    ['Example, M. et al. Minimal criteria for stromal cells. A position statement. Cytotherapy Ex (2006) doi:10.1080/14653240600855905.', 'Cytotherapy Ex'],
+    ['Sample, D., Model, A. & Trial, V. Isolation of stromal cells. Cytometry Ex Part A (2018) doi:10.1002/cyto.a.23242.', 'Cytometry Ex Part A'],
+  ])('reads %j as an article in its journal', (raw, journal) => {
+    const item = csl(raw);
+    expect([item.type, item['container-title'], item.publisher, item.issued?.['date-parts']?.[0]?.[0]]).toEqual(['article-journal', journal, undefined, raw.includes('2006') ? 2006 : 2018]);
+  });
+
+  it('keeps a book\'s publisher before its year, with a book\'s DOI or none', () => {
+    expect(csl('Example, A. Stromal cells in practice. Praeger (1998) doi:10.1007/978-1-4020-0000-0.')).toMatchObject({ type: 'book', publisher: 'Praeger' });
+    expect(csl('Example, A. Stromal cells in practice. Praeger (1998).')).toMatchObject({ type: 'book', publisher: 'Praeger' });
+  });
+});
+
 describe('hyphens before a space', () => {
   // A suspended hyphen (issue 17, references on real pages: a Semantic Scholar-like list's
   // "peripheral blood- and bone-marrow-derived precursor cells") is no line-break hyphen.

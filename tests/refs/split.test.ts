@@ -19,6 +19,38 @@ describe('splitting reference lists', () => {
     expect(split(text).entries.map((e) => e.number)).toEqual(numbers);
   });
 
+  // Issue 17, references on real pages (change 211): a journal site's "[1]. Family A, …", the full stop after
+  // the bracket read into the first author.
+  it('reads a full stop after a bracketed number as the marker\'s ("[1]. Example A")', () => {
+    const { entries } = split('[1]. Example A, Sample B. Stromal cells in repair. Cell Ex. 2009; 43:821-828.\n[2]. Model C. Cells. Bone Ex. 2010; 1:2.');
+    expect(entries.map((e) => [e.number, e.raw.slice(0, 9)])).toEqual([[1, 'Example A'], [2, 'Model C. ']]);
+    expect(parseReference(entries[0]!.raw, 'r1').csl.author?.[0]).toEqual({ family: 'Example', given: 'A' });
+  });
+
+  // A Chinese journal site copies its list with the line's number glued to the reference: "5Example FP, …",
+  // "1EXAMPLE C C,…", or its own line number before the list's bracket ("2[1]Example ER").
+  it.each([
+    ['5Example FP, Sample JM. Stromal cells [J]. J Ex,2004,36(4):568-584.\n6Model B, Test M. Grafts [J]. Blood Ex,2003,12(6):603-613.\n7Trial B. Cells [J]. Ex Res,2004,143(4):230-240.', [5, 6, 7], 'Example FP'],
+    ['1EXAMPLE C C,SAMPLE C,et al.Expansion [J].Proc Ex,2000,98(7):3213-3218.\n2MODEL M K,et al.Recovery [J].J Ex,2000,18(2):307-316.\n4TRIAL C D,et al.Damage [J].Haem Ex,1999,84(6):511-516.', [1, 2, 4], 'EXAMPLE C'],
+    ['2[1]Example ER, Sample IM. Network [J]. Tissue Ex,1998,30(1):127-135.\n3[2]Model L. Pericytes [J]. Clin Ex,1992,275:280-286.\n4[5]Trial MJ. Potential [J]. Bone Ex,1998,13:828-838.', [1, 2, 5], 'Example ER'],
+  ])('reads numbers glued to the entry as the list\'s (%#)', (text, numbers, start) => {
+    const { entries, notes } = split(text);
+    expect(entries.map((e) => e.number)).toEqual(numbers);
+    expect(entries[0]!.raw.startsWith(start)).toBe(true);
+    expect(notes.filter((n) => n.kind === 'unnumbered-list')).toEqual([]);
+  });
+
+  it('reads no glued number where a list does not open its lines so, nor a "3D" title', () => {
+    // One glued line among unnumbered ones, and a title opening with "3D", stay text.
+    const apa = '3Dimensional Example, A. (2020). Cells. Ex, 1, 2.\nSample, B. (2019). Grafts. Ex, 2, 3.\nTrial, C. (2018). Repair. Ex, 3, 4.';
+    expect(split(apa).entries.map((e) => [e.number, e.raw.slice(0, 12)])).toEqual([[null, '3Dimensional'], [null, 'Sample, B. ('], [null, 'Trial, C. (2']]);
+    const titles = '3D bioprinting of cartilage. Ex J. 2020;1:2.\n3D culture of stromal cells. Ex J. 2021;2:3.';
+    expect(split(titles).entries.map((e) => e.number)).toEqual([null, null]);
+    // Glued numbers that do not run on are no numbering.
+    const scattered = '5Example A. Cells. Ex J. 2020;1:2.\n9Sample B. Grafts. Ex J. 2021;2:3.\n2Trial C. Repair. Ex J. 2022;3:4.';
+    expect(split(scattered).entries.map((e) => e.number)).toEqual([null, null, null]);
+  });
+
   it('joins an entry that runs over two lines', () => {
     const { entries } = split('[1]Zhixiang Huang, Tianwang Li,\nIntegrin-linked kinase,Bone,Volume 200,2025,117591\n[2]Next.');
     expect(entries.map((e) => e.raw)).toEqual(['Zhixiang Huang, Tianwang Li, Integrin-linked kinase,Bone,Volume 200,2025,117591', 'Next.']);
