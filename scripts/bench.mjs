@@ -16,7 +16,7 @@ import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { heldBytesOfFile } from './heap-held.mjs';
 import { pairsSummary, threadShares } from './two-workers.mjs';
-import { betweenSizes, secondHalfSlope, secondHalfTrend, statusMemory } from './peak-curve.mjs';
+import { betweenSizes, flatInNSizes, pooledTrend, secondHalfSlope, secondHalfTrend, statusMemory } from './peak-curve.mjs';
 import { readArgs } from './script-args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +33,7 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
     // `--only workers`: two workers against one alone — `--runs` pairs (default 5) of cold builds of
     // the run's corpus, each a `--concurrency 1` build then a two-worker one — the same way.
     // `--only sizes`: the rows "between sizes" and "the running peak inside one build" alone — the
-    // cold two-worker builds they take (N, 4N, N again), each with its memory curve — the same way.
+    // cold two-worker builds they take (4N, 8N, 4N, 8N), each with its memory curve — the same way.
     only: { type: 'string', oneOf: ['startup', 'pipeline', 'held', 'workers', 'sizes'] },
   },
 });
@@ -441,41 +441,66 @@ function pipelineAlone(c) {
   return JSON.parse(child([join(root, 'scripts', 'bench-pipeline.mjs'), '--pipeline', c.pipeline, '--corpus', c.corpus, '--articles', '400', '--seed', String(seed)]).stdout);
 }
 
+/** How many times each of the two sizes between which the bench reads flat in N is built ({@link flatInN}): twice, for the rise's error. */
+const SIZE_RUNS = 2;
+
 /**
  * Flat in N, measured two ways (BENCHMARKS.md, change 50's proposal, and the change that made it
- * the bench's), from `first`, a cold two-worker {@link polledBuild} of the N corpus `c`, and two
- * more made here. Between sizes: peak RSS of whole cold two-worker builds at N (`first` and one
- * more) and 4N (once), alternated (N, 4N, N): a cost paid once per input before or beside the run
- * raises the level with N and shows only here; over a 3N step one run's ±5 MB is ±1.7 KB an input,
- * where the old N → 2N step made it ±5 (and the N/2 pair measured warm-up: dropped). The 4N corpus
- * is the N corpus's files and 3N more (each a prefix of the next). Inside one build: the running
- * peak (VmHWM) against the records written, its rise over the build's second half ÷ the inputs
- * between: a creep through the run (V8's pages, arenas' holes) with the warm-up left out and only
- * that build's own noise; the 4N build's second half, 2N inputs, is the row's figure, the N
- * builds' beside it — read from its spans' peaks and floors (scripts/peak-curve.mjs
- * `secondHalfTrend`), since the high-water mark's rise, a record, reads above zero where nothing
- * grows (BENCHMARKS.md, change 208). Returns the second N build (`again`) and the 4N one (`large`), each size's peaks in MB (`rss`), the
- * slope between sizes and its noise (`sizesSlope`) and each build's curve (`curves`).
+ * the bench's). Between sizes: peak RSS of whole cold two-worker builds at 4N and 8N, each built
+ * {@link SIZE_RUNS} times, alternated (4N, 8N, 4N, 8N): a cost paid once per input before or
+ * beside the run raises the level with N and shows only here; its error is from the runs repeated
+ * (`betweenSizes`). Both sizes are past a build's warm-up: the row read from N to 4N read warm-up
+ * as much as growth — a 1,000-article build ends still warming up, the 4,000 ones pass its peak's
+ * level at about their 1,000th input, and glibc's arenas fill until ~5,000 (BENCHMARKS.md, changes
+ * 208 and the one that made these sizes). Each corpus is a prefix of the next (the 4N corpus is the
+ * N corpus `c`'s files and 3N more). Inside one build: the running peak against the records
+ * written over the build's second half, read from its spans' peaks and floors
+ * (scripts/peak-curve.mjs `secondHalfTrend`; the high-water mark's rise, a record, reads above zero
+ * where nothing grows: change 208); the 8N builds' halves, inputs 4N → 8N, pooled, are the row's
+ * figure. Each output is deleted once measured (an 8N build's is ~3.6 GB): these builds are the
+ * bench's last that write files, so no timed build creates files beside their deletion (`retire`
+ * says why that would cost). Returns each size's builds (`from`, `to`), their peaks in MB (`rss`),
+ * the slope between the sizes with its noise and error (`sizesSlope`), and each build's curve
+ * (`curves`, with `pooled`: the 8N builds' trends as one).
  */
-async function flatInN(c, first) {
-  const quadrupled = extendedCorpus(c, 'quadruple', 4 * c.n);
-  const large = await polledBuild(quadrupled);
-  // Kept to the end (with `work`): deleted here, its ~12,000 files were freed just before `again`'s build (retire says why that costs).
-  const again = await polledBuild(c);
-  const rss = { n: [first.rssMb, again.rssMb], quadruple: [large.rssMb] };
-  return { again, large, rss, sizesSlope: betweenSizes(rss.n, c.n, rss.quadruple, 4 * c.n), curves: { n: [first.curve, again.curve], quadruple: large.curve } };
+async function flatInN(c) {
+  const sizes = flatInNSizes(c.n);
+  const from = extendedCorpus(c, 'from', sizes.from);
+  const to = extendedCorpus(from, 'to', sizes.to);
+  const builds = { from: [], to: [] };
+  for (let r = 0; r < SIZE_RUNS; r++) {
+    for (const [key, corpus] of [['from', from], ['to', to]]) {
+      const b = await polledBuild(corpus);
+      rmSync(corpus.out, { recursive: true, force: true });
+      builds[key].push(b);
+    }
+  }
+  const rss = { from: builds.from.map((b) => b.rssMb), to: builds.to.map((b) => b.rssMb) };
+  const curves = { from: builds.from.map((b) => b.curve), to: builds.to.map((b) => b.curve) };
+  curves.pooled = pooledTrend(curves.to.map((k) => k?.trend ?? null));
+  return { builds, rss, at: { from: from.n, to: to.n }, sizesSlope: betweenSizes(rss.from, from.n, rss.to, to.n), curves };
 }
+
+/** A build's running peak over its second half, for the printed lines: the high-water mark's rise and its spans' trend. */
+const fmtSlope = (k) => {
+  if (!k) return 'not measured';
+  const trend = k.trend ? `; its spans' peaks ${k.trend.peaksKbPerInput.toFixed(1)} ± ${k.trend.peaksErrorKb.toFixed(1)} KB, floors ${k.trend.floorsKbPerInput.toFixed(1)} ± ${k.trend.floorsErrorKb.toFixed(1)} KB` : '';
+  return `${k.kbPerInput.toFixed(1)} KB (inputs ${k.half.settled} → ${k.end.settled}: ${(k.half.hwmKb / 1024).toFixed(1)} → ${(k.end.hwmKb / 1024).toFixed(1)} MB${trend})`;
+};
+/** The rise between sizes with its error, for the printed lines and the table. */
+const fmtSizesSlope = (k, d) => `${k.kbPerInput.toFixed(d)} KB${k.errorKbPerInput === null ? '' : ` ± ${k.errorKbPerInput.toFixed(d)}`}`;
+/** The rise between sizes against the goal (≤ 1 KB an input): within two standard errors of it is not shown either way. */
+const sizesMark = (k) => (k.kbPerInput <= 1 ? 'met' : k.errorKbPerInput !== null && k.kbPerInput - 2 * k.errorKbPerInput <= 1 ? '**not shown**: within the noise' : '**not met**');
 
 if (values.only === 'sizes') {
   const c = corpusOf('sizes', N);
-  const first = await polledBuild(c);
-  const { again, large, rss, sizesSlope, curves } = await flatInN(c, first);
+  const { builds, rss, at, sizesSlope, curves } = await flatInN(c);
   const mb = (list) => list.map((x) => x.toFixed(1)).join(', ');
-  const trend = (t) => (t ? `; its spans' peaks ${t.peaksKbPerInput.toFixed(1)} ± ${t.peaksErrorKb.toFixed(1)} KB, floors ${t.floorsKbPerInput.toFixed(1)} ± ${t.floorsErrorKb.toFixed(1)} KB` : '');
-  const slope = (k) => (k ? `${k.kbPerInput.toFixed(1)} KB (inputs ${k.half.settled} → ${k.end.settled}: ${(k.half.hwmKb / 1024).toFixed(1)} → ${(k.end.hwmKb / 1024).toFixed(1)} MB${trend(k.trend)})` : 'not measured');
-  console.log(`peak RSS at ${N} / ${4 * N} articles (two workers, cold; ${N} twice, ${4 * N} once, alternated): ${mb(rss.n)} / ${mb(rss.quadruple)} MB; CPU ${fmtS(first.cpuMs)}, ${fmtS(again.cpuMs)} / ${fmtS(large.cpuMs)}`);
-  console.log(`peak RSS an input more, between sizes: from ${N} to ${4 * N}: ${sizesSlope.kbPerInput.toFixed(2)} KB (the ${N}-article builds differ by ±${sizesSlope.noiseKbPerInput.toFixed(2)} KB an input over the step)`);
-  console.log(`the running peak over a build's second half, an input more: ${4 * N} articles ${slope(curves.quadruple)}; ${N} articles ${curves.n.map(slope).join(', ')}`);
+  const cpu = (list) => list.map((b) => fmtS(b.cpuMs)).join(', ');
+  console.log(`peak RSS at ${at.from} / ${at.to} articles (two workers, cold; ${SIZE_RUNS} each, alternated): ${mb(rss.from)} / ${mb(rss.to)} MB; CPU ${cpu(builds.from)} / ${cpu(builds.to)}`);
+  console.log(`peak RSS an input more, between sizes: from ${at.from} to ${at.to}: ${fmtSizesSlope(sizesSlope, 2)} (the ${at.from}-article builds' peaks and the ${at.to}-article builds' differ by ±${sizesSlope.noiseKbPerInput.toFixed(2)} KB an input over the step)`);
+  const pooled = curves.pooled ? `peaks ${curves.pooled.peaksKbPerInput.toFixed(1)} ± ${curves.pooled.peaksErrorKb.toFixed(1)} KB, floors ${curves.pooled.floorsKbPerInput.toFixed(1)} ± ${curves.pooled.floorsErrorKb.toFixed(1)} KB` : 'not measured';
+  console.log(`the running peak over a build's second half, an input more: ${at.to} articles, pooled: ${pooled}; each: ${curves.to.map(fmtSlope).join('; ')}; ${at.from} articles: ${curves.from.map(fmtSlope).join('; ')}`);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -590,11 +615,16 @@ if (ci) {
   // The floor again, after the builds: the machine's speed drifts; the mean of the two counts.
   const f2 = floor(c, 9);
   f.ms = (f.ms + f2.ms) / 2;
-  const { again, rss, sizesSlope, curves } = await flatInN(c, cold);
   // Two workers against one, a second pair: one pair's ratio moved 1.24–1.82× from run to run (a
   // slow build on either side moves it alone), so the row pools two pairs, each of builds of the
-  // same corpus run one after the other.
+  // same corpus run one after the other. The two-worker build polled, as the first: its curve is
+  // the N builds' second beside the flat-in-N rows.
+  const again = await polledBuild(c);
   const oneThreadAgain = build(c, { extra: ['--concurrency', '1'] });
+  // After every timed build that writes files: these delete theirs (flatInN says why).
+  const { rss: sizesRss, at: sizesAt, sizesSlope, curves: sizesCurves } = await flatInN(c);
+  const rss = { n: [cold.rssMb, again.rssMb], ...sizesRss };
+  const curves = { n: [cold.curve, again.curve], ...sizesCurves };
   const { keptKb, keptAfterKb, keptPairs, keptNoiseKb } = keptPerInput();
   const start = startUp(startRuns.times);
 
@@ -640,9 +670,9 @@ if (ci) {
     p50: alone.p50,
     p95: alone.p95,
     rss: {
-      at: { n: N, quadruple: 4 * N },
+      at: { n: N, ...sizesAt },
       mb: rss,
-      // From N to 4N, and what the N builds' two runs differ by, an input's worth over the step: below it a slope is noise.
+      // From 4N to 8N, what each size's runs differ by over the step, and the rise's standard error from the runs repeated.
       ...sizesSlope,
       // The running peak over each build's second half (null: no /proc, or too short a build for the poll).
       curves,
@@ -670,7 +700,8 @@ if (ci) {
   const fmtHwm = (k) => `the high-water mark's rise ${fmt(k.kbPerInput, 1)} KB (${fmt(k.half.hwmKb / 1024, 1)} → ${fmt(k.end.hwmKb / 1024, 1)} MB; anonymous ${fmt(k.anonKbPerInput, 1)}, file-backed ${fmt(k.fileKbPerInput, 1)} KB)`;
   const fmtCurve = (k) => (k ? (k.trend ? `${fmtTrend(k.trend)}; ${fmtHwm(k)}` : fmtHwm(k)) : 'not measured (no /proc, or the build too short for the poll)');
   // The spans' peaks against the goal: within two standard errors of it is not shown either way.
-  const curveMark = (k) => (k === null || !k.trend ? '**not measured**' : k.trend.peaksKbPerInput <= 1 ? 'met' : k.trend.peaksKbPerInput - 2 * k.trend.peaksErrorKb <= 1 ? '**not shown**: within the noise' : '**not met**');
+  const curveMark = (t) => (t === null ? '**not measured**' : t.peaksKbPerInput <= 1 ? 'met' : t.peaksKbPerInput - 2 * t.peaksErrorKb <= 1 ? '**not shown**: within the noise' : '**not met**');
+  const fmtPeaks = (k) => (k ? (k.trend ? `peaks ${fmt(k.trend.peaksKbPerInput, 1)} ± ${fmt(k.trend.peaksErrorKb, 1)} KB (high-water mark ${fmt(k.kbPerInput, 1)})` : `${fmt(k.kbPerInput, 1)} KB`) : 'not measured');
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const mark = (ok) => (ok ? 'met' : '**not met**');
   const file = join(root, 'BENCHMARKS.md');
@@ -698,9 +729,9 @@ Machine: ${cpus().length} × ${cpu}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${pr
 | two workers vs one, two pairs pooled (each a cold two-worker build and a \`--concurrency 1\` one of the same corpus; one thread: ${fmt(oneThread.wallMs / 1000, 1)} and ${fmt(oneThreadAgain.wallMs / 1000, 1)} s wall, ${fmt(oneThread.cpuMs / 1000, 1)} and ${fmt(oneThreadAgain.cpuMs / 1000, 1)} s CPU) | ${fmt(result.speedUp, 2)}× faster (the pairs: ${result.speedUps.map((x) => `${fmt(x, 2)}×`).join(', ')}) for ${fmt(result.cpuOverOneThread, 2)}× the CPU | ≥ 1.8× speed-up | ${mark(result.speedUp >= 1.8)} |
 | what two cores allow at equal CPU on an otherwise idle machine (2 ÷ the cores the one-thread builds keep busy, their CPU over their wall: V8's compiler and GC threads and the build's thread run beside its worker) | ${fmt(result.speedUpBound, 2)}× (one thread already uses ${fmt(result.oneThreadCores, 2)} cores) | | |
 ${cold.systemCpuMs == null ? '' : `| the kernel's part of that CPU (system time: file creation above all, which this disk makes costly after deletions — BENCHMARKS.md, "the kernel's share") | ${fmt(100 * cold.systemCpuMs / cold.cpuMs, 1)} % with two workers (${fmt(cold.systemCpuMs / 1000, 1)} s); ${fmt(100 * oneThread.systemCpuMs / oneThread.cpuMs, 1)} % on one thread (${fmt(oneThread.systemCpuMs / 1000, 1)} s) | | |\n`}${cold.mainCpuMs === null ? '' : `| the main thread's share of the cold build's CPU (planning, settling results, tables, manifest, changes, review index, commit; the rest is the two workers and V8's helper threads: compiler, GC) | ${fmt(100 * cold.mainCpuMs / cold.cpuMs, 1)} % (${fmt(cold.mainCpuMs / 1000, 1)} of ${fmt(cold.cpuMs / 1000, 1)} s) | | |\n`}| two workers against each pair's own bound, the same pairs pooled (the speed-up over 2 ÷ the cores that pair's one-thread build kept busy: its CPU over twice the two-worker build's wall — the one-thread build's wall, and the load in its seconds, drop out; 1 is the bound reached, 1.8× needs ${fmt(1.8 / result.speedUpBound, 2)} at this bound; \`--only workers\` runs more pairs) | ${fmt(result.efficiency, 3)} (the pairs: ${result.efficiencies.map((x) => fmt(x, 3)).join(', ')}) | | |
-${result.threads.oneThread && result.threads.twoWorkers ? `| where the first pair's CPU goes, by thread (each thread's own CPU; V8's helpers: the threads besides the first still there at exit — its compiler and collector threads) | one thread: ${fmtShares(oneThread)}; two workers: ${fmtShares(cold)} | | |\n` : ''}| peak RSS at ${N} / ${4 * N} articles (two workers, cold, whole builds: the kernel's count; ${N} twice, ${4 * N} once, alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.quadruple.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.quadruple) <= 250)} |
-| peak RSS an input more, between sizes: from ${N} to ${4 * N} (the means; what the ${N}-article builds differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB; \`--only sizes\` runs it alone) | ${fmt(result.rss.kbPerInput, 1)} KB | flat in N: ≤ 1 KB an input from ${N} to ${4 * N} | ${result.rss.kbPerInput <= 1 ? 'met' : result.rss.kbPerInput <= result.rss.noiseKbPerInput ? '**not shown**: within the noise' : '**not met**'} |
-| the running peak inside one build, an input more over its second half (VmRSS polled every 0.25 s against the records written, warm-up left out; the half cut into 8 spans of equal inputs: the slope of each span's highest sample ± its standard error, and of each span's lowest; beside them the rise of the kernel's high-water mark VmHWM, a record that cannot fall, which reads above zero where nothing grows — BENCHMARKS.md, change 208 — and which class grew by it: resident anonymous, V8's pages and glibc's arenas, and file-backed): the ${4 * N}-article build, ${fmtCurveSpan(curves.quadruple)}; the ${N}-article builds' (at ${N} still warming up) | ${fmtCurve(curves.quadruple)}; ${curves.n.map((k) => (k ? (k.trend ? `peaks ${fmt(k.trend.peaksKbPerInput, 1)} ± ${fmt(k.trend.peaksErrorKb, 1)} KB (high-water mark ${fmt(k.kbPerInput, 1)})` : `${fmt(k.kbPerInput, 1)} KB`) : 'not measured')).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curveMark(curves.quadruple)} |
+${result.threads.oneThread && result.threads.twoWorkers ? `| where the first pair's CPU goes, by thread (each thread's own CPU; V8's helpers: the threads besides the first still there at exit — its compiler and collector threads) | one thread: ${fmtShares(oneThread)}; two workers: ${fmtShares(cold)} | | |\n` : ''}| peak RSS at ${N} / ${sizesAt.from} / ${sizesAt.to} articles (two workers, cold, whole builds: the kernel's count; each size twice, the ${sizesAt.from} and ${sizesAt.to} builds alternated) | ${rss.n.map((x) => fmt(x)).join(', ')} / ${rss.from.map((x) => fmt(x)).join(', ')} / ${rss.to.map((x) => fmt(x)).join(', ')} MB | ≤ 250 MB | ${mark(Math.max(...rss.n, ...rss.from, ...rss.to) <= 250)} |
+| peak RSS an input more, between sizes: from ${sizesAt.from} to ${sizesAt.to}, both past a build's warm-up (the means' rise ± its standard error from the runs repeated; what a size's runs differ by, an input's worth over the step: ±${fmt(result.rss.noiseKbPerInput, 1)} KB; read from ${N} to ${4 * N} before, it read how long warm-up lasts — BENCHMARKS.md, change 208; \`--only sizes\` runs it alone) | ${fmtSizesSlope(result.rss, 1)} | flat in N: ≤ 1 KB an input from ${sizesAt.from} to ${sizesAt.to} | ${sizesMark(result.rss)} |
+| the running peak inside one build, an input more over its second half (VmRSS polled every 0.25 s against the records written, warm-up left out; the half cut into 8 spans of equal inputs: the slope of each span's highest sample ± its standard error, and of each span's lowest; beside them the rise of the kernel's high-water mark VmHWM, a record that cannot fall, which reads above zero where nothing grows — BENCHMARKS.md, change 208 — and which class grew by it: resident anonymous, V8's pages and glibc's arenas, and file-backed): the ${sizesAt.to}-article builds, ${fmtCurveSpan(curves.to[0])}, pooled; then each of them; the ${sizesAt.from}-article builds' (their halves glibc's arenas still filling) and the ${N}-article builds' (still warming up) | ${curves.pooled ? fmtTrend(curves.pooled) : 'not measured'}; ${curves.to.map(fmtCurve).join('; ')}; ${[...curves.from, ...curves.n].map(fmtPeaks).join(', ')} | flat in N: ≤ 1 KB an input over the second half | ${curveMark(curves.pooled)} |
 | memory a build holds per input at its end, on the CLI's path (\`keepInputs: false\`, live at the last input handed over; growth from 200 to 400 articles, two alternated pairs, their mean): its data — a heap snapshot of the build thread less V8's compiled code and its metadata, ArrayBuffers included — with the pairs' spread; once it has returned; V8's heap spaces and ArrayBuffers as measured before (code's metadata in the old space: ±1 KB from run to run), the pairs | ${fmt(keptKb, 2)} KB (±${fmt(keptNoiseKb, 2)}); ${fmt(keptAfterKb, 2)} KB; ${keptPairs.map((p) => fmt(p.heapKb, 2)).join(', ')} KB | flat in N | ${mark(keptKb < 0.1)} |
 | \`digest ingest\` one article, whole process, vs \`digest --version\` (CPU, ${startRuns.says}) | ${fmt(start.ingestCpu / start.versionCpu, 2)}× (${fmt(start.ingestCpu)} vs ${fmt(start.versionCpu)} ms CPU, \`node -e 0\` ${fmt(start.nodeCpu)} ms; wall ${fmt(start.ingestWall)} vs ${fmt(start.versionWall)} ms) | ≤ 1.5× | ${mark(start.ingestCpu / start.versionCpu <= 1.5)} |
 | the same above Node's own start (\`node -e 0\` taken from both: what each command adds to a process) | ${fmt((start.ingestCpu - start.nodeCpu) / (start.versionCpu - start.nodeCpu), 2)}× (${fmt(start.ingestCpu - start.nodeCpu)} vs ${fmt(start.versionCpu - start.nodeCpu)} ms CPU) | | |

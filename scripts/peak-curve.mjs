@@ -129,16 +129,47 @@ function fitted(x, y) {
 }
 
 /**
- * Peak RSS between two sizes: the rise of the means ÷ the inputs between, and what one size's
- * runs differ by over the same step (below it a slope is noise). `small` and `large` are lists of
- * MB (the bench's unit: KB ÷ 1,024); a size run once contributes no spread of its own.
+ * The two sizes between which the bench reads peak RSS an input more, for a bench of `n` articles:
+ * 4n and 8n, both past a build's warm-up at the bench's 1,000 (BENCHMARKS.md, change 208: a
+ * 1,000-article build ends still warming up, and glibc's arenas fill until ~5,000 inputs; the
+ * 8,000-article build peaked below both 4,000 ones). From n to 4n the row read warm-up.
+ */
+export function flatInNSizes(n) {
+  return { from: 4 * n, to: 8 * n };
+}
+
+/**
+ * Peak RSS between two sizes: the rise of the means ÷ the inputs between, what one size's runs
+ * differ by over the same step (`noiseKbPerInput`), and the rise's standard error from the runs
+ * repeated (`errorKbPerInput`: the runs' scatter about their size's mean, pooled over both sizes,
+ * as the error of a difference of two means; null while neither size was run twice). `small` and
+ * `large` are lists of MB (the bench's unit: KB ÷ 1,024). The bench takes both sizes past a
+ * build's warm-up (4N and 8N: BENCHMARKS.md, change 208 found a build still warming up at its
+ * 1,000th input and glibc's arenas filling to ~5,000), so that the rise reads growth.
  */
 export function betweenSizes(small, nSmall, large, nLarge) {
   const mean = (list) => list.reduce((x, y) => x + y, 0) / list.length;
   const spread = (list) => Math.max(...list) - Math.min(...list);
+  const squares = (list) => list.reduce((sum, x) => sum + (x - mean(list)) ** 2, 0);
   const step = nLarge - nSmall;
+  const freedom = small.length + large.length - 2;
+  const pooledVariance = freedom > 0 ? (squares(small) + squares(large)) / freedom : null;
   return {
     kbPerInput: ((mean(large) - mean(small)) * 1024) / step,
     noiseKbPerInput: (Math.max(spread(small), spread(large)) * 1024) / step,
+    errorKbPerInput: pooledVariance === null ? null : (Math.sqrt(pooledVariance * (1 / small.length + 1 / large.length)) * 1024) / step,
   };
+}
+
+/**
+ * Several builds' {@link secondHalfTrend}s of one size read as one: the mean of their peaks' and
+ * floors' slopes, each with the error of a mean of independent fits (the root of the errors'
+ * squares summed, ÷ the builds). The builds that gave no trend are left out; null when none did.
+ */
+export function pooledTrend(trends) {
+  const given = trends.filter((t) => t !== null && t !== undefined);
+  if (given.length === 0) return null;
+  const meanOf = (key) => given.reduce((sum, t) => sum + t[key], 0) / given.length;
+  const errorOf = (key) => Math.sqrt(given.reduce((sum, t) => sum + t[key] ** 2, 0)) / given.length;
+  return { builds: given.length, peaksKbPerInput: meanOf('peaksKbPerInput'), peaksErrorKb: errorOf('peaksErrorKb'), floorsKbPerInput: meanOf('floorsKbPerInput'), floorsErrorKb: errorOf('floorsErrorKb') };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { repo } from '../helpers.js';
 // @ts-expect-error: a plain ES module script, no types
-import { betweenSizes, secondHalfSlope, secondHalfTrend, statusMemory } from '../../scripts/peak-curve.mjs';
+import { betweenSizes, flatInNSizes, pooledTrend, secondHalfSlope, secondHalfTrend, statusMemory } from '../../scripts/peak-curve.mjs';
 
 interface Sample {
   settled: number | null;
@@ -125,28 +125,74 @@ describe("scripts/peak-curve.mjs: the running peak of a build's memory (the benc
     expect(k.peaksErrorKb).toBeCloseTo(0);
   });
 
-  it('between sizes: the rise of the means over the step, and the larger spread of a size over the same step', () => {
+  it('between sizes: the rise of the means over the step, the larger spread of a size over the same step, and the rise\'s error from the runs repeated', () => {
     const s = betweenSizes([180, 184], 1000, [196], 4000);
     expect(s.kbPerInput).toBeCloseTo(((196 - 182) * 1024) / 3000);
     expect(s.noiseKbPerInput).toBeCloseTo((4 * 1024) / 3000);
-    expect(betweenSizes([180], 1000, [180], 4000)).toEqual({ kbPerInput: 0, noiseKbPerInput: 0 });
+    // One degree of freedom (the 1,000s' pair): variance 8 MB², the difference's error √(8 × (1/2 + 1)) MB.
+    expect(s.errorKbPerInput).toBeCloseTo((Math.sqrt(8 * 1.5) * 1024) / 3000);
+    // Two runs a size: the runs' scatter pooled over both sizes, 2 degrees of freedom.
+    const twice = betweenSizes([188, 192], 4000, [189, 191], 8000);
+    expect(twice.kbPerInput).toBe(0);
+    expect(twice.errorKbPerInput).toBeCloseTo((Math.sqrt(((4 + 4 + 1 + 1) / 2) * (1 / 2 + 1 / 2)) * 1024) / 4000);
+    expect(betweenSizes([180], 1000, [180], 4000)).toEqual({ kbPerInput: 0, noiseKbPerInput: 0, errorKbPerInput: null });
   });
 
-  // The shape only, on a corpus of 8 (and 32): the builds the two rows take, N, 4N and N again, alone.
+  /**
+   * Peak RSS of a whole build of `n` inputs as change 208 measured them: a warm-up to a plateau
+   * (179.5 MB at 1,000, 189–193 at 4,000, 188.6 at 8,000), nothing grown past it, and each run
+   * off by a seeded ±3 MB (where a build's highest coincidence of peaks lands).
+   */
+  function warmedUpPeaks(n: number, runs: number, seed: number): number[] {
+    let state = seed;
+    const random = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    return Array.from({ length: runs }, () => 190 - 40 * Math.exp(-n / 700) + 6 * (random() - 0.5));
+  }
+
+  it("reads no growth between the bench's sizes from a build that stops growing once warmed up, where N to 4N read its warm-up", () => {
+    const { from, to } = flatInNSizes(1000);
+    expect([from, to]).toEqual([4000, 8000]);
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const between = betweenSizes(warmedUpPeaks(from, 2, seed), from, warmedUpPeaks(to, 2, seed + 100), to);
+      // Nothing grows past warm-up: the rise is within two of its errors of zero, and the goal's 1 KB not disproved.
+      expect(Math.abs(between.kbPerInput)).toBeLessThanOrEqual(2 * between.errorKbPerInput + 0.05);
+      expect(between.kbPerInput - 2 * between.errorKbPerInput).toBeLessThanOrEqual(1);
+      // The step the row took before: 1,000 → 4,000 reads the warm-up, ~3 KB an input, beyond its noise.
+      const old = betweenSizes(warmedUpPeaks(1000, 2, seed), 1000, warmedUpPeaks(4000, 1, seed + 100), 4000);
+      expect(old.kbPerInput).toBeGreaterThan(1.5);
+    }
+  });
+
+  it("pools the largest builds' second halves: the mean of their slopes, with the error of a mean", () => {
+    const one = { peaksKbPerInput: 1, peaksErrorKb: 0.6, floorsKbPerInput: 0.5, floorsErrorKb: 0.3 };
+    const two = { peaksKbPerInput: 0, peaksErrorKb: 0.8, floorsKbPerInput: -0.5, floorsErrorKb: 0.4 };
+    const pooled = pooledTrend([one, null, two]);
+    expect(pooled.builds).toBe(2);
+    expect(pooled.peaksKbPerInput).toBeCloseTo(0.5);
+    expect(pooled.peaksErrorKb).toBeCloseTo(0.5); // √(0.36 + 0.64) ÷ 2
+    expect(pooled.floorsKbPerInput).toBeCloseTo(0);
+    expect(pooled.floorsErrorKb).toBeCloseTo(0.25);
+    expect(pooledTrend([null, null])).toBeNull();
+  });
+
+  // The shape only, on a corpus of 8: the builds the two rows take, 32, 64, 32, 64, alone.
   it('bench.mjs --only sizes runs the builds of the rows "between sizes" and "inside one build" alone and prints them', () => {
     const r = spawnSync(process.execPath, [repo('scripts/bench.mjs'), '--only', 'sizes', '--articles', '8'], { cwd: repo('.'), encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    const peaks = /^peak RSS at 8 \/ 32 articles \(two workers, cold; 8 twice, 32 once, alternated\): (\d+\.\d), (\d+\.\d) \/ (\d+\.\d) MB; CPU [\d.]+ s, [\d.]+ s \/ [\d.]+ s$/.exec(lines[0]!);
+    const peaks = /^peak RSS at 32 \/ 64 articles \(two workers, cold; 2 each, alternated\): (\d+\.\d), (\d+\.\d) \/ (\d+\.\d), (\d+\.\d) MB; CPU [\d.]+ s, [\d.]+ s \/ [\d.]+ s, [\d.]+ s$/.exec(lines[0]!);
     expect(peaks, lines[0]).not.toBeNull();
-    // The row is the peaks' own: the rise of the means over the 24 inputs between.
-    const [n1, n2, n4] = [peaks![1], peaks![2], peaks![3]].map(Number) as [number, number, number];
-    const row = /^peak RSS an input more, between sizes: from 8 to 32: (-?\d+\.\d\d) KB \(the 8-article builds differ by ±(\d+\.\d\d) KB an input over the step\)$/.exec(lines[1]!);
+    // The row is the peaks' own: the rise of the means over the 32 inputs between, with its error.
+    const [a1, a2, b1, b2] = [peaks![1], peaks![2], peaks![3], peaks![4]].map(Number) as [number, number, number, number];
+    const row = /^peak RSS an input more, between sizes: from 32 to 64: (-?\d+\.\d\d) KB ± (\d+\.\d\d) \(the 32-article builds' peaks and the 64-article builds' differ by ±(\d+\.\d\d) KB an input over the step\)$/.exec(lines[1]!);
     expect(row, lines[1]).not.toBeNull();
-    // Printed to 0.1 MB: the slope is known to within what that rounding allows over 24 inputs.
-    expect(Math.abs(Number(row![1]) - ((n4 - (n1 + n2) / 2) * 1024) / 24)).toBeLessThanOrEqual((0.1 * 1024) / 24 + 0.005);
-    expect(lines[2]).toMatch(/^the running peak over a build's second half, an input more: 32 articles (?:not measured|-?[\d.]+ KB \(inputs \d+ → \d+: [\d.]+ → [\d.]+ MB(?:; its spans' peaks -?[\d.]+ ± [\d.]+ KB, floors -?[\d.]+ ± [\d.]+ KB)?\)); 8 articles .+, .+$/);
+    // Printed to 0.1 MB: the slope is known to within what that rounding allows over 32 inputs.
+    expect(Math.abs(Number(row![1]) - (((b1 + b2) / 2 - (a1 + a2) / 2) * 1024) / 32)).toBeLessThanOrEqual((0.1 * 1024) / 32 + 0.005);
+    expect(lines[2]).toMatch(/^the running peak over a build's second half, an input more: 64 articles, pooled: (?:not measured|peaks -?[\d.]+ ± [\d.]+ KB, floors -?[\d.]+ ± [\d.]+ KB); each: .+; 32 articles: .+$/);
   }, 240_000);
 });
