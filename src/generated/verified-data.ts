@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '27f6c9d7bfb68d4409f7ab80b7acf0c29d4df86bd92cd137cd17d25da75a5351', // journals: pipelines/data/journals.json
   '69ac7e43f00443ab1d1592a439c052a4828e750ef86231d442caf02d01754875', // lexicon: pipelines/data/lexicon.json
-  'a0dd9968f6e538dceebdb152eeb5d7b4a46e3e6d442084b8af5d403477e98973', // structure: pipelines/data/structure.json
+  'cdcb36f32257172503e2f894e77c8fb39c9abdb98798f4f2dcfb3b2c5f65913c', // structure: pipelines/data/structure.json
 ];

@@ -253,6 +253,8 @@ const copyButton = /(?:复制|復制|複製)$/;
  * label read by the data's patterns), so a sentence of the body is never read so.
  */
 function untypedCitedJournalOf(text: string, s: CompiledStructure): { at: number; text: string } | null {
+  // A volume and issue before the pages ("31(11): 1949", "46(3) : 201"): most chrome lines hold none.
+  if (!text.includes('):') && !text.includes(') :')) return null;
   const source = text.trimEnd().replace(copyButton, '').trimEnd().replace(trailingLink, '');
   // From the right: a title may hold full stops of its own, the source never does before its pages.
   for (let dot = source.lastIndexOf('.', source.length - 2); dot > 0; dot = source.lastIndexOf('.', dot - 1)) {
