@@ -4,7 +4,7 @@
 export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
-  '7bb6015b42137b84e837549fd15b6b107404d611cf9bcf9ef2966d6947fdab3e', // journals: pipelines/data/journals.json
-  'b7697018e7adb4645f9c76c9b64781b1d39461c04bb2d8d46cfd21a0bee7d508', // lexicon: pipelines/data/lexicon.json
-  'b4d4a731a5bddd2c02081a5769d5fcd1b19b84dec90aee2e8cba4e8790a944b8', // structure: pipelines/data/structure.json
+  '27f6c9d7bfb68d4409f7ab80b7acf0c29d4df86bd92cd137cd17d25da75a5351', // journals: pipelines/data/journals.json
+  '69ac7e43f00443ab1d1592a439c052a4828e750ef86231d442caf02d01754875', // lexicon: pipelines/data/lexicon.json
+  'cdcb36f32257172503e2f894e77c8fb39c9abdb98798f4f2dcfb3b2c5f65913c', // structure: pipelines/data/structure.json
 ];

@@ -75,7 +75,7 @@ function dropBlock(doc: DigestDocument, dropped: Dropped[], report: StageContext
 function noteIssueLine(doc: DigestDocument, block: Block, role: BlockRole, s: CompiledStructure): void {
   if (role.role !== 'boilerplate') return;
   if (role.issue === undefined) {
-    const cited = citedJournalOf(foldedOf(block, doc.folded), s);
+    const cited = citedJournalOf(foldedOf(block, doc.folded), s, true);
     if (cited !== null) doc.issueLines.push({ block, journal: { at: cited.at, text: block.text.slice(cited.at, cited.at + cited.text.length) } });
     return;
   }

@@ -227,11 +227,12 @@ const trailingLink = /(?<!\s)\s+(?:https?:\/\/|doi\s?[:：]\s?|DOI\s?[:：]\s?)\
  * ("某某, 某某. 题名[J]. 中华某某杂志, 2022, 16(06): 333-342.", the English copy "… [J]. Chinese
  * Journal of …, 2022, 16(06): 333-342."). A journal's site prints the paper's own citation under
  * "引用本文:", a line kept out as chrome: the journal it names is the page's (as an issue line's is).
- * A link or DOI after the pages ("… 641-646. https://doi.org/…") is not read. Null for a line with no
- * such citation, or whose source names no journal.
+ * A link or DOI after the pages ("… 641-646. https://doi.org/…") is not read. With `untyped` (the
+ * caller knows the line is chrome), a citation with no type mark is read too (untypedCitedJournalOf).
+ * Null for a line with no such citation, or whose source names no journal.
  */
-export function citedJournalOf(text: string, s: CompiledStructure): { at: number; text: string } | null {
-  if (!text.includes(articleMarks.mark)) return null;
+export function citedJournalOf(text: string, s: CompiledStructure, untyped = false): { at: number; text: string } | null {
+  if (!text.includes(articleMarks.mark)) return untyped ? untypedCitedJournalOf(text, s) : null;
   const mark = articleMarks.pattern.exec(text);
   if (mark === null) return null;
   const from = mark.index + mark[0].length;
@@ -240,6 +241,32 @@ export function citedJournalOf(text: string, s: CompiledStructure): { at: number
   if (!name) return null;
   const at = source.indexOf(name);
   return at === -1 ? null : { at: from + at, text: name };
+}
+
+// The copy button a journal's site prints after the page's citation ("… doi: 10.7507/… 复制"): no part of it.
+const copyButton = /(?:复制|復制|複製)$/;
+
+/**
+ * The journal a citation with no type mark names (the Vancouver-like form a journal's site prints under
+ * "引用本文:": "某某, 某某. 题名. 中华某某杂志, 2016, 31(11): 1949-1952. doi: … 复制"): the last part after a
+ * full stop that reads as a volume and issue line. Asked only of a line already kept out as chrome (its
+ * label read by the data's patterns), so a sentence of the body is never read so.
+ */
+function untypedCitedJournalOf(text: string, s: CompiledStructure): { at: number; text: string } | null {
+  // A volume and issue before the pages ("31(11): 1949", "46(3) : 201"): most chrome lines hold none.
+  if (!text.includes('):') && !text.includes(') :')) return null;
+  const source = text.trimEnd().replace(copyButton, '').trimEnd().replace(trailingLink, '');
+  // From the right: a title may hold full stops of its own, the source never does before its pages.
+  for (let dot = source.lastIndexOf('.', source.length - 2); dot > 0; dot = source.lastIndexOf('.', dot - 1)) {
+    let from = dot + 1;
+    while (from < source.length && source.charCodeAt(from) === 32) from++;
+    const name = issueLineOf(source.slice(from), s)?.journal;
+    if (name === undefined) continue;
+    if (!name) return null;
+    const at = source.indexOf(name, from);
+    return at === -1 ? null : { at, text: name };
+  }
+  return null;
 }
 
 /**

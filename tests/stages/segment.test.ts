@@ -500,7 +500,7 @@ describe('segment on the seventh and eighth Chinese real-page audits (genre-zh6,
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '大陸 大陸焦點 特派現場', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
+  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
     'is not chrome: %s',
     (text) => {
       expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
@@ -1740,5 +1740,78 @@ describe('segment on the twenty-third Chinese pass: a portal\'s list labels, "�
     const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-zh23-journal-dates/input.txt'), 'utf8'), 'segment');
     expect(doc.title).toBe('人脐带间充质干细胞治疗慢加急性肝衰竭的临床观察');
     expect(doc.pageDate).toBe('2019-03-28');
+  });
+});
+
+describe('segment on the twenty-fourth Chinese pass: a journal portal\'s read label, tab row, "English Abstract", keywords line and rights line; a daily\'s menu entries and channel line; a repost\'s AI label, app and follow pitches, bracketed source and link label; a trending list\'s age; a copyright with "@"; a date with font-size controls; a journal site\'s citation with no type mark (genre-zh24)', () => {
+  it.each([
+    '阅读',
+    '閱讀',
+    '基金  关键词  主题词',
+    'English Abstract',
+    '关键词再生障碍性贫血    造血干细胞移植    间充质干细胞',
+    'App',
+    '數位廣告刊登',
+    'AI导读:',
+    '来百度APP畅享高清图片',
+    '(文章来源:上海证券报·中国证券网)',
+    '欢迎关注某某健康产业信息平台公众号abc123',
+    '12小時前',
+    '5分钟前',
+    '地方 地方焦點',
+    '大陸 大陸焦點 特派現場',
+    '报道原稿',
+    'Copyright@2008-2018 某某新闻调查中心 All Rights Reserved',
+  ])('is chrome (a portal\'s widget, a menu entry, a channel line, a pitch, a source, an age, a link label): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it('reads a journal portal\'s rights line with its close button as a disclaimer', () => {
+    expect(classifyBlock(block('以下内容和版式版权归属中华医学会,未经授权不得转载 ×'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'disclaimer' });
+  });
+
+  it.each([
+    '阅读本文后,读者可了解干细胞的主要来源。',
+    '关键词检索显示,近五年干细胞研究的数量持续上升。',
+    'App Store上架了一款记录康复训练的应用。',
+    '欢迎关注本研究的后续报道。',
+    '文章来源不明的说法不可轻信。',
+    '12小时前发布的研究显示,干细胞可改善肺功能。',
+    '研究焦點',
+    '本周 研究焦点',
+    '以下内容为专家共识的推荐意见。',
+  ])('is no chrome (a sentence opening with the same words; a focus heading of one word or simplified): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it('reads a date with the font-size controls after it as the page date', () => {
+    expect(pageDateOf('2020-03-17  A+ A-', structure())).toBe('2020-03-17');
+  });
+
+  it.each([
+    ['引用本文: 某甲, 某乙, 某丙. 外傷性脊髓損傷不同時期行幹細胞移植治療的研究進展. 中國修復重建外科雜志, 2023, 37(6): 721-726. doi: 10.7507/1002-1892.202302028 復制', '中國修復重建外科雜志'],
+    ['引用本文: 某甲, 某乙. 施万细胞治疗大鼠创伤性脊髓损伤的Meta分析. 中国循证医学杂志, 2015, 15(6): 705-712. doi: 10.7507/1672-2531.20150117 复制', '中国循证医学杂志'],
+    ['引用本文: 某甲, 某乙, 某丙. 題名. 華西醫學, 2016, 31(11): 1949-1952. doi: 10.7507/1002-0179.20160001 複製', '華西醫學'],
+    ['引用本文: Li A, Wang B. Stem cells. A review. 中华医学杂志, 2020, 100(1): 1-5.', '中华医学杂志'],
+  ])('reads the journal a chrome line\'s citation with no type mark names: %s', (text, journal) => {
+    const cited = citedJournalOf(text, structure(), true);
+    expect(cited?.text).toBe(journal);
+    expect(text.slice(cited!.at, cited!.at + cited!.text.length)).toBe(journal);
+  });
+
+  it.each([
+    '引用本文: 某甲. 干细胞治疗学. 北京: 人民卫生出版社, 2020.',
+    '引用本文: 某甲, 某乙. 题名. 2021年第3期刊登 复制',
+  ])('reads no journal from a chrome line\'s untyped citation whose source is no issue line: %s', (text) => {
+    expect(citedJournalOf(text, structure(), true)).toBeNull();
+  });
+
+  it('reads a citation with no type mark only where the caller knows the line is chrome', () => {
+    expect(citedJournalOf('引用本文: 某甲, 某乙. 题名. 中国循证医学杂志, 2015, 15(6): 705-712. 复制', structure())).toBeNull();
+  });
+
+  it('takes the headline under a daily\'s menu and channel line for the title', async () => {
+    const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-zh24-channel-menu-hant/input.txt'), 'utf8'), 'segment');
+    expect(doc.title).toBe('膝蓋軟骨受損免開刀？醫院引進自體幹細胞注射療法');
   });
 });
