@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '7bb6015b42137b84e837549fd15b6b107404d611cf9bcf9ef2966d6947fdab3e', // journals: pipelines/data/journals.json
-  'b7697018e7adb4645f9c76c9b64781b1d39461c04bb2d8d46cfd21a0bee7d508', // lexicon: pipelines/data/lexicon.json
-  'b4d4a731a5bddd2c02081a5769d5fcd1b19b84dec90aee2e8cba4e8790a944b8', // structure: pipelines/data/structure.json
+  '269513d7533a45ded55f3901a2ddb798f2ae63e11a72989d1bcd587e72fb0ed7', // lexicon: pipelines/data/lexicon.json
+  'c3d4427541ca5992cb11fc9b1f678dae8fd64f209d245ea9dda9bdfbebcccbf3', // structure: pipelines/data/structure.json
 ];
