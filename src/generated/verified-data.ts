@@ -5,6 +5,6 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '27f6c9d7bfb68d4409f7ab80b7acf0c29d4df86bd92cd137cd17d25da75a5351', // journals: pipelines/data/journals.json
-  '69ac7e43f00443ab1d1592a439c052a4828e750ef86231d442caf02d01754875', // lexicon: pipelines/data/lexicon.json
-  'cdcb36f32257172503e2f894e77c8fb39c9abdb98798f4f2dcfb3b2c5f65913c', // structure: pipelines/data/structure.json
+  '680f6f222bdfac75f1b9aae96e873cbe54f2f7d10d85f28aa9cf38246c0d6ccc', // lexicon: pipelines/data/lexicon.json
+  'e9583cd41824c49fab3195d0e48a8e257e9d19bb7bc6d10abb9de18ce6f41b97', // structure: pipelines/data/structure.json
 ];

@@ -455,8 +455,11 @@ export const segment = defineStage({
     let first = true;
     // The first paragraph of the body: a page with no dated item says there what it reports.
     let firstParagraph: Block | null = null;
-    // A hard-wrapped lead's second line, when its first was read as a label line (`labelAt`: that line's index).
+    // A hard-wrapped lead's second line, when its first was read as a label line (`labelAt`: that line's index),
+    // or, on a page with no title, the paragraph right after a lead ending in a stop (`leadAt`: the lead's index):
+    // a standfirst over the news ("6 September 2018 - … is working with … centres." over "… Health Canada has approved …").
     let leadRest: Block | null = null;
+    let leadAt = -1;
     let label: Block | null = null;
     let labelAt = -1;
     // Whether the title came from chrome (a document-sharing site's "…_第1页"), not from a line of the text.
@@ -758,12 +761,15 @@ export const segment = defineStage({
               if (label !== null && labelAt === b - 1 && /^[a-z]/.test(text)) {
                 firstParagraph = label;
                 leadRest = block;
-              } else firstParagraph = block;
+              } else {
+                firstParagraph = block;
+                leadAt = b;
+              }
             } else {
               label = block;
               labelAt = b;
             }
-          }
+          } else if (leadRest === null && leadAt === b - 1 && doc.title === null && /[.!?]["”’]?$/.test(foldedOf(firstParagraph, doc.folded))) leadRest = block;
           break;
       }
     }

@@ -96,7 +96,9 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   // nor one denied or still sought ("FDA Denies Approval", "… until it obtains approval"), nor an advisory
   // body's vote or recommendation ("Panel Green Light", "voted to recommend approval": the regulator decides).
   // A regulator named, or an approval that names itself with none ("has won an approval", "Japan Approves …").
-  const approval = (text: string) => k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text) && !k.adviceCues?.test(text);
+  // A wire brief in capitals ("NOVARTIS - HEALTH CANADA HAS APPROVED KYMRIAH …") is read by the same cues
+  // without regard to case: its vetoes ("FDA REJECTS …") hold in capitals too.
+  const approval = (text: string) => approvalBy(inCapitals(text) ? caselessCues(k) : k, text);
   // A headline's approval over a lead that names an IND or a clinical hold ("FDA Approves Embryonic Stem Cell-Based
   // Therapy" / "… has lifted a clinical hold on Geron's IND"): the headline shortens a trial cleared to start.
   const titleApproval = approval(title) && !k.leadTrialCues?.test(firstLead);
@@ -115,6 +117,37 @@ export function pageKind(evidence: KindEvidence, s: CompiledStructure): PageKind
   if (items.length >= 2) return 'trial-roundup';
   const outline = evidence.sections.some((x) => x.outlineLevel !== undefined);
   return (evidence.pageDate !== null || evidence.byline) && !paper && !outline && !evidence.citesByNumber?.() ? 'news-item' : 'overview';
+}
+
+type ApprovalCues = Pick<CompiledStructure['pageKinds'], 'approvalVerbs' | 'regulators' | 'approvalPhrases' | 'trialCues' | 'denialCues' | 'adviceCues'>;
+
+/** A regulator's approval named, by a regulator or a phrase of its own, and no trial's, denial or advice (rule 4's cues). */
+function approvalBy(k: ApprovalCues, text: string): boolean {
+  return k.approvalVerbs.test(text) && (k.regulators.test(text) || k.approvalPhrases?.test(text) === true) && !k.trialCues?.test(text) && !k.denialCues?.test(text) && !k.adviceCues?.test(text);
+}
+
+/**
+ * True when at least four in five of the ASCII letters of a text's first 480 characters are capitals and there
+ * are 20 or more (a wire brief's "* NOVARTIS RECEIVES HEALTH CANADA APPROVAL …" under its "Novartis AG:"): a
+ * headline's capitalised words stay below, their lower-case letters outnumbering the capitals.
+ */
+function inCapitals(text: string): boolean {
+  const letters = text.slice(0, 480).replace(/[^A-Za-z]/g, '');
+  const lower = letters.replace(/[A-Z]/g, '').length;
+  return letters.length >= 20 && letters.length >= 5 * lower;
+}
+
+const caseless = new WeakMap<object, ApprovalCues>();
+
+/** Rule 4's cues made case-insensitive, once a compiled structure, at a page in capitals' first ask. */
+function caselessCues(k: ApprovalCues): ApprovalCues {
+  let cues = caseless.get(k);
+  if (!cues) {
+    const fold = <R extends RegExp | null>(r: R) => (r && new RegExp(r.source, `${r.flags.replace('i', '')}i`)) as R;
+    cues = { approvalVerbs: fold(k.approvalVerbs), regulators: fold(k.regulators), approvalPhrases: fold(k.approvalPhrases), trialCues: fold(k.trialCues), denialCues: fold(k.denialCues), adviceCues: fold(k.adviceCues) };
+    caseless.set(k, cues);
+  }
+  return cues;
 }
 
 /**

@@ -2419,3 +2419,94 @@ describe('the bodies of the twenty-first pass are named; a licence, a quoted let
     expect(record.entities.find((e) => e.id === 'organization:nice')?.mentions.length).toBe(3);
   });
 });
+
+describe('English site chrome of the twenty-second pass: a press wire\'s labels, widget headings, a market site\'s AI labels, a sign-up form\'s lines', () => {
+  it.each([
+    'You just read:',
+    'News provided by',
+    'Read Full Story',
+    'More:',
+    'Recommended Reading',
+    'Related News',
+    'LATEST NATIONAL STORIES',
+    'This story is developing. Refresh for updates.',
+    'Trending on Example News',
+    'Reblog this post [with Zemanta]',
+    'Avatar',
+    'Rhea-AI Impact',
+    '(Moderate)',
+    'After signing up, you\'ll start to receive regular news updates from us.',
+    'Complete the form below to unlock access to ALL audio articles.',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the label was the first paragraph or the title.
+  it.each(['You just read:', 'After signing up, you\'ll start to receive regular news updates from us.'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'More: the trial will enrol 40 patients.',
+    'Related News items were read by the panel.',
+    'Trending on social media, the claim was false.',
+    'Avatar cells were grown in the lab.',
+  ])('%s: kept', expectProseUnderHeadline);
+
+  it('an outlet\'s credit with its date over a standfirst is the page date, not the title (`pageDates`)', async () => {
+    const record = await ingest({ text: 'Medscape March 10, 2025\nThe FDA has approved Examplecel for patients with sickle cell disease.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2025-03-10');
+    expect(record.title).toBeNull();
+    // Guard: a title ending in a date with no outlet's name stays the title.
+    const quiz = await ingest({ text: 'Stem Cell Quiz Answer January 7, 2026\nThe answer is the bone marrow.\n', name: 'page.txt' });
+    expect(quiz.title).toBe('Stem Cell Quiz Answer January 7, 2026');
+  });
+});
+
+describe('a wire brief in capitals tells an approval by rule 4\'s cues read without regard to case; its vetoes hold in capitals too', () => {
+  it.each([
+    ['Oct 2 (Reuters) - Example Bio Inc:\n\n* EXAMPLE BIO RECEIVES HEALTH CANADA APPROVAL OF ITS CELL THERAPY EXAMPLECEL\n', 'drug-approval'],
+    ['Oct 2 (Reuters) - Example Bio Inc:\n\n* EXAMPLE BIO - FDA HAS APPROVED EXAMPLECEL FOR KNEE OSTEOARTHRITIS\n', 'drug-approval'],
+    // Guards: a denial and a trial in capitals are none; a headline's capitalised words are no capitals' page.
+    ['Oct 2 (Reuters) - Example Bio Inc:\n\n* EXAMPLE BIO - FDA REJECTS APPROVAL OF EXAMPLECEL FOR KNEE OSTEOARTHRITIS\n', 'news-item'],
+    ['Oct 2 (Reuters) - Example Bio Inc:\n\n* EXAMPLE BIO - HEALTH CANADA APPROVES START OF TRIAL OF EXAMPLECEL\n', 'news-item'],
+  ])('%s', expectKind);
+});
+
+describe('on a page with no title, the paragraph right after a standfirst ending in a stop is read for the approval (segment.ts\'s `leadRest`)', () => {
+  it.each([
+    ['12 March 2024 - Example Therapeutics is working with certified centres to prepare the first infusions.\n\nExample Therapeutics is pleased to announce that Health Canada has approved Examplecel for children with heart failure.\n', 'drug-approval'],
+    // Guard: under a title the second paragraph's approval in passing stays a news item.
+    ['Example Therapeutics certifies its first centres for Examplecel, the first approved cell therapy\n\n12 March 2024 - Example Therapeutics is working with certified centres to prepare the first infusions.\n\nExamplecel is the first cell therapy that received regulatory approval in Canada, from Health Canada in 2023.\n', 'news-item'],
+  ])('%s', expectKind);
+});
+
+describe('the bodies and cells of the twenty-second pass are named; "(linked)", "(Moderate)" and "(Neutral)" are asides', () => {
+  it.each([
+    ['The results were shown at the American Heart Association (AHA) meeting.', 'organization:american-heart-association'],
+    ['Doctors at the Texas Heart Institute in Houston led the trial.', 'organization:texas-heart-institute'],
+    ['A single injection of mesenchymal precursor cells (MPCs) was given.', 'cell:mesenchymal-precursor-cell'],
+    ['South Korea\'s FCB-Pharmicell won the approval.', 'organization:pharmicell'],
+    ['It was developed with Sapporo Medical University.', 'organization:sapporo-medical-university'],
+    ['Cartistem is made by Medipost in Seoul.', 'organization:medipost'],
+    ['The fistula drug is made by Anterogen.', 'organization:anterogen'],
+    ['Patients are treated at The Hospital for Sick Children (SickKids) in Toronto.', 'organization:sickkids'],
+    ['The guidelines of Cancer Care Ontario set the criteria.', 'organization:cancer-care-ontario'],
+    ['The trial opened at Massachusetts General Hospital in Boston.', 'organization:massachusetts-general-hospital'],
+    ['A team from Hadassah University Hospital published the results.', 'organization:hadassah-medical-center'],
+    ['The cells were injected at Seoul St. Mary\'s Hospital.', 'organization:seoul-st-marys-hospital'],
+    ['The Catholic University of Korea announced it on Monday.', 'organization:catholic-university-of-korea'],
+    ['Researchers at the University of Michigan transplanted the cells.', 'organization:university-of-michigan'],
+    ['The Macular Society reported the results.', 'organization:macular-society'],
+    ['Celgene Cellular Therapeutics received the clearance.', 'organization:celgene'],
+    ['The stroke trial ran at UC Irvine.', 'organization:uc-irvine'],
+    ['StemCells Inc. stopped its spinal cord injury trial.', 'organization:stemcells-inc'],
+    ['The first patient was treated at Balgrist University Hospital in Zurich.', 'organization:balgrist-university-hospital'],
+    ['The Sue & Bill Gross Stem Cell Research Center made the cells.', 'organization:gross-stem-cell-center'],
+    ['The data were shown at the meeting of the European Crohn\'s and Colitis Organisation.', 'organization:ecco'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['Ontario\'s guidelines came from Cancer Care Ontario.', 'disease:cancer'],
+    ['Picture credit: The Macular Society (linked). The study is underway.', 'other:linked'],
+    ['Rhea-AI Impact (Moderate) and Rhea-AI Sentiment (Neutral) were shown.', 'other:moderate'],
+    ['Rhea-AI Impact (Moderate) and Rhea-AI Sentiment (Neutral) were shown.', 'other:neutral'],
+    ['The trial was shown at the AHA Scientific Sessions.', 'other:aha'],
+  ])('%s: untagged', expectUntagged);
+});
