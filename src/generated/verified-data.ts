@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '7bb6015b42137b84e837549fd15b6b107404d611cf9bcf9ef2966d6947fdab3e', // journals: pipelines/data/journals.json
   'b7697018e7adb4645f9c76c9b64781b1d39461c04bb2d8d46cfd21a0bee7d508', // lexicon: pipelines/data/lexicon.json
-  'b4d4a731a5bddd2c02081a5769d5fcd1b19b84dec90aee2e8cba4e8790a944b8', // structure: pipelines/data/structure.json
+  '937b13c96a05bd08fcb5611681dd1904061ddaf233c44e49890b546d7bf76909', // structure: pipelines/data/structure.json
 ];

@@ -102,6 +102,8 @@ export interface ReferenceWords {
    * groups 1 and 2, to be joined. A suspended hyphen ("blood- and bone-marrow-derived") is none.
    */
   lineBreakHyphen: RegExp;
+  /** "In Vitro …", "In Vivo": a journal's name opening with "In" (the data's inJournalWords), no container's "In". */
+  inJournal: RegExp;
   /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
   edition: RegExp;
   /** A series phrase ("Lecture Notes in …", "… Series"). */
@@ -405,6 +407,7 @@ function compile(data: ReferenceData): ReferenceWords {
     documentNumber: pattern('documentNumber', () => `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
     placeholder: pattern('placeholder', () => `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
     lineBreakHyphen: pattern('lineBreakHyphen', () => `(\\p{Ll})- (?!(?:${alternation(data.suspendedHyphenWords)})(?![\\p{L}]))(\\p{Ll})`, 'gu'),
+    inJournal: pattern('inJournal', () => `^In\\s(?:${alternation(data.inJournalWords)})(?![\\p{L}])`, 'iu'),
     cjkEditor: pattern('cjkEditor', () => `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
     cjkTranslator: pattern('cjkTranslator', () => `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(

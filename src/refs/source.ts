@@ -555,7 +555,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   dropNote.lastIndex = 0;
   const note = dropNote.exec(bare);
   if ((note && note.index === 0) || identifierNote(bare).test(bare) || (bare.startsWith('[') && /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare))) return { kind: 'note', fields: { note: bare } };
-  if (inPrefix(value).test(value)) return { kind: 'in', fields: {} };
+  // ("In Vitro Cell Dev Biol Anim 51(9)": a journal whose name opens with "In", no container's "In".)
+  if (inPrefix(value).test(value) && !(value.startsWith('In ') && words.inJournal.test(value))) return { kind: 'in', fields: {} };
   if (contributorsBefore(bare).test(bare) || extent(bare).test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
     const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);
