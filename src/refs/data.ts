@@ -45,6 +45,8 @@ export interface ReferenceWords {
   /** Whole-phrase lookups (lower case, dots and spaces folded). */
   publishers: ReadonlySet<string>;
   places: ReadonlySet<string>;
+  /** The words after "In" that open a journal's name ("In Vitro …", "In Vivo"), in lower case: the data's inJournalWords. */
+  inJournalWords: ReadonlySet<string>;
   regions: ReadonlySet<string>;
   /** "[J]", "[M/OL]", "[EB/OL]": the code (group 1) and carrier (group 2). */
   typeCode: RegExp;
@@ -102,8 +104,6 @@ export interface ReferenceWords {
    * groups 1 and 2, to be joined. A suspended hyphen ("blood- and bone-marrow-derived") is none.
    */
   lineBreakHyphen: RegExp;
-  /** "In Vitro …", "In Vivo": a journal's name opening with "In" (the data's inJournalWords), no container's "In". */
-  inJournal: RegExp;
   /** Latin edition statements ("2nd ed.", "Third Edition", "Rev. ed."). */
   edition: RegExp;
   /** A series phrase ("Lecture Notes in …", "… Series"). */
@@ -369,6 +369,7 @@ function compile(data: ReferenceData): ReferenceWords {
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
     publishers: new Set(keys.publishers),
     places: new Set(keys.places),
+    inJournalWords: new Set(data.inJournalWords.map((w) => w.toLowerCase())),
     regions: new Set(keys.regions),
   };
   const patterns: Record<PatternName, () => RegExp> = {
@@ -407,7 +408,6 @@ function compile(data: ReferenceData): ReferenceWords {
     documentNumber: pattern('documentNumber', () => `^(?:[\\p{Lu}\\d][\\p{Lu}\\d/ .:—–-]{2,40}|\\S{1,10}\\s?[[［(]\\d{4}[\\]］)]\\s?\\d{1,5}\\s?(?:${alternation(data.cjkDocumentNumberWords)}))$`, 'u'),
     placeholder: pattern('placeholder', () => `^(?:${alternation(data.placeholderWords)}|x{3,})$`, 'iu'),
     lineBreakHyphen: pattern('lineBreakHyphen', () => `(\\p{Ll})- (?!(?:${alternation(data.suspendedHyphenWords)})(?![\\p{L}]))(\\p{Ll})`, 'gu'),
-    inJournal: pattern('inJournal', () => `^In\\s(?:${alternation(data.inJournalWords)})(?![\\p{L}])`, 'iu'),
     cjkEditor: pattern('cjkEditor', () => `^(?:${alternation(data.cjkEditorWords)})$`, 'u'),
     cjkTranslator: pattern('cjkTranslator', () => `^(?:${alternation(data.cjkTranslatorWords)})$`, 'u'),
     edition: pattern(
