@@ -184,7 +184,7 @@ describe('Nature\'s style with no volume', () => {
 });
 
 describe('"et al." glued to the title', () => {
-  // Issue 17, references on real pages (change 212): a Chinese journal site's Latin list prints "…,CAELA M,et
+  // Issue 17, references on real pages (change 215): a Chinese journal site's Latin list prints "…,CAELA M,et
   // al.Rapid Expansion …[J]": the names ran into the title, and no author was read.
   it.each([
     ['SAMPLE D E,MODEL F G,TRIAL H,et al.Splitting large cord blood units before processing[J].Cell Ex Res,2007,3(1):1-9.', 'SAMPLE', 'Splitting large cord blood units before processing'],
@@ -201,7 +201,7 @@ describe('"et al." glued to the title', () => {
 });
 
 describe('journals whose names open with "In"', () => {
-  // Issue 17, references on real pages (change 212): a Springer chapter's list on a citation index cites "…
+  // Issue 17, references on real pages (change 215): a Springer chapter's list on a citation index cites "…
   // (2015) Title. In Vitro Cell Dev Biol Anim 51(9):987–994", read as a chapter in the book "Vitro Cell Dev Biol Anim".
   it.each([
     ['Example Z, Sample M (2015) Induction of stromal cells toward neuron-like cells. In Vitro Cell Dev Biol Anim 51(9):987–994', 'In Vitro Cell Dev Biol Anim', '51'],

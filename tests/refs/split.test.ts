@@ -15,7 +15,7 @@ describe('splitting reference lists', () => {
     ['【1】A.\n【2】B.', [1, 2]],
     ['1. A.\n2. B.', [1, 2]],
     ['(1) A.\n(2) B.', [1, 2]],
-    // Change 212: a closing bracket alone, then a space, as a clinic's page numbers its sources.
+    // Change 215: a closing bracket alone, then a space, as a clinic's page numbers its sources.
     ['1) A.\n2) B.', [1, 2]],
   ])('numbers of %j', (text, numbers) => {
     expect(split(text).entries.map((e) => e.number)).toEqual(numbers);

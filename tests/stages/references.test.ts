@@ -94,7 +94,7 @@ describe('references stage: the lists of real pages', () => {
     ['參考來源：'],
     ['Список літератури'],
     ['Список литературы'],
-    // Change 212: headings real pages print that digest did not know — a count after the heading (an index's
+    // Change 215: headings real pages print that digest did not know — a count after the heading (an index's
     // "References (210)"), a typo, a heading with a second clause, and other languages' words.
     ['References (210)'],
     ['Reference (3):'],
@@ -124,7 +124,7 @@ describe('references stage: the lists of real pages', () => {
     expect(doc.references).toEqual([]);
   });
 
-  // Change 212: an entry wrapped inside its journal's name leaves a line shaped as a journal's issue line, which
+  // Change 215: an entry wrapped inside its journal's name leaves a line shaped as a journal's issue line, which
   // above the list is chrome; in the list it is the entry's.
   it('keeps a line shaped as a journal\'s issue line in its entry ("World J" / "Ex Orthop. 2011; 2(6): 43-50.")', async () => {
     const list = `[1] Model L, Sample M. Marrow aspirate for cartilage repair. World J\nEx Orthop. 2011; 2(6): 43-50.\n[2] ${entry(2)}\n`;
