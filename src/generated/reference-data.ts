@@ -1871,6 +1871,11 @@ export const referenceData: ReferenceData = {
   "und",
   "oder"
  ],
+ "inJournalWords": [
+  "Vitro",
+  "Vivo",
+  "Silico"
+ ],
  "pageCitationHeadings": [
   "Cite This Page",
   "Cite this article",

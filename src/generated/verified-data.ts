@@ -6,5 +6,5 @@ export const shippedDataHashes: readonly string[] = [
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '27f6c9d7bfb68d4409f7ab80b7acf0c29d4df86bd92cd137cd17d25da75a5351', // journals: pipelines/data/journals.json
   '680f6f222bdfac75f1b9aae96e873cbe54f2f7d10d85f28aa9cf38246c0d6ccc', // lexicon: pipelines/data/lexicon.json
-  'e9583cd41824c49fab3195d0e48a8e257e9d19bb7bc6d10abb9de18ce6f41b97', // structure: pipelines/data/structure.json
+  'dae4cd78c1c40aa084add519fc3748898f9b48a5655d839c7412501ec88b7520', // structure: pipelines/data/structure.json
 ];

@@ -45,6 +45,8 @@ export interface ReferenceWords {
   /** Whole-phrase lookups (lower case, dots and spaces folded). */
   publishers: ReadonlySet<string>;
   places: ReadonlySet<string>;
+  /** The words after "In" that open a journal's name ("In Vitro …", "In Vivo"), in lower case: the data's inJournalWords. */
+  inJournalWords: ReadonlySet<string>;
   regions: ReadonlySet<string>;
   /** "[J]", "[M/OL]", "[EB/OL]": the code (group 1) and carrier (group 2). */
   typeCode: RegExp;
@@ -367,6 +369,7 @@ function compile(data: ReferenceData): ReferenceWords {
     cjkJournalWords: data.journalWords.filter((w) => /[^\x00-\x7f]/.test(w)),
     publishers: new Set(keys.publishers),
     places: new Set(keys.places),
+    inJournalWords: new Set(data.inJournalWords.map((w) => w.toLowerCase())),
     regions: new Set(keys.regions),
   };
   const patterns: Record<PatternName, () => RegExp> = {

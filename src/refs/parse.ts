@@ -154,6 +154,8 @@ function journalBeforeYear(csl: CslItem, ids: Identifiers, core: string): void {
   csl.type = 'article-journal';
 }
 
+const gluedEtAl = lazyPattern(() => /(?<![A-Za-z])et al\.(?=[A-Z][a-z])/g);
+
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
   // Line-break hyphens from PDF copies ("Oppenhei- mer", "vol- ume") would split names and words.
@@ -170,6 +172,9 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // ("Abramson,, S., Miller,, R.", Wiley's online lists) and a bracket padded inside ("( 1997)").
   if (text.includes(',,')) text = text.replace(/,(?:\s?,)+/g, ',');
   if (text.includes('( ') || text.includes(' )')) text = text.replace(/\( (?=\S)/g, '(').replace(/(?<=\S) \)/g, ')');
+  // "…,CAELA M,et al.Rapid Expansion …[J]": a Chinese site's Latin list drops the space after "et al.", and the
+  // names then run into the title; a capital and a small letter after it open the title.
+  if (text.includes('et al.')) text = text.replace(gluedEtAl(), 'et al. ');
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

@@ -540,6 +540,21 @@ const numberedEdition = guardedPattern('numberedEdition', lazyPattern(() => /^\d
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const placeThenRegion = latin1Pattern(() => /^\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3}(?:,\s?\p{Lu}[\p{L}.]{1,12})?$/u);
 
+/**
+ * Whether a part opening "In " names a journal whose name opens with "In" ("In Vitro Cell Dev Biol Anim", "In Vivo"):
+ * its next word, of ASCII letters, is one of the data's inJournalWords. Read by char codes and a set, no pattern: a
+ * chapter's "In M. Rossi & K. Tanaka (Eds.)" asks it in most English lists (issue 17, start-up).
+ */
+function inJournalName(value: string): boolean {
+  if (!value.startsWith('In ')) return false;
+  let end = 3;
+  for (; end < value.length; end++) {
+    const c = value.charCodeAt(end) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+  }
+  return end > 3 && referenceWords().inJournalWords.has(value.slice(3, end).toLowerCase());
+}
+
 function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields } {
   const words = referenceWords();
   const value = text.trim();
@@ -555,7 +570,8 @@ function classifyPart(text: string): { kind: SegmentKind; fields: SourceFields }
   dropNote.lastIndex = 0;
   const note = dropNote.exec(bare);
   if ((note && note.index === 0) || identifierNote(bare).test(bare) || (bare.startsWith('[') && /^\[(?:[^[\]]|\[[^[\]]*\])*\]$/.test(bare))) return { kind: 'note', fields: { note: bare } };
-  if (inPrefix(value).test(value)) return { kind: 'in', fields: {} };
+  // ("In Vitro Cell Dev Biol Anim 51(9)": a journal whose name opens with "In", no container's "In".)
+  if (inPrefix(value).test(value) && !inJournalName(value)) return { kind: 'in', fields: {} };
   if (contributorsBefore(bare).test(bare) || extent(bare).test(bare)) {
     // "2 vols.", "312 pp.": how many volumes or pages the work has.
     const count = /^(\d{1,4})\s?(vols?|pp|p|S|pages)\.?$/i.exec(bare);

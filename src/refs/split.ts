@@ -28,8 +28,9 @@ export interface SplitOptions {
   headings?: readonly RegExp[];
 }
 
-// ("[1]. Tyndall A": a full stop after the bracket is the marker's, as some journal sites print it.)
-const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\](?:[.．](?!\d))?|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d))\s*/u);
+// ("[1]. Tyndall A": a full stop after the bracket is the marker's, as some journal sites print it; "1) Title,":
+// a closing bracket alone, then a space, as a clinic's page numbers its sources.)
+const lineStartMarker = lazyPattern(() => /^\s*(?:\[\s*(\d{1,6})\s*\](?:[.．](?!\d))?|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d)|(\d{1,3})\)(?=\s))\s*/u);
 const inlineMarker = lazyPattern(() => /(?:\[(\d{1,6})\]|［(\d{1,6})］|【(\d{1,6})】)\s*(?=\S)/gu);
 // What may stand right before a second entry's number on the same line.
 const inlineLeft = latin1Pattern(() => /[.。;；)\]\p{L}\d]$/u);

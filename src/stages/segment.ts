@@ -495,8 +495,9 @@ export const segment = defineStage({
       // dateline is read below, the caption after it dropped there.
       // In the reference list, a line that is only a DOI, URL or PMID ("DOI: 10.1002/…" under its
       // entry, as index pages and journals' sites print them) belongs to the entry before it: the
-      // chrome pattern for a copied paper's own DOI line does not drop it there.
-      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingBylineOf(block, doc, s)) && !(inReferences && isIdentifierOnly(block.text))) {
+      // chrome pattern for a copied paper's own DOI line does not drop it there. So does a journal's
+      // issue line there ("Orthop. 2011; 2(6): 43-50.": an entry wrapped inside its journal's name).
+      if (role.role === 'boilerplate' && !(role.kind === 'caption' && openingBylineOf(block, doc, s)) && !(inReferences && (role.issue !== undefined || isIdentifierOnly(block.text)))) {
         if (role.date) doc.pageDate ??= role.date;
         // A reporter's byline alone on its line ("記者王某某/花蓮報導") says the page is a report, as one opening a paragraph does.
         if (role.byline) byline = true;

@@ -183,6 +183,42 @@ describe('Nature\'s style with no volume', () => {
   });
 });
 
+describe('"et al." glued to the title', () => {
+  // Issue 17, references on real pages (change 215): a Chinese journal site's Latin list prints "…,CAELA M,et
+  // al.Rapid Expansion …[J]": the names ran into the title, and no author was read.
+  it.each([
+    ['SAMPLE D E,MODEL F G,TRIAL H,et al.Splitting large cord blood units before processing[J].Cell Ex Res,2007,3(1):1-9.', 'SAMPLE', 'Splitting large cord blood units before processing'],
+    ['Example A, Model B, Sample C, et al.The stromal fraction of marrow cells. Blood Ex. 1994;84(12):4164-4173.', 'Example', 'The stromal fraction of marrow cells'],
+  ])('reads the names and the title of %j', (raw, family, title) => {
+    const item = csl(raw);
+    expect([item.author?.[0]?.family, item.title]).toEqual([family, title]);
+  });
+
+  it('leaves "et al." before a small letter or a digit as it was', () => {
+    expect(csl('Example A, et al.cells in repair. Blood Ex. 1994;84:41-43.').title).toBe(csl('Example A, et al.cells in repair. Blood Ex. 1994;84:41-43.').title);
+    expect(csl('Example A, Model B, et al. The stromal fraction. Blood Ex. 1994;84(12):4164-4173.').title).toBe('The stromal fraction');
+  });
+});
+
+describe('journals whose names open with "In"', () => {
+  // Issue 17, references on real pages (change 215): a Springer chapter's list on a citation index cites "…
+  // (2015) Title. In Vitro Cell Dev Biol Anim 51(9):987–994", read as a chapter in the book "Vitro Cell Dev Biol Anim".
+  it.each([
+    ['Example Z, Sample M (2015) Induction of stromal cells toward neuron-like cells. In Vitro Cell Dev Biol Anim 51(9):987–994', 'In Vitro Cell Dev Biol Anim', '51'],
+    ['Example Z, Sample M. Induction of stromal cells toward neuron-like cells. In Vitro Cell Dev Biol Anim. 2015;51(9):987-94.', 'In Vitro Cell Dev Biol Anim', '51'],
+    ['Example, Z., & Sample, M. (2015). Induction of stromal cells toward neuron-like cells. In Vitro Cellular & Developmental Biology - Animal, 51(9), 987–994.', 'In Vitro Cellular & Developmental Biology - Animal', '51'],
+    ['Example Z, Sample M (2015) Stromal cells in a mouse model. In Vivo 29:987–994', 'In Vivo', '29'],
+  ])('reads %j as an article in its journal', (raw, journal, volume) => {
+    const item = csl(raw);
+    expect([item.type, item['container-title'], item.volume]).toEqual(['article-journal', journal, volume]);
+  });
+
+  it('keeps a chapter\'s "In" before a book', () => {
+    expect(csl('Example Y, Sample T (1995) Stromal cells. In: Model D, Trial R (eds) Hematopoietic stem cells. Marcel Dekker, New York, pp 1–25')).toMatchObject({ type: 'chapter', 'container-title': 'Hematopoietic stem cells' });
+    expect(csl('Example Y. Stromal cells. In Vitality and Ageing: A Handbook. London: Example Press; 1995. p. 1-25.').type).toBe('chapter');
+  });
+});
+
 describe('hyphens before a space', () => {
   // A suspended hyphen (issue 17, references on real pages: a Semantic Scholar-like list's
   // "peripheral blood- and bone-marrow-derived precursor cells") is no line-break hyphen.

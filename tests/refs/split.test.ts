@@ -15,8 +15,18 @@ describe('splitting reference lists', () => {
     ['【1】A.\n【2】B.', [1, 2]],
     ['1. A.\n2. B.', [1, 2]],
     ['(1) A.\n(2) B.', [1, 2]],
+    // Change 215: a closing bracket alone, then a space, as a clinic's page numbers its sources.
+    ['1) A.\n2) B.', [1, 2]],
   ])('numbers of %j', (text, numbers) => {
     expect(split(text).entries.map((e) => e.number)).toEqual(numbers);
+  });
+
+  it('"n)" marks an entry only before a space: a wrapped line opening "2):" or "3)45" is its entry\'s', () => {
+    const { entries } = split('1) Example A. Stromal cells in repair. Cell Ex. 2009;43(\n2):821-828.\n2) Model C. Cells. Bone Ex. 2010;1(\n3)45-50.');
+    expect(entries.map((e) => [e.number, e.raw])).toEqual([
+      [1, 'Example A. Stromal cells in repair. Cell Ex. 2009;43( 2):821-828.'],
+      [2, 'Model C. Cells. Bone Ex. 2010;1( 3)45-50.'],
+    ]);
   });
 
   // Issue 17, references on real pages (change 211): a journal site's "[1]. Family A, …", the full stop after

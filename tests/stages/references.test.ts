@@ -94,10 +94,46 @@ describe('references stage: the lists of real pages', () => {
     ['參考來源：'],
     ['Список літератури'],
     ['Список литературы'],
+    // Change 215: headings real pages print that digest did not know — a count after the heading (an index's
+    // "References (210)"), a typo, a heading with a second clause, and other languages' words.
+    ['References (210)'],
+    ['Reference (3):'],
+    ['Referrence'],
+    ['References and additional information sources'],
+    ['References and Notes'],
+    ['Literatur'],
+    ['Literaturverzeichnis'],
+    ['Bibliografía'],
+    ['Bibliographie'],
+    ['Referencias'],
+    ['Références'],
+    ['Tài liệu tham khảo'],
+    ['参考資料'],
+    ['참고문헌'],
+    ['참고 문헌'],
+    ['参考文献（12）'],
   ])('finds the list under the heading %j', async (heading) => {
     const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\n${heading}\n[1] ${entry(1)}\n`, 'link');
     expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1']);
     expect(doc.diagnostics.map((d) => d.rule)).not.toContain('citation-unresolved');
+  });
+
+  // Headings that stay prose: a count is a number in brackets alone, and a references heading is a line of its own.
+  it.each([['References (see below)'], ['References (2021) were checked'], ['Literature'], ['Referrences and more'], ['参考資料を見る']])('no list under the line %j', async (line) => {
+    const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\n${line}\n[1] ${entry(1)}\n`, 'link');
+    expect(doc.references).toEqual([]);
+  });
+
+  // Change 215: an entry wrapped inside its journal's name leaves a line shaped as a journal's issue line, which
+  // above the list is chrome; in the list it is the entry's.
+  it('keeps a line shaped as a journal\'s issue line in its entry ("World J" / "Ex Orthop. 2011; 2(6): 43-50.")', async () => {
+    const list = `[1] Model L, Sample M. Marrow aspirate for cartilage repair. World J\nEx Orthop. 2011; 2(6): 43-50.\n[2] ${entry(2)}\n`;
+    const doc = await runUpTo(`${body}${list}`, 'references');
+    expect(doc.references.map((r) => [r.csl['container-title'], r.csl.volume, r.csl.page])).toEqual([
+      ['World J Ex Orthop', '2', '43-50'],
+      ['Cell Res Ex', '2', '20-29'],
+    ]);
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('boilerplate-removed');
   });
 
   it('keeps a "DOI: 10.…" line under its entry (the chrome pattern for a copied paper\'s own DOI line does not drop it in the list)', async () => {
@@ -126,7 +162,7 @@ describe('references stage: the refs-real fixtures read as their expect.md says'
       .flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
   const cell = (value: string | undefined) => (value === undefined || value === '—' ? undefined : value);
 
-  it('has the eighteen cases', () => expect(names).toHaveLength(18));
+  it('has the nineteen cases', () => expect(names).toHaveLength(19));
 
   it.each(names)('%s', async (name) => {
     const expectMd = readFileSync(join(root, name, 'expect.md'), 'utf8');
