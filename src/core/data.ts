@@ -292,7 +292,25 @@ export interface DataFileRead {
   hash: string;
   /** The bytes as read, where they are valid UTF-8 (so that they are the text's own UTF-8). */
   bytes?: Uint8Array;
+  /** Whether the bytes are valid UTF-8 (the hash is theirs): asked instead of `bytes`, which a read made {@link readDataFile}'s `whenAsked` reads at its first ask. */
+  utf8?: boolean;
 }
+
+/**
+ * The data files whose loaders, for a file known to pass, read a compiled form keyed by the file's
+ * hash and not its bytes (the structure lists, the lexicon): a file the build keyed is read only
+ * when its bytes are asked (a build's fingerprint, a form missing), not at every start (~224 KB,
+ * ~55 fresh pages of a one-article ingest; issue 17).
+ */
+export const READ_WHEN_ASKED: ReadonlySet<string> = new Set(['structure', 'lexicon']);
+
+/**
+ * A data file read after its pipeline loaded it ({@link READ_WHEN_ASKED}) that is no longer the
+ * file it loaded (device, inode, size or a time changed): its bytes could mix two versions of the
+ * data, so nothing is taken from them. A ConfigError (exit 2), also from inside a stage
+ * (src/core/pipeline.ts `runStages` lets it through).
+ */
+export class DataFileChangedError extends ConfigError {}
 
 /**
  * A data file as the build read it (scripts/compile-data.mjs, {@link dataFileKey}): the device and
@@ -355,13 +373,18 @@ function keyedHash(info: Stats, keys: readonly DataFileKey[]): string | undefine
  * as bytes with `isUtf8`). Bytes that are not UTF-8 decode with replacement characters, and their
  * key stays the hash of that text, as it always was. `keys`: the build's, by default.
  */
-export function readDataFile(file: string, keys: readonly DataFileKey[] = buildDataFileKeys()): DataFileRead {
+export function readDataFile(file: string, keys: readonly DataFileKey[] = buildDataFileKeys(), whenAsked = false): DataFileRead {
+  if (whenAsked && keys.length > 0) {
+    const info = dataFileInfo(file, MAX_CONFIG_BYTES);
+    const known = keyedHash(info, keys);
+    if (known !== undefined) return readWhenAsked(file, info, known);
+  }
   const { bytes, info } = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
   // A keyed file was valid UTF-8 when the build hashed it, and its bytes are the same.
   const known = keyedHash(info, keys);
   if (known === undefined && !isUtf8(bytes)) {
     const text = bytes.toString('utf8');
-    return { text, hash: hashOf(text) };
+    return { text, hash: hashOf(text), utf8: false };
   }
   return {
     // Decoded at each read, not kept: the read is held for the pipeline's life (its fingerprint
@@ -372,7 +395,43 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
     },
     hash: known ?? createHash('sha256').update(bytes).digest('hex'),
     bytes,
+    utf8: true,
   };
+}
+
+/**
+ * A keyed file's read whose bytes are read at their first ask, and taken only if the file is still
+ * the one `info` (its identity at the load, its key's) says: else {@link DataFileChangedError}.
+ * The identity is taken after the bytes are read, as {@link readDataFile} takes it, so a change
+ * made while they were read shows too.
+ */
+function readWhenAsked(file: string, info: Stats, hash: string): DataFileRead {
+  let held: Buffer | undefined;
+  const bytes = (): Buffer => {
+    if (held === undefined) {
+      const read = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
+      if (!sameFile(read.info, info)) {
+        throw new DataFileChangedError(`${file}: changed since the pipeline was loaded (the data loaded and its bytes would be two versions): run the command again`);
+      }
+      held = read.bytes;
+    }
+    return held;
+  };
+  return {
+    get text() {
+      return bytes().toString('utf8');
+    },
+    hash,
+    get bytes() {
+      return bytes();
+    },
+    utf8: true,
+  };
+}
+
+/** Whether two `fstat`s are of the same unchanged file: device, inode, size and both times (a {@link DataFileKey}'s identity). */
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /**
@@ -396,16 +455,9 @@ function readConfigBytes(file: string, maxBytes: number): Buffer {
  * once they are read: a change made while they were read shows in its times.
  */
 function readConfigBytesAndInfo(file: string, maxBytes: number, after = true): { bytes: Buffer; info: Stats } {
-  let fd: number;
+  const fd = openConfigFile(file);
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    throw new ConfigError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new ConfigError(`${file}: not a regular file`);
-    if (info.size > maxBytes) throw new ConfigError(`${file}: ${info.size} bytes, over the limit of ${maxBytes} for a configuration file`);
+    const info = checkedInfo(file, fd, maxBytes);
     const buffer = Buffer.alloc(info.size);
     let read = 0;
     while (read < buffer.length) {
@@ -414,6 +466,33 @@ function readConfigBytesAndInfo(file: string, maxBytes: number, after = true): {
       read += n;
     }
     return { bytes: read === buffer.length ? buffer : buffer.subarray(0, read), info: after ? fstatSync(fd) : info };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A configuration file opened to read, without blocking (a FIFO is refused by {@link checkedInfo} before any read). */
+function openConfigFile(file: string): number {
+  try {
+    return openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new ConfigError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`}`);
+  }
+}
+
+/** The `fstat` of an open configuration file, refused unless a regular file of at most `maxBytes`. */
+function checkedInfo(file: string, fd: number, maxBytes: number): Stats {
+  const info = fstatSync(fd);
+  if (!info.isFile()) throw new ConfigError(`${file}: not a regular file`);
+  if (info.size > maxBytes) throw new ConfigError(`${file}: ${info.size} bytes, over the limit of ${maxBytes} for a configuration file`);
+  return info;
+}
+
+/** A configuration file's `fstat`, with {@link readConfigFile}'s checks, its bytes not read. */
+function dataFileInfo(file: string, maxBytes: number): Stats {
+  const fd = openConfigFile(file);
+  try {
+    return checkedInfo(file, fd, maxBytes);
   } finally {
     closeSync(fd);
   }
@@ -443,26 +522,47 @@ export function parseJsonText(file: string, text: string): unknown {
  * Refuses a JSON text that writes one key twice in an object, naming the second at its line and
  * column. JSON.parse keeps the last value without a word, so two entries an edit or a merge ran
  * together (`{ "id": "a", …, "id": "b", … }`) would lose the first — a concept, a pattern —
- * silently. Asked only of a data file not known to pass its checks: jsonc-parser is loaded then,
- * as for a syntax error.
+ * silently. Asked only of a data or pipeline file not known to pass its checks.
  */
 export function checkUniqueKeys(file: string, text: string): void {
-  const { visit } = createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser');
-  const open: Set<string>[] = [];
-  let twice: { key: string; offset: number } | undefined;
-  visit(text, {
-    onObjectBegin: () => void open.push(new Set()),
-    onObjectEnd: () => void open.pop(),
-    onObjectProperty: (key, offset) => {
+  // The text is valid JSON (parsed before): its structure is its brackets, commas and strings, so a
+  // scan of them finds each object's keys — no parser loaded (jsonc-parser: ~15 ms, ~50 M
+  // instructions where no code cache serves, at every start of a pipeline of one's own).
+  const open: (Set<string> | null)[] = []; // an object's keys so far, or null for an array
+  let atKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b) {
+      open.push(new Set());
+      atKey = true;
+    } else if (c === 0x5b) {
+      open.push(null);
+      atKey = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      open.pop();
+      atKey = false;
+    } else if (c === 0x2c) {
+      atKey = open[open.length - 1] instanceof Set;
+    } else if (c === 0x22) {
+      let end = i + 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(end); d !== 0x22 && end < text.length; d = text.charCodeAt(end)) {
+        if (d === 0x5c) escaped = true;
+        end += d === 0x5c ? 2 : 1;
+      }
       const keys = open[open.length - 1];
-      if (twice !== undefined || keys === undefined) return;
-      if (keys.has(key)) twice = { key, offset };
-      else keys.add(key);
-    },
-  });
-  if (twice === undefined) return;
-  const at = new LineIndex(text).point(twice.offset);
-  throw new ConfigError(`${file}:${at.line}:${at.column}: the key ${JSON.stringify(twice.key)} is written twice in one object (JSON keeps the last: the first would be lost)`);
+      if (atKey && keys instanceof Set) {
+        const key = escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end);
+        if (keys.has(key)) {
+          const at = new LineIndex(text).point(i);
+          throw new ConfigError(`${file}:${at.line}:${at.column}: the key ${JSON.stringify(key)} is written twice in one object (JSON keeps the last: the first would be lost)`);
+        }
+        keys.add(key);
+        atKey = false;
+      }
+      i = end;
+    }
+  }
 }
 
 /**
@@ -701,7 +801,7 @@ export function loadStructure(file: string, text?: string, hash?: string): Compi
  * its UTF-8 never decoded; the same value.
  */
 function loadStructureRead(file: string, read: DataFileRead): CompiledStructure {
-  const text = read.bytes !== undefined && verifiedData.has(read.hash) ? structureTextOfForm(read.hash) : null;
+  const text = read.utf8 === true && verifiedData.has(read.hash) ? structureTextOfForm(read.hash) : null;
   return loadStructure(file, text ?? read.text, read.hash);
 }
 
@@ -762,7 +862,7 @@ export function loadJournals(file: string, text?: string, hash?: string): Journa
  * found: src/core/journals.ts `JournalEntries`).
  */
 function loadJournalsRead(file: string, read: DataFileRead): JournalIndex {
-  const index = read.bytes !== undefined && verifiedData.has(read.hash) ? journalIndexOfBytes(read.bytes, read.hash) : null;
+  const index = read.utf8 === true && verifiedData.has(read.hash) ? journalIndexOfBytes(read.bytes!, read.hash) : null;
   return index ?? loadJournals(file, read.text, read.hash);
 }
 
@@ -820,7 +920,7 @@ export function loadLexicon(file: string, text?: string, hash?: string): Lexicon
  * parsed from its UTF-8; its value is the form's, the same JSON.
  */
 function loadLexiconRead(file: string, read: DataFileRead): Lexicon {
-  const lexicon = read.bytes !== undefined && verifiedData.has(read.hash) ? lexiconOfForm(read.hash) : null;
+  const lexicon = read.utf8 === true && verifiedData.has(read.hash) ? lexiconOfForm(read.hash) : null;
   if (lexicon === null) return loadLexicon(file, read.text, read.hash);
   lexiconHashes.set(lexicon, read.hash);
   return lexicon;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
 import { writeDefaults } from '../generated/stage-defaults.js';
-import { checkDataPlace, dataPlaces, loadData, parseJsonText, readConfigFile, readDataFile, type DataFileRead, type DataFiles, type PipelineData } from './data.js';
+import { shippedPipelineHashes } from '../generated/verified-data.js';
+import { checkDataPlace, checkUniqueKeys, DataFileChangedError, dataPlaces, loadData, parseJsonText, READ_WHEN_ASKED, readDataFile, type DataFileRead, type DataFiles, type PipelineData } from './data.js';
 import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
 import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
@@ -53,6 +54,9 @@ const defaultData: DataFiles = { journals: 'data/journals.json', structure: 'dat
 
 /** `write` is not a per-document stage, but it has a place in the order: last, after the text exists. */
 const writeNeeds: readonly Facet[] = ['text'];
+
+/** The shipped pipeline files' sha256s (known to write no key twice): the check is asked of any other pipeline file. */
+const knownPipelineTexts = new Set<string>(shippedPipelineHashes);
 
 /** Options renamed or removed, checked before the schema so the message can say what to write instead. */
 function checkRenamedOptions(value: unknown, stages: StageRegistry, file: string): void {
@@ -123,8 +127,14 @@ function checkOrder(entries: PipelineFile['stages'], stages: StageRegistry, file
  */
 export function loadPipelineWith(file: string, context: LoaderContext): Pipeline {
   const path = resolve(file);
-  const text = readConfigFile(path);
+  // Read as a data file is (no build key: hashed from its bytes), for the check below.
+  const read = readDataFile(path, []);
+  const text = read.text;
   const value = parseJsonText(path, text);
+  // `{"stages": […], "stages": […]}` is valid JSON that keeps only the last: refused with its place
+  // before the schema speaks of what is left. A shipped file's bytes are known to pass, so its
+  // start never loads jsonc-parser (~15 ms) for the check.
+  if (!knownPipelineTexts.has(read.hash)) checkUniqueKeys(path, text);
   checkRenamedOptions(value, context.stages, path);
   const raw = validatePipelineFile(value, context.stages, path);
   checkOrder(raw.stages, context.stages, path);
@@ -144,7 +154,8 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
   // from its bytes as read (readDataFile).
   // Each text decoded where a loader reads it (the journal table's is not, when its compiled form serves).
   const reads = {} as Record<keyof DataFiles, DataFileRead>;
-  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key]);
+  // The structure lists' and the lexicon's bytes, where the build keyed the file, read only when asked (READ_WHEN_ASKED).
+  for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key], undefined, READ_WHEN_ASKED.has(key));
   const data = loadData(dataFiles, reads);
   let fingerprint: string | undefined;
 
@@ -185,7 +196,8 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
 /**
  * Runs the pipeline's per-document stages in order, until one reports a fatal diagnostic. A
  * stage that throws becomes a fatal error on this document (rule `stage-crashed`); the
- * caller's batch goes on.
+ * caller's batch goes on — but for a data file changed since the load (DataFileChangedError),
+ * thrown on as the load's errors are.
  */
 export async function runStages(doc: DigestDocument, pipeline: Pipeline): Promise<void> {
   for (const { definition, options, state } of pipeline.stages) {
@@ -195,6 +207,8 @@ export async function runStages(doc: DigestDocument, pipeline: Pipeline): Promis
     try {
       await definition.run(doc, context);
     } catch (error) {
+      // Not this input's fault: a data file changed under the run (exit 2, as at a load).
+      if (error instanceof DataFileChangedError) throw error;
       doc.addDiagnostic({
         severity: effectiveSeverity('stage-crashed', coreRules['stage-crashed'], pipeline.rules) ?? 'error',
         rule: 'stage-crashed',

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rename
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDataPlace, checkUniqueKeys, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
+import { checkDataPlace, checkUniqueKeys, DataFileChangedError, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
 import type { Lexicon } from '../../src/generated/lexicon.js';
@@ -173,6 +173,17 @@ describe("structure.json's value from the build's UTF-16 form (src/core/compiled
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-data-'));
 
+/** Waits until the file system's clock, as a file written in `dir` reads it, has moved past `ctimeMs` (a key's change time: it ticks in ms or coarser). */
+function waitForTheClockPast(dir: string, ctimeMs: number): void {
+  const probe = join(dir, 'probe');
+  for (let i = 0; i < 300; i++) {
+    writeFileSync(probe, '');
+    if (statSync(probe).ctimeMs > ctimeMs) return;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  }
+  throw new Error("the file system's clock did not move");
+}
+
 /**
  * What the build's keys must hold (scripts/compile-data.mjs): each key of a shipped file unchanged since
  * the build holds a time before the build's settle and its bytes' sha256 (one of the shipped hashes), and
@@ -271,17 +282,7 @@ describe('configuration files are read with care', () => {
       expect(readDataFile(file, [other]).hash, `part ${part}`).toBe(real[5]);
     }
     // Rewritten in place with other bytes of the same size, its modification time set back: the change time moved.
-    const waitForTheClock = () => {
-      // The file system's clock must have moved past the key's times (it ticks in ms or coarser).
-      const probe = join(dir, 'probe');
-      for (let i = 0; i < 300; i++) {
-        writeFileSync(probe, '');
-        if (statSync(probe).ctimeMs > real[4]) return;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      }
-      throw new Error("the file system's clock did not move");
-    };
-    waitForTheClock();
+    waitForTheClockPast(dir, real[4]);
     writeFileSync(file, '{"concepts": ["造血干"]}');
     utimesSync(file, new Date(real[3]), new Date(real[3]));
     expect(statSync(file).size).toBe(real[2]);
@@ -295,6 +296,47 @@ describe('configuration files are read with care', () => {
     expect(readDataFile(file, [marked(again)]).hash).toBe(sha256('{"concepts": ["间充质"]}'));
     // The default keys are the build's: a file it never keyed is hashed.
     expect(readDataFile(file).hash).toBe(sha256('{"concepts": ["间充质"]}'));
+  });
+
+  it("readDataFile's whenAsked: a keyed file's bytes are read at their first ask and taken only if the file is still the one the key names; anything else is read now", () => {
+    // The structure lists and the lexicon are served from forms keyed by the file's hash: a start need
+    // not read their ~224 KB (issue 17). A file changed between the load and that read is an error, never a mix.
+    const dir = tmp();
+    const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+    const file = join(dir, 'lexicon.json');
+    writeFileSync(file, '{"concepts": ["干细胞"]}');
+    const key = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    const unchanged = readDataFile(file, [key], true);
+    expect(unchanged).toMatchObject({ hash: key[5], utf8: true });
+    expect(Buffer.from(unchanged.bytes!).toString('utf8')).toBe('{"concepts": ["干细胞"]}');
+    expect(unchanged.text).toBe('{"concepts": ["干细胞"]}');
+    // Asked after a change: the bytes were not read at the load (else they would be the load's), and the change is refused.
+    const later = readDataFile(file, [key], true);
+    waitForTheClockPast(dir, key[4]);
+    // Rewritten in place with bytes of the same size, its modification time set back: only the change time tells.
+    writeFileSync(file, '{"concepts": ["造血干"]}');
+    utimesSync(file, new Date(key[3]), new Date(key[3]));
+    const changed = `${file}: changed since the pipeline was loaded (the data loaded and its bytes would be two versions): run the command again`;
+    expect(() => later.bytes).toThrow(DataFileChangedError);
+    expect(() => later.text).toThrow(changed);
+    expect(new DataFileChangedError('x')).toBeInstanceOf(ConfigError);
+    // Replaced by a rename of a twin with the same size and times: another inode.
+    const again = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    const renamed = readDataFile(file, [again], true);
+    const twin = join(dir, 'twin.json');
+    writeFileSync(twin, '{"concepts": ["间充质"]}');
+    utimesSync(twin, new Date(again[3]), new Date(again[3]));
+    renameSync(twin, file);
+    expect(() => renamed.bytes).toThrow(changed);
+    // A file no key names is read (and hashed) now, as without whenAsked: a later change reaches nothing.
+    const unkeyed = readDataFile(file, [again], true);
+    expect(unkeyed.hash).toBe(sha256('{"concepts": ["间充质"]}'));
+    writeFileSync(file, '{"concepts": ["另一个"]}');
+    expect(unkeyed.text).toBe('{"concepts": ["间充质"]}');
+    // Not valid UTF-8 and unkeyed: read now, no bytes, as before.
+    writeFileSync(file, Buffer.from([0x22, 0xff, 0x22]));
+    const notUtf8 = readDataFile(file, [again], true);
+    expect([notUtf8.utf8, notUtf8.bytes]).toEqual([false, undefined]);
   });
 
   it('dataFileKey: no key for a file changed within KEY_SETTLE_MS of its read (a change in the same clock tick keeps every time), nor for bytes that are not UTF-8', () => {

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
+import { checkUniqueKeys, DataFileChangedError } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
+import { shippedPipelineHashes } from '../../src/generated/verified-data.js';
 import { indexRules } from '../../src/core/rules.js';
 import { ingestDetailed } from '../../src/ingest.js';
 import { loadPipeline } from '../../src/pipeline.js';
@@ -291,6 +293,50 @@ describe('pipeline files: the remaining ways to be wrong, and what is left out',
     expect(loadError(join(dir, 'p.json'))).toContain('does not match schemas/pipeline.schema.json at /: ');
   });
 
+  it('a key written twice in an object is refused at the second, by line and column: JSON.parse would keep the last stages and lose the first silently', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'house-'));
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const file = join(dir, 'pipelines', 'digest.json');
+    const shippedText = readFileSync(file, 'utf8');
+    // Two edits run together: an earlier "stages" (a valid pipeline alone) before the file's own.
+    const twice = shippedText.replace('"stages":', '"stages": [{ "use": "read" }],\n  "stages":');
+    writeFileSync(file, twice);
+    const before = twice.slice(0, twice.lastIndexOf('"stages":'));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    expect(loadError(file)).toBe(`${file}:${line}:${column}: the key "stages" is written twice in one object (JSON keeps the last: the first would be lost)`);
+    // Within a stage's options too; keys of the same name in sibling objects are fine.
+    writeFileSync(file, shippedText.replace('"fallbackEncoding": "gb18030",', '"fallbackEncoding": "big5", "fallbackEncoding": "gb18030",'));
+    expect(loadError(file)).toMatch(/digest\.json:\d+:\d+: the key "fallbackEncoding" is written twice in one object/);
+    writeFileSync(file, shippedText);
+    expect(() => loadPipeline(file)).not.toThrow();
+  });
+
+  it('the shipped pipeline files are known by hash (run `npm run gen:types` after editing one), write no key twice, and their load never loads jsonc-parser for the check', () => {
+    const names = readdirSync(repo('pipelines')).filter((name) => name.endsWith('.json'));
+    const hashes = names.map((name) => createHash('sha256').update(readFileSync(repo(`pipelines/${name}`))).digest('hex'));
+    expect([...shippedPipelineHashes].sort()).toEqual(hashes.sort());
+    for (const name of names) expect(() => checkUniqueKeys(name, readFileSync(repo(`pipelines/${name}`), 'utf8')), name).not.toThrow();
+    // A fresh process (this one has loaded jsonc-parser for the copies above): the built loader, the shipped pipeline, then a user's copy.
+    const script = `
+      import { createRequire } from 'node:module';
+      import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import { join } from 'node:path';
+      const { loadPipeline } = await import(${JSON.stringify(repo('dist/src/pipeline.js'))});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes('jsonc-parser'));
+      loadPipeline(${JSON.stringify(repo('pipelines/digest.json'))});
+      const shippedLoads = loaded();
+      const dir = mkdtempSync(join(tmpdir(), 'house-'));
+      cpSync(${JSON.stringify(repo('pipelines'))}, join(dir, 'pipelines'), { recursive: true });
+      writeFileSync(join(dir, 'pipelines', 'digest.json'), readFileSync(join(dir, 'pipelines', 'digest.json'), 'utf8') + '\\n');
+      loadPipeline(join(dir, 'pipelines', 'digest.json'));
+      console.log(JSON.stringify([shippedLoads, loaded()]));
+    `;
+    // Neither: the check scans the text itself (checkUniqueKeys), and the shipped file is not even scanned.
+    expect(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }))).toEqual([false, false]);
+  });
+
   it('what a pipeline file leaves out takes its default: inputs none, the usual extensions, out, the data beside it, no rules', () => {
     const file = project((raw) => {
       for (const key of ['inputs', 'extensions', 'out', 'data', 'rules']) delete raw[key];
@@ -314,6 +360,51 @@ describe('a stage that throws', () => {
     ]);
     expect(record.sections).toEqual([]);
     expect(record.entities).toEqual([]);
+  });
+
+  it('but a data file changed since the load is thrown on, as a load error (exit 2), not put on the input', async () => {
+    const loaded = loadPipeline(repo('pipelines/digest.json'));
+    const at = loaded.stages.findIndex((s) => s.definition.name === 'segment');
+    const changed = new DataFileChangedError('/x/lexicon.json: changed since the pipeline was loaded');
+    const crashing = { ...loaded.stages[at]!, definition: { ...loaded.stages[at]!.definition, run: () => Promise.reject(changed) } };
+    const pipeline = { ...loaded, stages: [...loaded.stages.slice(0, at), crashing, ...loaded.stages.slice(at + 1)] };
+    await expect(ingestDetailed({ text: '2025年3月干细胞治疗进展\n', name: 'x.txt' }, { pipeline })).rejects.toBe(changed);
+  });
+});
+
+describe("the data files a start reads (issue 17: the structure lists' and the lexicon's bytes read when asked)", () => {
+  it("ingesting an article with the shipped pipeline reads no byte of structure.json or lexicon.json where the build keyed them (their forms serve), and a build's fingerprint reads them", () => {
+    // Which files the build keyed and are unchanged since (a file edited after the build is read: its key no longer names it).
+    const keys = (JSON.parse(readFileSync(repo('dist/data/data-file-keys.json'), 'utf8')) as { files: number[][] }).files;
+    const keyed = ['structure', 'lexicon'].filter((name) => {
+      const info = statSync(repo(`pipelines/data/${name}.json`));
+      return keys.some(([dev, ino, size, mtimeMs, ctimeMs]) => dev === info.dev && ino === info.ino && size === info.size && mtimeMs === info.mtimeMs && ctimeMs === info.ctimeMs);
+    });
+    expect(keyed.length, 'the build keys the shipped data files: run npm run build').toBeGreaterThan(0);
+    // A fresh process with node:fs's readSync watched (the built loader's named imports follow syncBuiltinESMExports).
+    const script = `
+      import fs from 'node:fs';
+      import { syncBuiltinESMExports } from 'node:module';
+      const paths = new Map();
+      const read = new Set();
+      const { openSync, readSync } = fs;
+      fs.openSync = (path, ...rest) => { const fd = openSync(path, ...rest); paths.set(fd, String(path)); return fd; };
+      fs.readSync = (fd, ...rest) => { read.add(paths.get(fd)); return readSync(fd, ...rest); };
+      syncBuiltinESMExports();
+      const { loadPipeline } = await import(${JSON.stringify(repo('dist/src/pipeline.js'))});
+      const { ingestDetailed } = await import(${JSON.stringify(repo('dist/src/ingest.js'))});
+      const pipeline = loadPipeline(${JSON.stringify(repo('pipelines/digest.json'))});
+      const { ok } = await ingestDetailed({ text: fs.readFileSync(${JSON.stringify(repo('fixtures/articles/as-2025.txt'))}, 'utf8'), name: 'as-2025.txt' }, { pipeline });
+      const names = () => [...read].filter((p) => p && p.includes('pipelines/data/')).map((p) => p.slice(p.lastIndexOf('/') + 1)).sort();
+      const ingested = names();
+      void pipeline.fingerprint;
+      console.log(JSON.stringify({ ok, ingested, fingerprinted: names() }));
+    `;
+    const run = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { ok: boolean; ingested: string[]; fingerprinted: string[] };
+    expect(run.ok).toBe(true);
+    for (const name of keyed) expect(run.ingested, name).not.toContain(`${name}.json`);
+    expect(run.ingested).toContain('journals.json');
+    expect(run.fingerprinted).toEqual(['facts.json', 'html.json', 'journals.json', 'lexicon.json', 'structure.json']);
   });
 });
 
@@ -345,7 +436,8 @@ describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
       const pipeline = loadPipeline(file);
       expect(pipeline.data.lexicon.concepts.length).toBeGreaterThan(0);
       const hashed = update.mock.calls.map(([data]) => (typeof data === 'string' ? 'text' : 'bytes'));
-      expect(hashed).toEqual(['bytes', 'bytes', 'bytes', 'bytes', 'bytes']);
+      // The pipeline file's own (known to write no key twice?), then the five data files'.
+      expect(hashed).toEqual(['bytes', 'bytes', 'bytes', 'bytes', 'bytes', 'bytes']);
     } finally {
       update.mockRestore();
     }
