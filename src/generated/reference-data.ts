@@ -1876,6 +1876,11 @@ export const referenceData: ReferenceData = {
   "Vivo",
   "Silico"
  ],
+ "copyButtonWords": [
+  "复制",
+  "復制",
+  "複製"
+ ],
  "pageCitationHeadings": [
   "Cite This Page",
   "Cite this article",

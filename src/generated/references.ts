@@ -338,42 +338,48 @@ export type Words46 = [string, ...string[]];
  */
 export type Words47 = [string, ...string[]];
 /**
- * Headings under which a page cites itself ("Cite This Page:" after a story's "Journal Reference:", "How to cite"), matched at a line's start before a colon or the line's end: inside the reference list they end it, and the page's own citation is kept out as chrome (it cites the page the record is made of, not a work the article cites).
+ * The label of the copy button a journal's site prints at the end of the page's own citation under "引用本文:" ("… doi: 10.7507/… 复制"): no part of the citation, taken off before its source is read.
  *
  * @minItems 1
  */
 export type Words48 = [string, ...string[]];
 /**
- * Units written with a power ("m²", "cm<sup>3</sup>"): a superscript number right after one of them is an exponent, never a citation. (After a digit, "10⁶", or a one-letter symbol, "R²", it is one too: src/refs/superscripts.ts.)
+ * Headings under which a page cites itself ("Cite This Page:" after a story's "Journal Reference:", "How to cite"), matched at a line's start before a colon or the line's end: inside the reference list they end it, and the page's own citation is kept out as chrome (it cites the page the record is made of, not a work the article cites).
  *
  * @minItems 1
  */
 export type Words49 = [string, ...string[]];
 /**
- * Words a number follows as their label ("Fig.2", "No.1", "(Table.3)", "phase3", "type1", "day7"): a number glued to one of them, after its full stop or with none, is the label's, never a citation marker a copy flattened into the text (src/refs/superscripts.ts). Matched whole, case-insensitively.
+ * Units written with a power ("m²", "cm<sup>3</sup>"): a superscript number right after one of them is an exponent, never a citation. (After a digit, "10⁶", or a one-letter symbol, "R²", it is one too: src/refs/superscripts.ts.)
  *
  * @minItems 1
  */
 export type Words50 = [string, ...string[]];
 /**
- * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
+ * Words a number follows as their label ("Fig.2", "No.1", "(Table.3)", "phase3", "type1", "day7"): a number glued to one of them, after its full stop or with none, is the label's, never a citation marker a copy flattened into the text (src/refs/superscripts.ts). Matched whole, case-insensitively.
  *
  * @minItems 1
  */
 export type Words51 = [string, ...string[]];
 /**
- * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ * A work's medium or form, written after its title, often in brackets ("[Motion picture]", "DVD", "television program"): its genre, never part of a title. A word in lower case alone ("film", "video") counts only in brackets.
  *
  * @minItems 1
  */
 export type Words52 = [string, ...string[]];
+/**
+ * Edition statements without a number, written as a part of their own ("Reprint", "Revised and expanded").
+ *
+ * @minItems 1
+ */
+export type Words53 = [string, ...string[]];
 /**
  * @minItems 1
  *
  * This interface was referenced by `ReferenceData`'s JSON-Schema
  * via the `definition` "Words".
  */
-export type Words53 = [string, ...string[]];
+export type Words54 = [string, ...string[]];
 
 /**
  * What the words of a reference string mean: GB/T 7714 type codes, name particles, role and cue words, month names, publishers and places. Read by src/refs/data.ts.
@@ -446,16 +452,17 @@ export interface ReferenceData {
   placeholderWords: Words45;
   suspendedHyphenWords: Words46;
   inJournalWords: Words47;
-  pageCitationHeadings: Words48;
-  exponentWords: Words49;
-  numberLabels: Words50;
-  mediumWords: Words51;
-  editionPhrases: Words52;
+  copyButtonWords: Words48;
+  pageCitationHeadings: Words49;
+  exponentWords: Words50;
+  numberLabels: Words51;
+  mediumWords: Words52;
+  editionPhrases: Words53;
   /**
    * The labels a citation index prints before a reference's volume and first page when it renders Crossref's metadata as "Family, Title, Journal, № 19, с. 179" (fields parted by commas only, no year): a string ending in one of them, as a comma piece of its own, is read by src/refs/citation-index.ts. Written as printed, the label's own full stop included.
    */
   citationIndexLabels: {
-    volume: Words53;
-    page: Words53;
+    volume: Words54;
+    page: Words54;
   };
 }

@@ -1,4 +1,4 @@
-import { monthOf, type CompiledStructure } from '../core/data.js';
+import { escapeRegExp, monthOf, type CompiledStructure } from '../core/data.js';
 import type { Block, DigestDocument } from '../core/document.js';
 import type { PatternGroup } from '../core/pattern-group.js';
 import { monthNumber, yearNumber } from '../core/numerals.js';
@@ -244,7 +244,8 @@ export function citedJournalOf(text: string, s: CompiledStructure, untyped = fal
 }
 
 // The copy button a journal's site prints after the page's citation ("… doi: 10.7507/… 复制"): no part of it.
-const copyButton = /(?:复制|復制|複製)$/;
+// Its labels are data (references.json `copyButtonWords`): no Chinese text in code.
+const copyButton = new RegExp(`(?:${referenceData.copyButtonWords.map(escapeRegExp).join('|')})$`);
 
 /**
  * The journal a citation with no type mark names (the Vancouver-like form a journal's site prints under
