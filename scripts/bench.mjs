@@ -524,7 +524,6 @@ if (values.only === 'sizes') {
   console.log(`peak RSS an input more, between sizes: from ${at.from} to ${at.to}: ${fmtSizesSlope(sizesSlope, 2)} (the ${at.from}-article builds' peaks and the ${at.to}-article builds' differ by ±${sizesSlope.noiseKbPerInput.toFixed(2)} KB an input over the step)`);
   const pooled = curves.pooled ? `peaks ${curves.pooled.peaksKbPerInput.toFixed(1)} ± ${curves.pooled.peaksErrorKb.toFixed(1)} KB, floors ${curves.pooled.floorsKbPerInput.toFixed(1)} ± ${curves.pooled.floorsErrorKb.toFixed(1)} KB` : 'not measured';
   console.log(`the running peak over a build's second half, an input more: ${at.to} articles, pooled: ${pooled}; each: ${curves.to.map(fmtSlope).join('; ')}; ${at.from} articles: ${curves.from.map(fmtSlope).join('; ')}`);
-  for (const line of startRoundsTable(start.rounds)) console.log(line);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -533,7 +532,6 @@ if (values.only === 'pipeline') {
   const alone = pipelineAlone(corpusOf('pipeline', N));
   console.log(`pipeline alone, in a process of its own, warm (${alone.articles} articles): ${alone.warmCpuMs.toFixed(1)} ms CPU an article; p50 ${alone.p50.toFixed(1)} ms, p95 ${alone.p95.toFixed(1)} ms wall`);
   console.log(`linearity: an article ${alone.linearity.bytes.toFixed(1)}× longer costs ${alone.linearity.ratio.toFixed(2)}× (${alone.linearity.what}, mean of 11 runs over mean of 66)`);
-  for (const line of startRoundsTable(start.rounds)) console.log(line);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -542,7 +540,6 @@ if (values.only === 'held') {
   const held = keptPerInput();
   console.log(`memory a build holds per input at its end (growth from 200 to 400 articles, two alternated pairs): its data ${held.keptKb.toFixed(2)} KB (±${held.keptNoiseKb.toFixed(2)}); once it has returned ${held.keptAfterKb.toFixed(2)} KB`);
   for (const p of held.keptPairs) console.log(`  pair: data ${p.dataKb.toFixed(3)} KB, after ${p.dataAfterKb.toFixed(3)} KB; V8's heap spaces ${p.heapKb.toFixed(3)} KB, after ${p.heapAfterKb.toFixed(3)} KB`);
-  for (const line of startRoundsTable(start.rounds)) console.log(line);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -561,7 +558,6 @@ if (values.only === 'workers') {
   const s = pairsSummary(pairs);
   const line = (name, k, d) => `${name} ${s[k].median.toFixed(d)} (${s[k].least.toFixed(d)}–${s[k].most.toFixed(d)}, spread ${(100 * s[k].spread).toFixed(1)} %)`;
   console.log(`${runs} pairs, ${N} articles, medians: ${line('speed-up', 'speedUp', 2)}; ${line('bound', 'bound', 2)}; ${line('efficiency', 'efficiency', 3)}; ${line('CPU two over one', 'cpuRatio', 3)}`);
-  for (const line of startRoundsTable(start.rounds)) console.log(line);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
