@@ -142,3 +142,41 @@ export function ciFailures(measured, limits = ciLimits) {
   }
   return failures;
 }
+
+/**
+ * The order the start-up rows run their commands in round `round` (from 0): the indices of `count`
+ * commands, starting one later each round. A disturbance that recurs with the rounds — the
+ * fresh-clone CI run after changes 212–216 read as-2025's ingest, always second in its round, at
+ * 301 ms or more in all five rounds while every other command read as in other runs — then falls
+ * on another command each round: over `count` rounds each command runs once in each place.
+ */
+export function startRoundOrder(round, count) {
+  return Array.from({ length: count }, (_, k) => (round + k) % count);
+}
+
+/**
+ * The start-up rows' runs as lines for the log, one a command, one column a round in the order
+ * taken: each run's CPU / system CPU (ms), minor faults (and major ones, `+nM`, where there were
+ * any), involuntary switches and its place in its round (`#k`). A row read from the least of its
+ * runs fails only when every run of it was slow (the fresh-clone CI run after changes 212–216:
+ * as-2025's least 301 ms against ~210): these lines show which runs, where in their rounds, and
+ * whether the kernel (system time, faults) or the scheduler (involuntary switches) took the
+ * difference. `rounds`: each round's runs, `{ name, place?, cpuMs, systemCpuMs, minorFaults,
+ * majorFaults, involuntarySwitches }`, every round naming the same commands in the same order.
+ */
+export function startRoundsTable(rounds) {
+  if (rounds.length === 0) return [];
+  const names = rounds[0].map((run) => run.name);
+  for (const round of rounds) {
+    if (round.length !== names.length || round.some((run, i) => run.name !== names[i])) throw new Error('startRoundsTable: every round runs the same commands in the same order');
+  }
+  const width = Math.max(...names.map((name) => name.length));
+  const known = (n) => (n === null || n === undefined ? '?' : String(n));
+  const cell = (run) => {
+    const faults = `${known(run.minorFaults)}${run.majorFaults ? `+${run.majorFaults}M` : ''}`;
+    const place = run.place === undefined ? '' : ` #${run.place}`;
+    return `${run.cpuMs.toFixed(0)}/${run.systemCpuMs === null ? '?' : run.systemCpuMs.toFixed(0)} ${faults} ${known(run.involuntarySwitches)}${place}`.padStart(22);
+  };
+  const head = `${'start-up rounds'.padEnd(width)} ${rounds.map((_, i) => `round ${i + 1}`.padStart(22)).join('')}  (CPU/system ms, minor faults, involuntary switches, place in the round)`;
+  return [head, ...names.map((name, i) => `${name.padEnd(width)} ${rounds.map((round) => cell(round[i])).join('')}`)];
+}

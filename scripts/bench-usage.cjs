@@ -69,6 +69,8 @@ if (file && isMainThread) {
     } catch {
       // no command thread: the main thread ran the command
     }
-    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, systemCpuMs: u.systemCPUTime / 1000, mainCpuMs, launcherCpuMs, helpersCpuMs, maxRssKb: u.maxRSS }));
+    // Faults and switches too: a start-up round that reads far above its neighbours shows whether the
+    // kernel (faults, reclaim) or the scheduler (involuntary switches) took the difference (`--ci`).
+    writeFileSync(file, JSON.stringify({ cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, systemCpuMs: u.systemCPUTime / 1000, mainCpuMs, launcherCpuMs, helpersCpuMs, maxRssKb: u.maxRSS, minorFaults: u.minorPageFault, majorFaults: u.majorPageFault, involuntarySwitches: u.involuntaryContextSwitches, voluntarySwitches: u.voluntaryContextSwitches }));
   });
 }

@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSy
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRatios, ciFailures, ciFloorRounds, ciLimits, leastOverLeast, steadyFloorMs } from './bench-ci.mjs';
+import { buildRatios, ciFailures, ciFloorRounds, ciLimits, leastOverLeast, startRoundOrder, startRoundsTable, steadyFloorMs } from './bench-ci.mjs';
 import { linearity } from './bench-pipeline.mjs';
 import { article, corpusPipeline, DEFAULT_SEED, makeCorpus } from './corpus.mjs';
 import { heldBytesOfFile } from './heap-held.mjs';
@@ -40,7 +40,7 @@ const { values } = readArgs('bench', 'Usage: npm run bench [-- --articles N] [--
 const ci = values.ci;
 const N = Number(values.articles ?? (ci ? 120 : 1000));
 const seed = Number(values.seed ?? DEFAULT_SEED);
-/** Repetitions of each CI measure (`--ci`): cold and unchanged builds, each side's least counts (scripts/bench-ci.mjs); the start-up rows take at least five. */
+/** Repetitions of each CI measure (`--ci`): cold and unchanged builds, each side's least counts (scripts/bench-ci.mjs); the start-up rows take at least nine rounds (`startRuns`). */
 const RUNS = Number(values.runs ?? 5);
 const bin = join(root, 'bin', 'digest.js');
 const usage = join(root, 'scripts', 'bench-usage.cjs');
@@ -88,7 +88,7 @@ function child(args, { input, without = [] } = {}) {
 function usageOf(report, wallMs) {
   const u = JSON.parse(readFileSync(report, 'utf8'));
   rmSync(report);
-  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, launcherCpuMs: u.launcherCpuMs ?? null, helpersCpuMs: u.helpersCpuMs ?? null, rssMb: u.maxRssKb / 1024 };
+  return { wallMs, cpuMs: u.cpuMs, systemCpuMs: u.systemCpuMs ?? null, mainCpuMs: u.mainCpuMs ?? null, launcherCpuMs: u.launcherCpuMs ?? null, helpersCpuMs: u.helpersCpuMs ?? null, rssMb: u.maxRssKb / 1024, minorFaults: u.minorFaults ?? null, majorFaults: u.majorFaults ?? null, involuntarySwitches: u.involuntarySwitches ?? null, voluntarySwitches: u.voluntarySwitches ?? null };
 }
 
 let retired = 0;
@@ -325,20 +325,37 @@ function startUp(times) {
   // without that setting sees (the goal's row stays as the issue measured it, on this machine).
   const extraCerts = process.env.NODE_EXTRA_CA_CERTS ? { version: [], ingest: [], node: [] } : null;
   const without = ['NODE_EXTRA_CA_CERTS'];
+  const commands = [
+    ['--version', version, [bin, '--version']],
+    ['ingest as-2025', ingest, [bin, 'ingest', one, '--stdout', '--quiet']],
+    ['ingest en-2025', ingestEn, [bin, 'ingest', en, '--stdout', '--quiet']],
+    ['node -e 0', node, ['-e', '0']],
+  ];
+  if (extraCerts) {
+    commands.push(
+      ['--version, no certificates', extraCerts.version, [bin, '--version'], { without }],
+      ['ingest as-2025, no certificates', extraCerts.ingest, [bin, 'ingest', one, '--stdout', '--quiet'], { without }],
+      ['node -e 0, no certificates', extraCerts.node, ['-e', '0'], { without }],
+    );
+  }
+  // Each round starts one command later than the last (scripts/bench-ci.mjs `startRoundOrder`), so
+  // that no command has all its runs in one place of the rounds. Every run is kept, with its place
+  // in its round, its faults and switches (`startRoundsTable`).
+  const rounds = [];
   for (let i = 0; i < times; i++) {
-    version.push(child([bin, '--version']));
-    ingest.push(child([bin, 'ingest', one, '--stdout', '--quiet']));
-    ingestEn.push(child([bin, 'ingest', en, '--stdout', '--quiet']));
-    node.push(child(['-e', '0']));
-    if (extraCerts) {
-      extraCerts.version.push(child([bin, '--version'], { without }));
-      extraCerts.ingest.push(child([bin, 'ingest', one, '--stdout', '--quiet'], { without }));
-      extraCerts.node.push(child(['-e', '0'], { without }));
-    }
+    const round = new Array(commands.length);
+    startRoundOrder(i, commands.length).forEach((at, k) => {
+      const [name, list, args, options] = commands[at];
+      const r = child(args, options);
+      list.push(r);
+      round[at] = { name, place: k + 1, ...startRunOf(r) };
+    });
+    rounds.push(round);
   }
   const m = (list, key) => median(list.map((x) => x[key]));
   const l = (list) => startRuns.read(list.map((x) => x.cpuMs));
   return {
+    rounds,
     ingestCpu: l(ingest),
     versionCpu: l(version),
     nodeCpu: l(node),
@@ -348,6 +365,12 @@ function startUp(times) {
     englishWall: m(ingestEn, 'wallMs'),
     withoutExtraCerts: extraCerts && { ingestCpu: l(extraCerts.ingest), versionCpu: l(extraCerts.version), nodeCpu: l(extraCerts.node) },
   };
+}
+
+/** A start-up run's figures as `--ci` prints them by round (no output): CPU, system CPU and wall in ms, faults, involuntary switches. */
+function startRunOf(r) {
+  const round1 = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
+  return { cpuMs: round1(r.cpuMs), systemCpuMs: round1(r.systemCpuMs), wallMs: round1(r.wallMs), minorFaults: r.minorFaults, majorFaults: r.majorFaults, involuntarySwitches: r.involuntarySwitches };
 }
 
 /** Bytes of each top-level field of the records, summed, and the records' and inputs' sizes. */
@@ -547,6 +570,7 @@ if (values.only === 'startup') {
   const w = start.withoutExtraCerts;
   if (w) console.log(`the same without NODE_EXTRA_CA_CERTS (CPU, ${startRuns.says}): ${(w.ingestCpu / w.versionCpu).toFixed(2)}× (${w.ingestCpu.toFixed(0)} vs ${w.versionCpu.toFixed(0)} ms; node -e 0 ${w.nodeCpu.toFixed(0)} ms)`);
   console.log(`digest ingest an English article vs --version (no goal; CPU, ${startRuns.says}): ${(start.englishCpu / start.versionCpu).toFixed(2)}× (${start.englishCpu.toFixed(0)} vs ${start.versionCpu.toFixed(0)} ms; wall ${start.englishWall.toFixed(0)} ms)`);
+  for (const line of startRoundsTable(start.rounds)) console.log(line);
   rmSync(work, { recursive: true, force: true });
   process.exit(0);
 }
@@ -573,7 +597,9 @@ if (ci) {
   const loaded = loadPipeline(c.pipeline);
   for (const name of readdirSync(c.corpus).sort().slice(0, 30)) await ingestDetailed({ path: join(c.corpus, name) }, { pipeline: loaded }); // warm-up
   const lin = await linearity(ingestDetailed, loaded, seed);
-  const start = startUp(Math.max(5, RUNS));
+  // Nine rounds, as the full run takes (five before): with the commands' order turned each round
+  // (`startRoundOrder`), each of the seven takes every place in the rounds at least once.
+  const start = startUp(Math.max(startRuns.times, RUNS));
   const kept = keptBytes(c).atEnd / N / 1024;
   const measured = {
     ...buildRatios({ articles: N, floors, cold: cold.map((b) => b.cpuMs), unchanged: unchanged.map((b) => b.cpuMs) }),
@@ -590,6 +616,7 @@ if (ci) {
   // Change 137's build / floor beside the medians', for the log (no limit): each side's least of the run.
   const buildRuns = { articles: N, floors, cold: cold.map((b) => b.cpuMs) };
   console.log(`${'leastOverLeast'.padEnd(18)} ${leastOverLeast(buildRuns).toFixed(3).padStart(8)}  (no limit; change 137's build / floor: the least cold build an article / the least floor)`);
+  for (const line of startRoundsTable(start.rounds)) console.log(line);
   // Every run, in the order taken, for a log that shows how far each one sits from the medians.
   const runs = (list) => list.map((b) => Math.round(b.cpuMs));
   const rounds = floors.map((f) => f.map((ms) => Number(ms.toFixed(3))));

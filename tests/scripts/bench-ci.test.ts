@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module script, no types
-import { buildRatios, ciFailures, ciLimits, leastOverLeast, median, steadyFloorMs } from '../../scripts/bench-ci.mjs';
+import { buildRatios, ciFailures, ciLimits, leastOverLeast, median, startRoundOrder, startRoundsTable, steadyFloorMs } from '../../scripts/bench-ci.mjs';
 
 type Runs = { articles: number; floors: number[][]; cold: number[]; unchanged: number[] };
 
@@ -89,5 +89,35 @@ describe('scripts/bench-ci.mjs: the ratios `npm run bench -- --ci` reads, and it
 
   it('refuses runs with a side missing', () => {
     expect(() => buildRatios({ ...quiet(), cold: [] })).toThrow(/every kind/);
+  });
+});
+
+describe("scripts/bench-ci.mjs: the start-up rows' rounds (the fresh-clone CI run after changes 212–216 failed on one command's every run)", () => {
+  it('starts each round one command later, so that over as many rounds as commands each runs once in each place', () => {
+    expect(startRoundOrder(0, 4)).toEqual([0, 1, 2, 3]);
+    expect(startRoundOrder(1, 4)).toEqual([1, 2, 3, 0]);
+    expect(startRoundOrder(9, 7)).toEqual([2, 3, 4, 5, 6, 0, 1]);
+    const places = Array.from({ length: 7 }, () => new Set<number>());
+    for (let round = 0; round < 7; round++) startRoundOrder(round, 7).forEach((command: number, place: number) => places[command]!.add(place));
+    for (const seen of places) expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('prints each command a line and each round a column: CPU/system, faults (major ones marked), involuntary switches and place', () => {
+    const run = (name: string, cpuMs: number, place: number, majorFaults = 0) => ({ name, place, cpuMs, systemCpuMs: 20.4, wallMs: cpuMs + 10, minorFaults: 4_900, majorFaults, involuntarySwitches: 3 });
+    const lines = startRoundsTable([
+      [run('--version', 146.7, 1), run('ingest as-2025', 301.1, 2, 12)],
+      [run('--version', 150.2, 2), run('ingest as-2025', 212.9, 1)],
+    ]) as string[];
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^start-up rounds\s+round 1\s+round 2 /);
+    expect(lines[1]).toMatch(/^--version\s+147\/20 4900 3 #1\s+150\/20 4900 3 #2$/);
+    expect(lines[2]).toMatch(/^ingest as-2025\s+301\/20 4900\+12M 3 #2\s+213\/20 4900 3 #1$/);
+  });
+
+  it('says what a run did not measure, and refuses rounds of other commands', () => {
+    const run = { name: 'node -e 0', cpuMs: 90, systemCpuMs: null, wallMs: 95, minorFaults: null, majorFaults: null, involuntarySwitches: null };
+    expect((startRoundsTable([[run]]) as string[])[1]).toMatch(/90\/\? \? \?$/);
+    expect(startRoundsTable([])).toEqual([]);
+    expect(() => startRoundsTable([[run], [{ ...run, name: '--version' }]])).toThrow(/the same commands/);
   });
 });
