@@ -203,6 +203,12 @@ export function namesOverNumbers(blocks: readonly Block[], b: number): number {
   return names >= 2 ? names : 0;
 }
 
+/** Whether a line ends as a line of marked names does ({@link markedHanNames}): in a digit, "*" or ")"; asked before the pattern, which most short Chinese lines would open. */
+function markedLineEnd(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last >= 48 && last <= 57) || last === 42 || last === 41;
+}
+
 // A journal site's names line, each name with its affiliation's number and a corresponding author's
 // marks ("某某某1**(),某某乙2"): names of two to four Han characters, each marked, a comma between.
 const markedHanNames = new RegExp(`^[${hanScript}]{2,4}\\d{1,2}\\**(?:\\(\\))?(?:[,，][${hanScript}]{2,4}\\d{1,2}\\**(?:\\(\\))?)+$`, 'u');
@@ -216,14 +222,23 @@ const pinyinNames = new RegExp(`^(?=[^\\n]*[A-Z][a-z]{1,10}-[a-z])${pinyinName}(
 
 /**
  * Whether `text` is a line of the authors' names in pinyin, surnames in capitals ({@link pinyinNames}):
- * chrome of a Chinese journal's page. Only a line opening with two capitals and holding a comma is asked.
+ * chrome of a Chinese journal's page. The pattern is asked only of a line that opens as a name does —
+ * two capitals or more, a space, a capital and a small letter ("ZHUANG Ji…") — and holds a comma and a
+ * hyphen: an English page's lines opening with an acronym ("FDA, …", "MSC therapy") are passed by a scan
+ * of their first units.
  */
 export function pinyinAuthors(text: string): boolean {
   const line = text.trim();
-  const c0 = line.charCodeAt(0);
-  const c1 = line.charCodeAt(1);
-  return c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 && line.length <= 200 && (line.includes(',') || line.includes('，')) && pinyinNames.test(line);
+  if (line.length > 200) return false;
+  let at = 0;
+  while (at < 13 && isCapital(line.charCodeAt(at))) at++;
+  if (at < 2 || line.charCodeAt(at) !== 32 || !isCapital(line.charCodeAt(at + 1))) return false;
+  const small = line.charCodeAt(at + 2);
+  return small >= 97 && small <= 122 && line.includes('-') && (line.includes(',') || line.includes('，')) && pinyinNames.test(line);
 }
+
+/** Whether a UTF-16 unit is an ASCII capital. */
+const isCapital = (unit: number): boolean => unit >= 65 && unit <= 90;
 
 /**
  * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某"), or a comma
@@ -236,7 +251,7 @@ export function namesOverAffiliation(text: string, next: Block | undefined, s: C
   if (next === undefined || s.affiliationLines === null) return false;
   const line = text.trim();
   if (line.length > 40) return false;
-  if (!line.includes(' ')) return (line.includes(',') || line.includes('，')) && markedHanNames.test(line) && s.affiliationLines.test(foldedOf(next, folded).trim());
+  if (!line.includes(' ')) return markedLineEnd(line) && (line.includes(',') || line.includes('，')) && markedHanNames.test(line) && s.affiliationLines.test(foldedOf(next, folded).trim());
   if (!hanWords.test(line)) return false;
   const words = line.split(' ');
   for (let i = 0; i < words.length; i++) if (words[i]!.length < 2) return false;
