@@ -500,7 +500,7 @@ describe('segment on the seventh and eighth Chinese real-page audits (genre-zh6,
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
+  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
     'is not chrome: %s',
     (text) => {
       expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
