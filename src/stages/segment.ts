@@ -203,8 +203,46 @@ export function namesOverNumbers(blocks: readonly Block[], b: number): number {
   return names >= 2 ? names : 0;
 }
 
+/** Whether a line ends as a line of marked names does ({@link markedHanNames}): in a digit, "*" or ")"; asked before the pattern, which most short Chinese lines would open. */
+function markedLineEnd(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last >= 48 && last <= 57) || last === 42 || last === 41;
+}
+
+// A journal site's names line, each name with its affiliation's number and a corresponding author's
+// marks ("某某某1**(),某某乙2"): names of two to four Han characters, each marked, a comma between.
+const markedHanNames = new RegExp(`^[${hanScript}]{2,4}\\d{1,2}\\**(?:\\(\\))?(?:[,，][${hanScript}]{2,4}\\d{1,2}\\**(?:\\(\\))?)+$`, 'u');
+
+// A journal site's English line of its Chinese authors, each surname in capitals before the given
+// name ("ZHUANG Jing-ming , HOU Jian-gang", "CHEN Li-jun1**(),QU Jing-jing2"): two names or more, one
+// given name at least in two syllables joined by a hyphen, as pinyin writes them (a headline in
+// capitals, "FDA Clears, EMA Rejects", has none).
+const pinyinName = '[A-Z]{2,12} [A-Z][a-z]{1,10}(?:-[a-z]{1,10})?[\\d*() ]{0,8}';
+const pinyinNames = new RegExp(`^(?=[^\\n]*[A-Z][a-z]{1,10}-[a-z])${pinyinName}(?:[,，] ?${pinyinName})+$`);
+
 /**
- * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某") right over a
+ * Whether `text` is a line of the authors' names in pinyin, surnames in capitals ({@link pinyinNames}):
+ * chrome of a Chinese journal's page. The pattern is asked only of a line that opens as a name does —
+ * two capitals or more, a space, a capital and a small letter ("ZHUANG Ji…") — and holds a comma and a
+ * hyphen: an English page's lines opening with an acronym ("FDA, …", "MSC therapy") are passed by a scan
+ * of their first units.
+ */
+export function pinyinAuthors(text: string): boolean {
+  const line = text.trim();
+  if (line.length > 200) return false;
+  let at = 0;
+  while (at < 13 && isCapital(line.charCodeAt(at))) at++;
+  if (at < 2 || line.charCodeAt(at) !== 32 || !isCapital(line.charCodeAt(at + 1))) return false;
+  const small = line.charCodeAt(at + 2);
+  return small >= 97 && small <= 122 && line.includes('-') && (line.includes(',') || line.includes('，')) && pinyinNames.test(line);
+}
+
+/** Whether a UTF-16 unit is an ASCII capital. */
+const isCapital = (unit: number): boolean => unit >= 65 && unit <= 90;
+
+/**
+ * Whether `text` is a line of two or more Chinese names one space apart ("王某某 李某"), or a comma
+ * apart each with its affiliation's number ("某某某1**(),某某乙2", a journal site's), right over a
  * line naming their institution (the data's `affiliationLines`: "某某医院(长春 130002)"): a paper's
  * authors, printed where a headline could stand. Two short words one space apart are as often a
  * heading; the affiliation under them is what tells them apart (change 136's *Left*).
@@ -212,7 +250,9 @@ export function namesOverNumbers(blocks: readonly Block[], b: number): number {
 export function namesOverAffiliation(text: string, next: Block | undefined, s: CompiledStructure, folded: Map<Block, string>): boolean {
   if (next === undefined || s.affiliationLines === null) return false;
   const line = text.trim();
-  if (line.length > 40 || !line.includes(' ') || !hanWords.test(line)) return false;
+  if (line.length > 40) return false;
+  if (!line.includes(' ')) return markedLineEnd(line) && (line.includes(',') || line.includes('，')) && markedHanNames.test(line) && s.affiliationLines.test(foldedOf(next, folded).trim());
+  if (!hanWords.test(line)) return false;
   const words = line.split(' ');
   for (let i = 0; i < words.length; i++) if (words[i]!.length < 2) return false;
   return s.affiliationLines.test(foldedOf(next, folded).trim());
@@ -303,6 +343,25 @@ export function mastheadOverIssue(blocks: readonly Block[], b: number, s: Compil
     return (issue.journal !== null && issue.journal === text) || (at === b + 1 && labelLine(text));
   }
   return false;
+}
+
+/** Whether a block is chrome giving a date (the page's date line). */
+const datedChrome = (block: Block | undefined, s: CompiledStructure): boolean => block !== undefined && chromeOf(block, s)?.date !== undefined;
+
+/**
+ * Whether blocks `b` to `b + 3` are an entry of a trending list (a Hong Kong daily's "最Hit" under its
+ * article): a line of nine characters or more printed twice, a channel's label of two to four Han
+ * characters under it, and a line of chrome under that, the entry's age or date ("…男友？" twice /
+ * "影視圈" / "12小時前"). The doubled line over a label over chrome tells it; no list of sites. The
+ * chrome is read only once the doubled line is found.
+ */
+function trendingEntry(blocks: readonly Block[], b: number, s: CompiledStructure, folded: Map<Block, string>): boolean {
+  const twice = blocks[b + 1];
+  const label = blocks[b + 2];
+  const age = blocks[b + 3];
+  if (twice === undefined || label === undefined || age === undefined) return false;
+  const text = blocks[b]!.text.trim();
+  return text.length > 8 && twice.text.trim() === text && hanLabelText(foldedOf(label, folded).trim()) && chromeOf(age, s) !== null;
 }
 
 /**
@@ -548,6 +607,14 @@ export const segment = defineStage({
           underTitle = true;
           continue;
         }
+        // A channel's label alone between the headline and the page's date line, one line of chrome
+        // between them at most (a Hong Kong daily's "社會" over "更新時間：20:10 2026-02-26 HKT" over
+        // "發佈時間：20:10 2026-02-26 HKT"): chrome, the date under it still the page's.
+        if (after !== undefined && hanLabelText(foldedOf(block, doc.folded).trim()) && (datedChrome(after, s) || (chromeOf(after, s) !== null && datedChrome(blocks[b + 2], s)))) {
+          dropBlock(doc, dropped, report, 'other', block, " (a channel's label over the date under the title)");
+          underTitle = true;
+          continue;
+        }
       }
       // A byline opening a paragraph ("〔記者…報導〕…", a wire's dateline) is chrome, a dateline's
       // date the page date; a lead label ("导读:") is dropped, its text kept.
@@ -609,6 +676,10 @@ export const segment = defineStage({
       }
       if ((role.role === 'heading' || role.role === 'body') && namesOverAffiliation(block.text, blocks[b + 1], s, doc.folded)) {
         dropBlock(doc, dropped, report, 'other', block, ' (the authors, over their affiliation)');
+        continue;
+      }
+      if ((role.role === 'heading' || role.role === 'body') && pinyinAuthors(block.text)) {
+        dropBlock(doc, dropped, report, 'other', block, " (the authors' names in pinyin, a journal site's English line)");
         continue;
       }
       if (role.role === 'heading' || role.role === 'body') {
@@ -705,6 +776,13 @@ export const segment = defineStage({
             continue;
           }
         }
+      }
+      // An entry of a trending list under the article (a Hong Kong daily's, under its label): its
+      // headline printed twice, its channel's label, then its age or date as chrome — the three lines chrome.
+      if (plain && block === original && trendingEntry(blocks, b, s, doc.folded)) {
+        for (let k = 0; k < 3; k++) dropBlock(doc, dropped, report, 'other', blocks[b + k]!, ' (an entry of a trending list: its headline twice and its channel)');
+        b += 2;
+        continue;
       }
       // A paragraph that repeats the title or a quoted title above it is a photo caption.
       const said = block.text.trim();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, namesOverNumbers, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
+import { blankLineBetween, classifyBlock, hanLabelText, headlineUnderLead, leadingDate, namesOverAffiliation, namesOverNumbers, pinyinAuthors, repeatsDateLineNames, withoutSiteName, type Dropped } from '../../src/stages/segment.js';
 import { DigestDocument, type Block } from '../../src/core/document.js';
 import { citedJournalOf, openingByline, pageDateOf, SourceLocator, typedReferenceMark } from '../../src/structure/blocks.js';
 import { foldWidth } from '../../src/core/text.js';
@@ -500,7 +500,7 @@ describe('segment on the seventh and eighth Chinese real-page audits (genre-zh6,
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', ')', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
+  it.each(['王某某 唐某某', '干细胞 治疗', '皮膚細胞 培養出骨頭組織', '某國研究人員發現一種新型幹細胞。(綜合報道)', '研究经费来自国家自然科学基金(81400000)。', '基金会资助的项目取得进展', '(', '1', '研究团队发表评论,认为结果可信。', '某某大学人民医院肝胆外科', '首页 新闻'])(
     'is not chrome: %s',
     (text) => {
       expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
@@ -1813,5 +1813,59 @@ describe('segment on the twenty-fourth Chinese pass: a journal portal\'s read la
   it('takes the headline under a daily\'s menu and channel line for the title', async () => {
     const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-zh24-channel-menu-hant/input.txt'), 'utf8'), 'segment');
     expect(doc.title).toBe('膝蓋軟骨受損免開刀？醫院引進自體幹細胞注射療法');
+  });
+});
+
+describe('segment on the twenty-fifth Chinese pass: a daily\'s channel label under the headline and its trending list\'s entries; a file photo\'s caption; script residue and a font-size label; a journal site\'s marked names and pinyin authors (genre-zh25)', () => {
+  it.each([')', ')))', "'); })();", '字体:', '字體：'])('is chrome (script residue, a font-size label): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each(['衞生署人員在診所內檢獲一批細胞製劑及注射用具。資料圖片', '警方在现场检获一批注射用具。资料图片'])('is a caption (a file photo\'s): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    '(1)皮肤修复与再生',
+    '字体设计会影响患者阅读说明书的体验。',
+    '资料图片显示,患者术后恢复良好。',
+    '研究团队调阅了资料图片',
+  ])('is no chrome (a numbered heading, sentences with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it.each([
+    ['ZHUANG Jing-ming , HOU Jian-gang', true],
+    ['CHEN Li-jun1**(),QU Jing-jing2,XIANG Charlie1**()', true],
+    ['FDA Approves, NEW Drug', false],
+    ['FDA Clears, EMA Rejects', false],
+    ['US FDA, EU EMA', false],
+    ['CAR-T, TIL and TCR-T', false],
+    ['ZHUANG Jing-ming', false],
+  ] as const)('reads a line of authors in pinyin, surnames in capitals: %s → %s', (text, expected) => {
+    expect(pinyinAuthors(text)).toBe(expected);
+  });
+
+  it.each([
+    ['某某某1**(),某某乙2,某某丙1**()', '1 某某大學附屬眼科醫院 某某 100000', true],
+    ['陈某某1,李某2', '2 某某大学医学院 某某 100001', true],
+    ['陈某某1,李某2', '研究团队在医院开展了试验。', false],
+    ['北京,上海', '2 某某大学医学院 某某 100001', false],
+  ] as const)('reads names a comma apart, each with its number, over their affiliation: %s', (names, next, expected) => {
+    expect(namesOverAffiliation(names, block(next), structure(), new Map())).toBe(expected);
+  });
+
+  it('keeps a daily\'s channel label under the headline and its trending entries out of the sections', async () => {
+    const doc = await runUpTo(readFileSync(repo('tests/fixtures/genre-zh25-hk-channel-trending-hant/input.txt'), 'utf8'), 'segment');
+    expect(doc.title).toBe('某區診所涉無牌提供幹細胞注射 衞生署聯同警方採取行動');
+    expect(doc.pageDate).toBe('2026-03-04');
+    expect(doc.sections.map((s) => s.heading)).toEqual([null]);
+    expect(doc.boilerplate.map((b) => b.text)).toEqual(expect.arrayContaining(['社會', '娛樂', '3小時前', '某某歌手宣布年底舉行演唱會 門票下月公開發售']));
+  });
+
+  it('keeps a short heading under the headline when no date line is under it, and a line printed twice over no label and chrome', async () => {
+    const doc = await runUpTo('干细胞治疗膝关节炎的研究进展\n\n摘要\n\n目的 评价间充质干细胞治疗膝关节炎的疗效。\n\n患者注射后随访一年\n患者注射后随访一年\n结果\n疼痛评分下降。', 'segment');
+    expect(doc.sections.map((s) => s.heading)).toContain('摘要');
+    expect(doc.boilerplate.map((b) => b.text)).not.toContain('患者注射后随访一年');
   });
 });
