@@ -5,7 +5,7 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '61960cb75986e0f68030b35454dd9b9f4ee5db787422f4b3ce50f4a022afab3d', // journals: pipelines/data/journals.json
-  'fd43fcc2f5e5feb0e6571a4bca3cccffb22ee8f5245a46833db40a73bd62a359', // lexicon: pipelines/data/lexicon.json
+  '84ac583c1bdf64afb98e65f7317faabda08c4b4eb11e6e61f21943b0dc4b733b', // lexicon: pipelines/data/lexicon.json
   '8b68fa209f7a4581802996636ac1f0dbc1c5c947618e5e1bbd9b729fc00cba0f', // structure: pipelines/data/structure.json
 ];
 
