@@ -303,7 +303,7 @@ describe('a disease named in full is named too by its initials alone', () => {
 
   it.each([
     // Mass spectrometry's MS inside its methods' names is no disease (`notMentions`; "MS" alone is multiple
-    // sclerosis since change 217, authors' initials standing in reference lists, which are not tagged).
+    // sclerosis since change 220, authors' initials standing in reference lists, which are not tagged).
     'Stem cells secrete proteins\nThe secreted proteins were measured by LC-MS/MS and by GC-MS.\n',
     // A token that only opens or closes in a capital is a word ("Ms").
     'A stem cell trial opens\nMs Example, who has multiple sclerosis, was the first of 20 patients; Ms Example spoke to us.\n',

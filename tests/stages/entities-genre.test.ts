@@ -81,7 +81,7 @@ describe('entities: the traps of shape 9', () => {
     expect(metabolic.entities.find((e) => e.id === 'disease:type-2-diabetes')!.mentions.map((m) => m.text)).toContain('2型糖尿病');
   });
 
-  it('quotes a page-defined abbreviation’s definition as written, never the clause before it (AD, EEG; MS is the lexicon\'s since change 217)', async () => {
+  it('quotes a page-defined abbreviation’s definition as written, never the clause before it (AD, EEG; MS is the lexicon\'s since change 220)', async () => {
     const neuro = messages(await recordOf(byName('genre-entities-neuro')), 'abbreviation-defined');
     expect(neuro).toEqual(expect.arrayContaining([expect.stringContaining('defines AD as "阿尔茨海默病"')]));
     // The page's 多发性硬化(MS) agrees with the lexicon's abbreviation: tagged, and no definition of the page's own.
