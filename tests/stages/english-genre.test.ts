@@ -302,8 +302,9 @@ describe('a disease named in full is named too by its initials alone', () => {
   });
 
   it.each([
-    // Never named in full: "MS" alone is no disease (authors' initials, mass spectrometry).
-    'Stem cells reduce MS brain damage\nIn a small trial, transplants cut new lesions seen by MS.\n',
+    // Mass spectrometry's MS inside its methods' names is no disease (`notMentions`; "MS" alone is multiple
+    // sclerosis since change 220, authors' initials standing in reference lists, which are not tagged).
+    'Stem cells secrete proteins\nThe secreted proteins were measured by LC-MS/MS and by GC-MS.\n',
     // A token that only opens or closes in a capital is a word ("Ms").
     'A stem cell trial opens\nMs Example, who has multiple sclerosis, was the first of 20 patients; Ms Example spoke to us.\n',
   ])('%s: no topic from initials', async (text) => {
@@ -2509,4 +2510,96 @@ describe('the bodies and cells of the twenty-second pass are named; "(linked)", 
     ['Rhea-AI Impact (Moderate) and Rhea-AI Sentiment (Neutral) were shown.', 'other:neutral'],
     ['The trial was shown at the AHA Scientific Sessions.', 'other:aha'],
   ])('%s: untagged', expectUntagged);
+});
+
+describe('English site chrome of the twenty-third pass: a trade site\'s issue label, fact-check credit and alert widget, a publisher\'s legal line, a sign-up wall', () => {
+  it.each([
+    'Issue: August 2024',
+    'Fact checked byJane Example',
+    'Fact checked by Jane Example',
+    'You\'ve successfully added to your alerts. You will receive an email when new content is published.',
+    'Click Here to Manage Email Alerts',
+    'We were unable to process your request. Please try again later. If the problem persists, write to help@example.com.',
+    'Save',
+    'View today\'s stories',
+    'To view the full article, please register now for access',
+    'It\'s completely free',
+    'This site is operated by a business or businesses owned by Informa PLC and all copyright resides with them.',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the line was the title or the first paragraph.
+  it.each(['Fact checked byJane Example', 'Issue: August 2024', 'This site is operated by a business or businesses owned by Informa PLC and all copyright resides with them.'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'Save the date: the meeting opens on 3 June.',
+    'Fact checked by the panel, the claim held.',
+    'Issue: the trial enrolled too few patients.',
+    'It\'s completely free of animal serum, the maker said.',
+  ])('%s: kept', expectProseUnderHeadline);
+
+  it('MedCity News\'s credit with its date over a standfirst is the page date, not the title (`pageDates`)', async () => {
+    const record = await ingest({ text: 'MedCity News July 2, 2023\nThe FDA has approved Examplecel for adults with type 1 diabetes.\n', name: 'page.txt' });
+    expect(record.pageDate).toBe('2023-07-02');
+    expect(record.title).toBeNull();
+  });
+});
+
+describe('an image\'s alt text over a headline and a caption ending in a photo agency\'s or a site\'s credit are captions (`captions`, `captionCredits`)', () => {
+  it.each(['zoom photo of an older man\'s eyes at a clinic', 'close up of a nurse taking a blood sample'])('%s: over a headline', expectChromeOverHeadline);
+
+  it.each([
+    'The patients met the research team in London (Jane Example/PA)',
+    'Doctors at the clinic on Monday (John Example/AFP)',
+    'Prof. Jane Example (left) and Dr. John Example. Photos: example.org',
+  ])('%s: between paragraphs', expectChromeBetweenParagraphs);
+
+  it.each([
+    'photo of the cells, taken on day 3, shows the colonies.',
+    'Photos of the trial were shown by Jane Example at the meeting.',
+    'The team (Jane Example/PA staff) met the patients.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('"MS" alone is multiple sclerosis; a degree "MD, MS" or "MS, PhD" is no mention (`notMentions`)', () => {
+  it.each([
+    ['One relapse of MS was seen in the transplant group.', 'disease:multiple-sclerosis'],
+    ['People with relapsing MS received their own stem cells.', 'disease:multiple-sclerosis'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['In two trials, most adults needed no insulin, said John Example, MD, MS, who led one of them.', 'disease:multiple-sclerosis'],
+    ['Jane Example, MS, PhD, reviewed the data for the heart failure trial.', 'disease:multiple-sclerosis'],
+    ['The BEAT-MS trial compares the transplant with the best available drugs.', 'disease:multiple-sclerosis'],
+  ])('%s: untagged', expectUntagged);
+});
+
+describe('the bodies of the twenty-third pass are named; a society\'s name holds no disease, an institute\'s initials no term of the page\'s own', () => {
+  it.each([
+    ['Dr. Jane Example of Northwestern University reported the results.', 'organization:northwestern-university'],
+    ['The trial runs at Rush University Medical Center in Chicago.', 'organization:rush-university-medical-center'],
+    ['Patients were also treated at Uppsala University Hospital.', 'organization:uppsala-university'],
+    ['The results were shown at the European Society for Bone and Marrow Transplantation meeting.', 'organization:ebmt'],
+    ['A research director of the National MS Society said the results were encouraging.', 'organization:national-ms-society'],
+    ['The National Multiple Sclerosis Society funds the follow-up.', 'organization:national-ms-society'],
+    ['The MS Society in the UK welcomed the trial.', 'organization:ms-society'],
+    ['The ALS Association counts 5,000 new patients a year.', 'organization:als-association'],
+    ['The NHS will offer the treatment at three centres.', 'organization:nhs'],
+    ['The Harvard Stem Cell Institute (HSCI) co-sponsored the meeting.', 'organization:harvard-stem-cell-institute'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['The ALS Association counts 5,000 new patients a year.', 'disease:amyotrophic-lateral-sclerosis'],
+    ['The National Multiple Sclerosis Society funds the follow-up.', 'disease:multiple-sclerosis'],
+    ['The Harvard Stem Cell Institute (HSCI) co-sponsored the meeting.', 'other:hsci'],
+  ])('%s: untagged', expectUntagged);
+});
+
+describe('a one-word journal right after "et al." is a journal (journals.json `cues.before`)', () => {
+  it.each([
+    ['The earlier results were read the same way, Example et al. NEJM 2023.', 'The New England Journal of Medicine'],
+    ['The same cells were used before (Example et al. Blood 2020).', 'Blood'],
+  ])('%s', async (text, journal) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect((record.journals ?? []).map((j) => j.name)).toContain(journal);
+  });
 });
