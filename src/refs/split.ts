@@ -397,7 +397,7 @@ const openingDate = lazyPattern(() => /^(?:(?:1[89]|20)\d\d(?!\d)|\d{1,2}(?:st|n
  * The index of the first block of the run of numbered lines that ends the page, each numbered one past the
  * one before, or -1 when the page does not end in a numbered line. Only the lines' openings are read, and a
  * page that ends in prose is answered at its last line: a DOI line or a label line ("Google Scholar") under the
- * last entry ends no run (each would ask a pattern of every page's last line; BENCHMARKS.md, change 217).
+ * last entry ends no run (each would ask a pattern of every page's last line; BENCHMARKS.md, change 221).
  */
 export function trailingNumberedRun(blocks: readonly Block[]): number {
   let start = -1;

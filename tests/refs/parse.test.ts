@@ -233,7 +233,7 @@ describe('hyphens before a space', () => {
   });
 });
 
-// Issue 17, references on real pages (change 217): an organisation's web page read as one corporate name, and a
+// Issue 17, references on real pages (change 221): an organisation's web page read as one corporate name, and a
 // page range where NLM's volume stands read as the volume.
 describe('an organisation\'s web page', () => {
   it.each([

@@ -243,7 +243,7 @@ describe('the list folded once (issue 17)', () => {
   });
 });
 
-// Issue 17, references on real pages (change 217): a list printed with no heading over it, read from its lines.
+// Issue 17, references on real pages (change 221): a list printed with no heading over it, read from its lines.
 const listHeadings = [/^(?:References?|Sources|Literatur)\s*(?:[:：]\s*)?$/];
 const listAt = (text: string): number => {
   const all = plainBlocks(text);
@@ -278,7 +278,7 @@ describe('a list with no heading at the page\'s end', () => {
     ['a dated Chinese list ("1. 2025年3月5日，…")', `${prose}1. 2025年3月5日，某公司的细胞疗法获批, 2025, 3: 4-9.\n2. 2025年4月9日，一项试验入组40名患者, 2025, 4: 40-49.\n3. 2025年5月2日，第二项试验启动, 2025, 5: 6-9.`],
     ['a year with a count ("2023: 45 patients")', `${prose}1. Trial one, 2023: 45 patients treated.\n2. Trial two, 2024: 60 patients treated.\n3. Trial three, 2025: 80 patients treated.`],
     ['two references only', `${prose}${vancouver(1)}\n${vancouver(2)}`],
-    // (Not read yet: a DOI line under the last entry ends the page, no numbered line; change 217's Left.)
+    // (Not read yet: a DOI line under the last entry ends the page, no numbered line; change 221's Left.)
     ['a DOI line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3`],
     ['numbers out of order', `${prose}${vancouver(1)}\n${vancouver(3)}\n${vancouver(2)}`],
     ['a numbered list followed by prose', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nThe results were mixed.`],

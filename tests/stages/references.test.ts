@@ -143,7 +143,7 @@ describe('references stage: the lists of real pages', () => {
     expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-no-identifier');
   });
 
-  // Change 217: a list printed with no heading — numbered lines at the page's end holding a reference's numbers — and
+  // Change 221: a list printed with no heading — numbered lines at the page's end holding a reference's numbers — and
   // one under a heading with a subtitle; a dated news list and numbered steps at a page's end stay its body.
   it('finds a list with no heading at the page\'s end and links the text\'s markers to it', async () => {
     const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1], [3].\n1. ${entry(1)}\n2. ${entry(2)}\n3. ${entry(3)}\n`, 'link');
