@@ -4,7 +4,7 @@ import { parseGbt, parseGbtFragment } from './gbt7714.js';
 import { parseGeneral, takeBracketedGenre, typeNewspaper } from './general.js';
 import { findIdentifiers, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
-import { parseAuthors } from './names.js';
+import { isOrganisation, parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
 import { hasCjk, holdsEmptyPair, lazyPattern, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
@@ -154,6 +154,26 @@ function journalBeforeYear(csl: CslItem, ids: Identifiers, core: string): void {
   csl.type = 'article-journal';
 }
 
+// An organisation's name as a web reference opens with it: up to eight words, each capitalised but the small ones.
+const capitalisedName = lazyPattern(() => /^[A-Z]\S*(?: (?:[A-Z&]\S*|of|for|and|the|on|in|de|und)){0,7}$/);
+
+/**
+ * A web page an organisation publishes, as AMA and Vancouver lists cite one: "New York Blood Center. National
+ * Cord Blood Program. Available at: http://…". With its link taken, two parts: an organisation's name (a word of
+ * the data's organisationWords) and the page's title, holding no full stop of its own. As a GB/T fragment the two
+ * were one corporate name. Asked only of a reference with a link and no DOI; a title holding a slash ("CIA World
+ * Factbook. Available at https://www.cia.gov/ library/…": a link broken by a space left its rest) is none.
+ */
+function organisationPage(core: string, csl: CslItem, ids: Identifiers): boolean {
+  const cut = core.indexOf('. ');
+  if (!ids.URL || ids.DOI || cut <= 0) return false;
+  const name = core.slice(0, cut);
+  const title = tidy(core.slice(cut + 2));
+  if (!title || /\. |\//.test(title) || !capitalisedName().test(name) || !isOrganisation(name)) return false;
+  Object.assign(csl, { type: 'webpage', author: [{ literal: name }], title });
+  return true;
+}
+
 const gluedEtAl = lazyPattern(() => /(?<![A-Za-z])et al\.(?=[A-Z][a-z])/g);
 
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
@@ -190,6 +210,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   }
   const gbt = parseGbt(core, csl);
   if (gbt) return { csl: withIds(csl, ids), style: 'gbt7714', unplaced: gbt.unplaced };
+  if (organisationPage(core, csl, ids)) return { csl: withIds(csl, ids), style: 'sentence' };
   // One element on its own ("李时珍.", "EINSTEIN A.", "北京: 人民出版社, 2013.", "2001, 1 (1): 5-6.").
   if ((hasCjk(core) || core.length <= 100) && parseGbtFragment(core, csl)) return { csl: withIds(csl, ids), style: 'gbt7714' };
   if (parseElsevier(core, csl)) return { csl: withIds(csl, ids), style: 'elsevier' };

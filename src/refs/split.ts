@@ -111,6 +111,17 @@ export function listAfterHeading(text: string, headings: readonly RegExp[]): num
   return heading && headings.some((r) => r.test(heading)) ? marker.index : -1;
 }
 
+/**
+ * The number a line opens with as a reference list numbers its lines ("[3]", "3.", "(3)", "3)", "［3］")
+ * and the marker's length with the spaces after it; an ordered list's item its markup's number (length 0);
+ * null for a line with neither. Only the line's first 16 units are folded.
+ */
+export function lineNumberOf(block: Block): { number: number; length: number } | null {
+  if (block.ordinal !== undefined) return { number: block.ordinal, length: 0 };
+  const m = lineStartMarker().exec(foldWidth(block.text.slice(0, 16)));
+  return m ? { number: Number(m.slice(1).find((g) => g !== undefined)), length: m[0].length } : null;
+}
+
 /** Whether the first `units` units of `text` hold a "1" or a full-width "１" (what width folding makes a "1"). */
 function holdsOne(text: string, units: number): boolean {
   const n = Math.min(units, text.length);
@@ -361,4 +372,80 @@ function byLine(lines: readonly Line[], entries: ReferenceEntry[], notes: SplitN
   }
   if (whole && entries.length > first) notes.push({ kind: 'unnumbered-list', offset: entries[first]!.start, number: null, count: entries.length - first });
   return { entries, notes };
+}
+
+/*
+ * A reference list printed with no heading over it: a run of numbered lines at the page's end whose lines
+ * carry a reference's numbers (a BMC page's "2. Arnoczky SP: Building a meniscus. … Clin Orthop Relat Res.
+ * 1999, 367 (Suppl): S244-S253."), or one under a heading with a subtitle ("References: all about the
+ * science"). The segment stage asks here only where no heading it knows has opened a list.
+ *
+ * The evidence is the lines' own: numbered in order, one past the line before; at the page's end; and most of them holding a year with a volume
+ * and pages ("1999, 367 (Suppl): S244", "2013;122(4):491-498"), a volume with its issue and pages ("18(7), 955"), a DOI or
+ * PMID, or a GB/T type mark ("[J]"). A dated news list ("1. March 3, 2025: …", "2. 2025年3月5日，…") is none:
+ * a line opening with a date counts for nothing, and a year alone with a count ("2023: 45 patients") is no volume.
+ */
+
+// A DOI, a PMID, a GB/T type mark ("[J]", "[EB/OL]"), a volume with its issue before a page (APA's "18(7), 955"),
+// or a year then a volume, an optional issue or supplement in brackets and the first page, as Vancouver, AMA, BMC
+// and GB/T print them ("1999, 367 (Suppl): S244", "2013;122(4):491", "2004,36(4) :568").
+const referenceNumbers = lazyPattern(() => /\b10\.\d{4,9}\/\S|\bPMID:?\s*\d|\[[A-Z]{1,2}(?:\/OL)?\]|\d\(\w{1,6}\)[,:] ?[A-Za-z]?\d|(?:1[89]|20)\d\d[a-z]?\s*[;,]\s*\d{1,4}\s*(?:\([^()]{1,12}\)\s*)?[:,]\s*[A-Za-z]?\d/);
+// An entry opening with a date: a year ("2025年3月5日", "2025-03-05") or a day ("5 March"); a month word is asked apart.
+const openingDate = lazyPattern(() => /^(?:(?:1[89]|20)\d\d(?!\d)|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z])/);
+
+/**
+ * The index of the first block of the run of numbered lines that ends the page, each numbered one past the
+ * one before, or -1 when the page does not end in a numbered line. Only the lines' openings are read, and a
+ * page that ends in prose is answered at its last line: a DOI line or a label line ("Google Scholar") under the
+ * last entry ends no run (each would ask a pattern of every page's last line; BENCHMARKS.md, change 221).
+ */
+export function trailingNumberedRun(blocks: readonly Block[]): number {
+  let start = -1;
+  let next = -1;
+  for (let b = blocks.length - 1; b >= 0; b--) {
+    const marker = lineNumberOf(blocks[b]!);
+    if (marker === null || (next !== -1 && marker.number !== next - 1)) break;
+    next = marker.number;
+    start = b;
+  }
+  return start;
+}
+
+/**
+ * Whether the run from `start` to the page's end reads as a reference list: three numbered lines at least and
+ * three of them, half the numbered ones or more, holding a reference's numbers and opening with no date; under
+ * a heading with a subtitle (`underHeading`), one such line.
+ */
+export function isReferenceRun(blocks: readonly Block[], start: number, underHeading: boolean): boolean {
+  let numbered = 0;
+  let carrying = 0;
+  for (let b = start; b < blocks.length; b++) {
+    const marker = lineNumberOf(blocks[b]!);
+    if (marker === null) continue;
+    numbered++;
+    const entry = foldWidth(blocks[b]!.text.slice(marker.length)).trimStart();
+    if (!openingDate().test(entry) && !referenceWords().months.has(/^[A-Za-z]*/.exec(entry)![0].toLowerCase()) && referenceNumbers().test(entry)) carrying++;
+  }
+  return underHeading ? carrying >= 1 : numbered >= 3 && carrying >= 3 && carrying * 2 >= numbered;
+}
+
+/**
+ * Whether a line is a reference heading with words after its colon ("References: all about the science"): a
+ * short line whose part up to the colon `headings` know. Alone it is no list's heading ("Sources: Reuters,
+ * AP" over a news story): `isReferenceRun` asks the lines under it.
+ */
+export function isSubtitledHeading(text: string, headings: readonly RegExp[]): boolean {
+  const colon = text.search(/[:：]/);
+  return text.length <= 80 && colon > 0 && text.slice(colon + 1).trim() !== '' && headings.some((r) => r.test(text.slice(0, colon + 1)));
+}
+
+/**
+ * What block `b` of a page with no reference heading is to the list at its end, `run` being the page's
+ * `trailingNumberedRun`: `heading` — a subtitled reference heading right above the run, which opens the list;
+ * `list` — the run's first line, the run a reference list; otherwise null.
+ */
+export function unheadedListAt(blocks: readonly Block[], b: number, run: number, headings: readonly RegExp[]): 'heading' | 'list' | null {
+  if (run < 0 || b < run - 1 || b > run) return null;
+  if (b < run) return isSubtitledHeading(blocks[b]!.text, headings) && isReferenceRun(blocks, run, true) ? 'heading' : null;
+  return isReferenceRun(blocks, run, false) ? 'list' : null;
 }

@@ -101,6 +101,12 @@ export function readSource(rest: string): Source | null {
     };
     if (g.volume) out.volume = g.volume.trim();
     if (g.issue) out.issue = g.issue.trim();
+    // "Int Jnl Lab Hem. 2007;1-9.": a range where NLM's volume stands, no issue or page after it, is the pages
+    // (an article out before its volume); a volume with pages after it ("1999;71-72:55-60") keeps its range.
+    if (pattern === vancouverSource() && out.volume && !g.issue && !g.page && /^\d+[-–]\d+$/.test(out.volume)) {
+      g.page = out.volume;
+      delete out.volume;
+    }
     // ("43 - 102", "1447– 1451": a range with spaces is one range.)
     if (g.page) out.page = g.page.replace(/\s?[–—-]\s?/g, '-');
     // "Distributed Computing, 6(3), 1993, pp. 141-154": a year is no page when labelled pages follow.

@@ -10,6 +10,7 @@ import { foldedOf, foldWidth } from '../core/text.js';
 import { hanScript } from '../generated/unicode-classes.js';
 import { isIdentifierOnly } from '../refs/identifiers.js';
 import { isPageCitationHeading } from '../refs/own-citation.js';
+import { trailingNumberedRun, unheadedListAt } from '../refs/split.js';
 import { chromeOf, chromeOfText, citedJournalOf, classifyBlock, journalArticleMark, typedReferenceMark, declaredRange, documentTitleOf, openingByline, openingBylineOf, pageDateInMarkup, pageDateOfFolded, subBlock, titleDateOf, titleLike, type BlockRole, type BoilerplateKind } from '../structure/blocks.js';
 import { leadingDate, pad } from '../structure/dates.js';
 import { assembleItems, quotedTitles, readSection, type Draft, type ItemContext, type ItemReach } from '../structure/items.js';
@@ -546,6 +547,7 @@ export const segment = defineStage({
 
     // Indexed: a `for … of` in baseline code allocates an iterator result a block (BENCHMARKS.md, "loops without iterators").
     const blocks = doc.blocks;
+    const unheadedRun = trailingNumberedRun(blocks);
     for (let b = 0; b < blocks.length; b++) {
       const original = blocks[b]!;
       let block = original;
@@ -566,6 +568,12 @@ export const segment = defineStage({
         noteIssueLine(doc, block, role, s);
         dropBlock(doc, dropped, report, role.kind, block, role.date ? ` (read as the page date ${role.date})` : '');
         continue;
+      }
+      // A reference list with no heading we know at the page's end (src/refs/split.ts): a subtitled heading over it opens it, else its first line.
+      const unheaded = inReferences ? null : unheadedListAt(blocks, b, unheadedRun, s.referenceHeadings);
+      if (unheaded) {
+        inReferences = true;
+        if (unheaded === 'heading') continue;
       }
       if (inReferences) {
         // "Cite This Page:" under the list: the page's citation of itself ends the list, kept out as chrome.

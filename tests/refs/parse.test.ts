@@ -233,6 +233,51 @@ describe('hyphens before a space', () => {
   });
 });
 
+// Issue 17, references on real pages (change 221): an organisation's web page read as one corporate name, and a
+// page range where NLM's volume stands read as the volume.
+describe('an organisation\'s web page', () => {
+  it.each([
+    ['Example Blood Center. National Cord Blood Program. Available at: http://www.example.org/', 'Example Blood Center', 'National Cord Blood Program'],
+    ['Cord Blood Organization. History of Cord Blood. Available at http://example.org.uk/history/', 'Cord Blood Organization', 'History of Cord Blood'],
+    ['The Example Society for Cell Therapy. Guide to Banking. https://example.org/guide', 'The Example Society for Cell Therapy', 'Guide to Banking'],
+  ])('%s', (raw, author, title) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.type, csl.author, csl.title]).toEqual(['webpage', [{ literal: author }], title]);
+    expect(csl.URL).toMatch(/^https?:\/\//);
+  });
+
+  it.each([
+    // No link: GB/T's corporate name in parts stays one name.
+    ['Stanford University. Department of Civil Engineering.'],
+    // A person, not an organisation; a DOI's reference is an article's.
+    ['Example A. Cord blood banking. Available at: http://example.org/a'],
+    ['Example Foundation. Cord blood banking. https://doi.org/10.1234/example.1'],
+    // A title with a sentence of its own, a name with a number.
+    ['Example Foundation. Cord blood. What it is. http://example.org/a'],
+    ['Example 2020 Foundation. Cord blood banking. http://example.org/a'],
+    // A link broken by a space: its label and its rest are no title.
+    ['Example Agency. Available at https://www.example.gov/ library/factbook/index.html'],
+  ])('not %s', (raw) => {
+    expect(parseReference(raw, 'r1').csl.type).not.toBe('webpage');
+  });
+});
+
+describe('a page range where the volume stands', () => {
+  it('"Int Jnl Ex Hem. 2007;1-9." is pages 1-9, no volume', () => {
+    const { csl } = parseReference('Sample G, Model H. Splitting large cell units before processing. Int Jnl Ex Hem. 2007;1-9.', 'r1');
+    expect([csl['container-title'], csl.volume, csl.page]).toEqual(['Int Jnl Ex Hem', undefined, '1-9']);
+  });
+
+  it.each([
+    ['Example A. Cells. J Ex. 1999;71-72:55-60.', '71-72', '55-60'],
+    ['Example A. Cells. J Ex. 2007;12(3):1-9.', '12', '1-9'],
+    ['Example A. Cells. J Ex. 2007;12.', '12', undefined],
+  ])('%s keeps its volume', (raw, volume, page) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.volume, csl.page]).toEqual([volume, page]);
+  });
+});
+
 describe('helpers', () => {
   it('restores hyphens only inside words', () => {
     expect(restoreHyphens('Single—cell PD—L1 and — a dash')).toBe('Single-cell PD-L1 and — a dash');

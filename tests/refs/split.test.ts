@@ -4,7 +4,8 @@ import { foldWidth } from '../../src/core/text.js';
 import { plainBlocks } from '../../src/parse/plain.js';
 import { entryNumbers } from '../../src/refs/list.js';
 import { parseReference } from '../../src/refs/parse.js';
-import { isLabelLine, listAfterHeading, splitReferences } from '../../src/refs/split.js';
+import type { Block } from '../../src/core/document.js';
+import { isLabelLine, isReferenceRun, isSubtitledHeading, lineNumberOf, listAfterHeading, splitReferences, trailingNumberedRun, unheadedListAt } from '../../src/refs/split.js';
 
 const split = (text: string) => splitReferences(plainBlocks(text));
 
@@ -239,5 +240,90 @@ describe('the list folded once (issue 17)', () => {
       }),
       { seed: 17, numRuns: 2000 },
     );
+  });
+});
+
+// Issue 17, references on real pages (change 221): a list printed with no heading over it, read from its lines.
+const listHeadings = [/^(?:References?|Sources|Literatur)\s*(?:[:：]\s*)?$/];
+const listAt = (text: string): number => {
+  const all = plainBlocks(text);
+  const run = trailingNumberedRun(all);
+  for (let b = 0; b < all.length; b++) if (unheadedListAt(all, b, run, listHeadings) !== null) return b;
+  return -1;
+};
+
+const vancouver = (n: number) => `${n}. Example A, Sample B. Marrow cells in repair ${n}. Cell Ex. 20${10 + n};${n}(2):${n}1-${n}9.`;
+const prose = 'Marrow cells were given to twelve patients.\n';
+
+describe('a list with no heading at the page\'s end', () => {
+  it.each([
+    ['Vancouver, "1." numbers', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}`, 1],
+    ['BMC\'s "Name: Title. Journal. 1999, 367 (Suppl): S24-S33."', `${prose}1. Example A: Building a patch. Ex Orthop. 1999, 367 (Suppl): S24-S33.\n2. Model C: Cells. Ex Symp. 2003, 249: 86-96.\n3. Trial D: Volume. Pain Ex. 2008, 11: 343-353.`, 1],
+    ['bracketed numbers, GB/T marks', `${prose}[1] 示例甲. 干细胞综述[J]. 示例杂志, 2020, 40(3): 12-15.\n[2] 示例乙. 软骨修复[J]. 示例学报, 2021, 41(2): 5-9.\n[3] 示例丙. 细胞治疗[M]. 北京: 示例出版社, 2019.`, 1],
+    ['APA\'s "Journal, 18(7), 955–968." with no DOI', `${prose}1. Example, A., & Sample, B. (2009). Marrow cells. Stem Cells Ex, 18(7), 955–968.\n2. Model, C. (2005). Precursors. Ex Medicine, 2(6), e161.\n3. Trial, D. (2011). Telomeres. Cells Ex, 22(5), 675–82.`, 1],
+    ['one line of four with no numbers (an organisation\'s rules)', `${prose}1. Example Agency: Cell therapy. Rules and Regulations. Chapter 2, Section 12\n${vancouver(2)}\n${vancouver(3)}\n${vancouver(4)}`, 1],
+  ])('%s', (_, text, at) => {
+    expect(listAt(text)).toBe(at);
+  });
+
+  it('an ordered list of markup, numbered by its items', () => {
+    const items: Block[] = [1, 2, 3].map((n, i) => ({ kind: 'list-item', text: vancouver(n).slice(3), start: i * 100, end: i * 100 + 90, exact: false, ordinal: n }));
+    const all: Block[] = [{ kind: 'paragraph', text: prose.trim(), start: 0, end: 40, exact: false }, ...items];
+    expect(trailingNumberedRun(all)).toBe(1);
+    expect(isReferenceRun(all, 1, false)).toBe(true);
+  });
+
+  it.each([
+    ['a dated news list ("1. March 3, 2025: …")', `${prose}1. March 3, 2025: The agency approved a cell therapy for knee pain, 2025; 3: 4.\n2. April 9, 2025: A trial enrolled 40 patients, 2025; 2: 40.\n3. May 2, 2025: A second trial opened, 2025; 5: 60.`],
+    ['a dated Chinese list ("1. 2025年3月5日，…")', `${prose}1. 2025年3月5日，某公司的细胞疗法获批, 2025, 3: 4-9.\n2. 2025年4月9日，一项试验入组40名患者, 2025, 4: 40-49.\n3. 2025年5月2日，第二项试验启动, 2025, 5: 6-9.`],
+    ['a year with a count ("2023: 45 patients")', `${prose}1. Trial one, 2023: 45 patients treated.\n2. Trial two, 2024: 60 patients treated.\n3. Trial three, 2025: 80 patients treated.`],
+    ['two references only', `${prose}${vancouver(1)}\n${vancouver(2)}`],
+    // (Not read yet: a DOI line under the last entry ends the page, no numbered line; change 221's Left.)
+    ['a DOI line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3`],
+    ['numbers out of order', `${prose}${vancouver(1)}\n${vancouver(3)}\n${vancouver(2)}`],
+    ['a numbered list followed by prose', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nThe results were mixed.`],
+    ['numbered steps with no reference\'s numbers', `${prose}1. Collect the marrow.\n2. Spin it down.\n3. Inject the cells into the knee.`],
+    ['one line of three holding a reference\'s numbers', `${prose}1. Collect the marrow.\n2. Spin it down.\n${vancouver(3)}`],
+  ])('not for %s', (_, text) => {
+    expect(listAt(text)).toBe(-1);
+  });
+
+  it('counts the run back from the page\'s last line and stops at the first line out of it', () => {
+    expect(trailingNumberedRun(plainBlocks(`${vancouver(1)}\n${prose}${vancouver(1)}\n${vancouver(2)}`))).toBe(2);
+    expect(trailingNumberedRun(plainBlocks(`${prose}${vancouver(1)}`))).toBe(1);
+    expect(trailingNumberedRun(plainBlocks(prose))).toBe(-1);
+  });
+
+  it('reads a line\'s number and its marker\'s length, full-width too', () => {
+    expect(['[3] A', '3. A', '(3) A', '3) A', '［3］A', '12、A', 'A 3.', '3D printing'].map((t) => lineNumberOf({ kind: 'paragraph', text: t, start: 0, end: t.length, exact: true }))).toEqual([
+      { number: 3, length: 4 },
+      { number: 3, length: 3 },
+      { number: 3, length: 4 },
+      { number: 3, length: 3 },
+      { number: 3, length: 3 },
+      { number: 12, length: 3 },
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('a reference heading with a subtitle', () => {
+  it.each([['References: all about the science'], ['Sources: what we read'], ['References：延伸阅读']])('%j', (line) => {
+    expect(isSubtitledHeading(line, listHeadings)).toBe(true);
+  });
+
+  it.each([['References:'], ['References'], ['Sources of marrow cells: a review'], ['Our references: all about the science'], [`References: ${'a very long subtitle '.repeat(5)}`]])('not %j', (line) => {
+    expect(isSubtitledHeading(line, listHeadings)).toBe(false);
+  });
+
+  it('opens the list under it when one line there holds a reference\'s numbers', () => {
+    const text = `${prose}References: all about the science\n1. Example Agency. Cord blood banking. Available at: http://example.org/a\n${vancouver(2)}`;
+    expect(listAt(text)).toBe(1);
+    expect(unheadedListAt(plainBlocks(text), 1, 2, listHeadings)).toBe('heading');
+  });
+
+  it('"Sources: Reuters, AP" over a news story\'s last lines is no heading', () => {
+    expect(listAt(`${prose}Sources: Reuters, AP\n1. The agency said it would decide in May.\n2. The company declined to comment.`)).toBe(-1);
   });
 });

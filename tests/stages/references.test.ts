@@ -143,6 +143,32 @@ describe('references stage: the lists of real pages', () => {
     expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-no-identifier');
   });
 
+  // Change 221: a list printed with no heading — numbered lines at the page's end holding a reference's numbers — and
+  // one under a heading with a subtitle; a dated news list and numbered steps at a page's end stay its body.
+  it('finds a list with no heading at the page\'s end and links the text\'s markers to it', async () => {
+    const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1], [3].\n1. ${entry(1)}\n2. ${entry(2)}\n3. ${entry(3)}\n`, 'link');
+    expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1', 'Marrow stromal cells study 2', 'Marrow stromal cells study 3']);
+    expect(doc.sections.flatMap((s) => s.text ?? '').join('')).not.toContain('Marrow stromal');
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('citation-unresolved');
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-list-absent');
+  });
+
+  it('finds a list under "References: all about the science", the heading no section\'s', async () => {
+    const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\nReferences: all about the science\n1. ${entry(1)}\n2. Example Foundation. Cord blood banking. Available at: https://example.org/a\n`, 'link');
+    expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1', 'Cord blood banking']);
+    expect(doc.sections.map((s) => s.heading)).not.toContain('References: all about the science');
+  });
+
+  it.each([
+    ['a dated news list', 'Stem cell news\nThe year in cell therapy.\n1. March 3, 2025: An agency approved a therapy, 2025; 3: 4.\n2. April 9, 2025: A trial opened, 2025; 2: 40.\n3. May 2, 2025: A second trial opened, 2025; 5: 60.\n'],
+    ['numbered steps', 'How banking works\nWhat a bank does.\n1. Collect the cord blood.\n2. Test it.\n3. Freeze it at -196 °C.\n'],
+    ['a subtitled heading over lines holding no reference', 'Stem cell news\nThe agency will decide in May.\nSources: Reuters, AP\n1. The agency said so.\n2. The company declined to comment.\n'],
+  ])('leaves %s at a page\'s end in its body', async (_, text) => {
+    const doc = await runUpTo(text, 'references');
+    expect(doc.references).toEqual([]);
+    expect(doc.diagnostics.map((d) => d.rule)).toContain('reference-list-absent');
+  });
+
   it('a copied paper\'s own DOI line before the list is still chrome', async () => {
     const doc = await runUpTo(`示例综述标题\nDOI: 10.1234/example.own.1\n正文[1]。\n参考文献\n[1] ${entry(1)}\n`, 'references');
     expect(doc.references.map((r) => r.csl.DOI ?? null)).toEqual([null]);
@@ -162,7 +188,7 @@ describe('references stage: the refs-real fixtures read as their expect.md says'
       .flatMap((item) => [...item.matchAll(/`([a-z][a-z0-9-]+)`/g)].map((m) => m[1]!));
   const cell = (value: string | undefined) => (value === undefined || value === '—' ? undefined : value);
 
-  it('has the nineteen cases', () => expect(names).toHaveLength(19));
+  it('has the twenty cases', () => expect(names).toHaveLength(20));
 
   it.each(names)('%s', async (name) => {
     const expectMd = readFileSync(join(root, name, 'expect.md'), 'utf8');
