@@ -31,13 +31,15 @@ const read = async (file) => JSON.parse(await readFile(root + file, 'utf8'));
 /**
  * Ajv's standalone code without the schema literals it writes but never reads (`const schemaN =
  * {…};`, one a line, JSON): half of the data and dataset validators' (7.7 and 14.1 KB), which the
- * CLI bundle's tree shaking dropped but the package's dist/src shipped. None is exported.
+ * CLI bundle's tree shaking dropped but the package's dist/src shipped; since {@link compactErrors},
+ * all of them. And without Ajv's `Object.prototype.hasOwnProperty` (`const funcN = …;`) where no
+ * code calls it any more. None is exported.
  */
 export function withoutUnusedSchemas(code) {
   return code
     .split('\n')
     .filter((line) => {
-      const name = /^const (schema\d+) = \{.*\};$/.exec(line)?.[1];
+      const name = /^const (schema\d+) = \{.*\};$|^const (func\d+) = Object\.prototype\.hasOwnProperty;$/.exec(line)?.slice(1).find(Boolean);
       return name === undefined || new RegExp(`\\b${name}\\b`).test(code.replace(line, ''));
     })
     .join('\n');
@@ -85,6 +87,206 @@ export function moduleCode(ajv, exports, usedValues = {}) {
   return `${code}`;
 }
 
+// Ajv's message for each keyword the schemas use, a JavaScript expression of the error's `params`:
+// what Ajv 8 writes into an error object (each keyword's `error.message`, ajv/dist/vocabularies),
+// and what src/generated/validator-messages.ts gives back from the keyword and params alone.
+// {@link compactErrors} checks every message Ajv wrote against these, and fails on a keyword not here.
+const messageTemplates = {
+  additionalProperties: "'must NOT have additional properties'",
+  anyOf: "'must match a schema in anyOf'",
+  const: "'must be equal to constant'",
+  enum: "'must be equal to one of the allowed values'",
+  exclusiveMaximum: '`must be ${params.comparison} ${params.limit}`',
+  exclusiveMinimum: '`must be ${params.comparison} ${params.limit}`',
+  'false schema': "'boolean schema is false'",
+  if: '`must match "${params.failingKeyword}" schema`',
+  maxItems: '`must NOT have more than ${params.limit} items`',
+  maxLength: '`must NOT have more than ${params.limit} characters`',
+  maxProperties: '`must NOT have more than ${params.limit} properties`',
+  maximum: '`must be ${params.comparison} ${params.limit}`',
+  minItems: '`must NOT have fewer than ${params.limit} items`',
+  minLength: '`must NOT have fewer than ${params.limit} characters`',
+  minProperties: '`must NOT have fewer than ${params.limit} properties`',
+  minimum: '`must be ${params.comparison} ${params.limit}`',
+  not: "'must NOT be valid'",
+  oneOf: "'must match exactly one schema in oneOf'",
+  pattern: '`must match pattern "${params.pattern}"`',
+  propertyNames: "'property name must be valid'",
+  required: "`must have required property '${params.missingProperty}'`",
+  type: '`must be ${params.type}`',
+  uniqueItems: '`must NOT have duplicate items (items ## ${params.j} and ${params.i} are identical)`',
+};
+
+/** The index of the character after the string literal that starts at `code[start]` (a quote). */
+function literalEnd(code, start) {
+  let i = start + 1;
+  while (code[i] !== code[start]) {
+    if (i >= code.length) throw new Error(`gen-validators: a string literal not closed at ${start}`);
+    i += code[i] === '\\' ? 2 : 1;
+  }
+  return i + 1;
+}
+
+/**
+ * The index of the end of the expression that starts at `start` in an error object's source: the
+ * first `,` or closing bracket outside brackets and string literals (Ajv writes an error's params
+ * and message as literals, names and `+`, never a regular expression literal).
+ */
+function expressionEnd(code, start) {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'") i = literalEnd(code, i) - 1;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (c === ',' && depth === 0) return i;
+  }
+  throw new Error(`gen-validators: an expression not closed at ${start}`);
+}
+
+/** Each schema literal of `code` (`const schemaN = {…};`, JSON), parsed, by name. */
+export function schemaLiterals(code) {
+  return Object.fromEntries([...code.matchAll(/^const (schema\d+) = (\{.*\});$/gm)].map(([, name, json]) => [name, JSON.parse(json)]));
+}
+
+// A reference into a schema literal as Ajv writes it: `schema31.properties.kind.enum`, `schema12.anyOf[0].properties["parse-names"].type`.
+const schemaReference = /(?<![\w$])(schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])+)/g;
+
+/** The value `path` (Ajv's accessors: `.name`, `["name"]`, `[0]`) reaches in schema literal `name` of `literals`. */
+function referenced(literals, name, path) {
+  if (!(name in literals)) throw new Error(`gen-validators: ${name}${path}: no schema literal ${name}`);
+  let value = literals[name];
+  for (const [, dotted, quoted, index] of path.matchAll(/\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\]|\[(\d+)\]/g)) {
+    const key = dotted ?? (quoted !== undefined ? JSON.parse(quoted) : Number(index));
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) throw new Error(`gen-validators: ${name}${path}: not in the schema`);
+    value = value[key];
+  }
+  return value;
+}
+
+/** Every name a sandboxed expression reads, as a string of its own: how a message is checked against its template with the error's values unknown. */
+const namesAsThemselves = new Proxy(
+  {},
+  { has: (_, key) => typeof key === 'string' && !(key in globalThis), get: (_, key) => (typeof key === 'string' ? `‹${key}›` : undefined) },
+);
+
+/**
+ * Ajv's standalone `code` with its errors as the project reads them, and with no schema literal:
+ * - each error object without `schemaPath` (no code reads it: src/core/schemas.ts toErrors reads
+ *   instancePath, keyword and params) and without `message`, which is Ajv's function of the keyword
+ *   and params: each is checked against {@link messageTemplates} here, and
+ *   src/generated/validator-messages.ts writes it again when an error is reported;
+ * - each reference into a schema literal in an error's params (an enum's values, a union's types)
+ *   written as its value, made only when that error is: the literals were made at every load
+ *   (issue 17: start-up, ~2.7 M instructions);
+ * - each lookup of a key among a schema's `properties` (`func1.call(schema31.properties, key0)`,
+ *   Ajv's test for more than eight properties) a lookup in a Set of their names, declared once at
+ *   the module's top as `names_<schema>_<path>`, or imported when `earlier` (the code and Set names
+ *   of an earlier module of the same Ajv instance, which this one imports from) declares it.
+ * `literals` are the schema literals `code` may refer to ({@link schemaLiterals}). Any other
+ * reference to a literal, or an error object of another shape, stops the generator.
+ * Returns the code, the keywords of its errors, and the Set names it declares.
+ */
+export function compactErrors(code, literals, earlier = { code: '', sets: [] }) {
+  const keywords = new Set();
+  const inline = (source) => source.replace(schemaReference, (_, name, path) => JSON.stringify(referenced(literals, name, path)));
+  const tail = /,schemaPath:"(?:[^"\\]|\\.)*",keyword:"((?:[^"\\]|\\.)*)",params:/g;
+  let out = '';
+  let last = 0;
+  let errors = 0;
+  for (let match; (match = tail.exec(code)); ) {
+    const keyword = JSON.parse(`"${match[1]}"`);
+    const paramsStart = match.index + match[0].length;
+    const paramsEnd = expressionEnd(code, paramsStart);
+    if (!code.startsWith(',message:', paramsEnd)) throw new Error(`gen-validators: an error object without its message: ${code.slice(match.index, paramsEnd + 20)}`);
+    const messageEnd = expressionEnd(code, paramsEnd + ',message:'.length);
+    // A property name's error (propertyNames) carries the name after its message: kept.
+    if (code[messageEnd] !== '}' && !code.startsWith(',propertyName:', messageEnd)) throw new Error(`gen-validators: an error object of an unknown shape: ${code.slice(match.index, messageEnd + 1)}`);
+    const params = inline(code.slice(paramsStart, paramsEnd));
+    const template = messageTemplates[keyword];
+    if (template === undefined) throw new Error(`gen-validators: no message template for Ajv's keyword "${keyword}" (messageTemplates)`);
+    // eslint-disable-next-line no-new-func -- the generated code's own literals, evaluated once at generation
+    const [paramsValue, message] = new Function('scope', `with (scope) return [(${params}), (${code.slice(paramsEnd + ',message:'.length, messageEnd)})];`)(namesAsThemselves);
+    const expected = new Function('params', `return ${template};`)(paramsValue);
+    if (expected !== message) throw new Error(`gen-validators: Ajv's message for "${keyword}" is ${JSON.stringify(message)}, its template gives ${JSON.stringify(expected)}`);
+    keywords.add(keyword);
+    errors++;
+    // The object made by errorOf (declared below) where it holds these three alone.
+    const head = code.lastIndexOf('{instancePath', match.index);
+    const instancePath = code.slice(head + '{instancePath'.length, match.index);
+    if (head < last || !/^(?::[^{}\n]+)?$/.test(instancePath)) throw new Error(`gen-validators: an error object of an unknown shape: ${code.slice(Math.max(head, last), messageEnd + 1)}`);
+    if (code[messageEnd] === '}') {
+      out += `${code.slice(last, head)}errorOf(${instancePath ? instancePath.slice(1) : 'instancePath'},${JSON.stringify(keyword)},${params})`;
+      last = messageEnd + 1;
+    } else {
+      out += `${code.slice(last, match.index)},keyword:${JSON.stringify(keyword)},params:${params}`;
+      last = messageEnd;
+    }
+  }
+  out += code.slice(last);
+  if (errors !== code.split('schemaPath:').length - 1) throw new Error('gen-validators: a schemaPath outside an error object of the known shape');
+  const sets = new Map();
+  out = out.replace(/(?<![\w$])(func\d+)\.call\((schema\d+)((?:\.[A-Za-z_$][\w$]*|\[(?:"(?:[^"\\]|\\.)*"|\d+)\])+), (key\d+)\)/g, (_, func, name, path, key) => {
+    const owner = new RegExp(`^const ${func} = Object\\.prototype\\.hasOwnProperty;$`, 'm');
+    if (!owner.test(code) && !owner.test(earlier.code)) throw new Error(`gen-validators: ${func} is not Object.prototype.hasOwnProperty`);
+    const properties = referenced(literals, name, path);
+    const setName = `names_${name}${path}`.replace(/[^\w$]+/g, '_').replace(/_$/, '');
+    sets.set(setName, Object.keys(properties));
+    return `${setName}.has(${key})`;
+  });
+  const left = out.split('\n').find((line) => !/^const schema\d+ = \{.*\};$/.test(line) && new RegExp(schemaReference.source).test(line));
+  if (left !== undefined) throw new Error(`gen-validators: a reference to a schema literal of an unknown use: ${left.slice(0, 200)}`);
+  const own = [...sets].filter(([name]) => !earlier.sets.includes(name)).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  const head = [
+    ...(errors > 0 ? ['const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});'] : []),
+    ...own.map(([name, keys]) => `const ${name} = new Set(${JSON.stringify(keys)});`),
+  ].join('\n');
+  if (/(?<![\w$.])errorOf(?![\w$])/.test(code)) throw new Error('gen-validators: Ajv wrote a name errorOf of its own');
+  if (head) out = out.replace(/^"use strict";\n/, (strict) => `${strict}${head}\n`);
+  return { code: out, keywords, sets: own.map(([name]) => name) };
+}
+
+/**
+ * Ajv's standalone `code` without the context every validate function passes the next and none
+ * reads: `parentData`, `parentDataProperty` and `rootData`, which only Ajv's options these schemas
+ * do not use read (`coerceTypes`, `removeAdditional`, `$data`, a keyword's code of one's own).
+ * Each function is called with its `instancePath` alone and takes it alone; if the code names any
+ * of the three anywhere else, the generator stops.
+ */
+export function withoutCallContext(code) {
+  const signature = '{instancePath="", parentData, parentDataProperty, rootData=data}={}';
+  const out = code
+    .split(signature)
+    .join('{instancePath=""}={}')
+    .replace(/,parentData(?::[\w$]+)?,parentDataProperty(?::(?:"(?:[^"\\]|\\.)*"|[\w$]+))?,rootData\}/g, '}');
+  const left = /(?<![\w$])(?:parentData|parentDataProperty|rootData)(?![\w$])/.exec(out);
+  if (left) throw new Error(`gen-validators: Ajv's ${left[0]} read where withoutCallContext does not know it: ${out.slice(left.index - 100, left.index + 100)}`);
+  return out;
+}
+
+/** src/generated/validator-messages.ts: Ajv's message of an error from its keyword and params, for the `keywords` the generated validators' errors use. */
+export function generateMessages(keywords) {
+  const cases = [...keywords].sort().map((keyword) => `    case ${JSON.stringify(keyword).replace(/^"|"$/g, "'")}:\n      return ${messageTemplates[keyword]};`);
+  return `// Generated by scripts/gen-validators.mjs: do not edit; run \`npm run gen:types\`.
+
+/**
+ * Ajv's message for an error of the generated validators (src/generated/validators-*.ts), from its
+ * keyword and params: the validators leave it out of their error objects (Ajv's function of the
+ * two, 1.5 kB of the packed package), and the generator checked that this gives every message Ajv
+ * wrote there. \`'is invalid'\` for a keyword no validator reports.
+ */
+export function ajvMessage(keyword: string, params: Readonly<Record<string, unknown>>): string {
+  switch (keyword) {
+${cases.join('\n')}
+    default:
+      return 'is invalid';
+  }
+}
+`;
+}
+
 /** The names of the values `usedValues` records as written ({@link moduleCode}). */
 const writtenNames = (usedValues) => Object.values(usedValues).flatMap((names) => [...names.keys()].map(String));
 
@@ -126,18 +328,42 @@ export function withoutAnnotations(schema) {
  * `$ref` of its own: structure's Patterns and Words, ~40 places). The same answers and errors but
  * for Ajv's `schemaPath` (relative to the called definition), which toErrors (src/core/schemas.ts)
  * never reads; 133 → 98 KB minified, 1.5 kB of the packed package. They run only on a data file
- * whose bytes are not known to pass (the CLI's bundles load them at their first call). The others keep
- * Ajv's inlined code: the record's and the dataset's validate every record (they would shrink by
- * 6 % and 1 %), the pipeline's loads at every start (it would grow, 55 → 59 KB), and the CSL
- * item's (126 → 49 KB, 2.7 kB packed) takes the CLI bundle below five times `digest text`'s, which
- * tests/package/bundle.test.ts holds it above.
+ * whose bytes are not known to pass (the CLI's bundles load them at their first call). And the CSL
+ * item's (88 → 35 KB minified, 2.5 kB packed, since {@link compactErrors}): it runs only on an item
+ * the quick check (src/core/csl-check.ts) cannot answer, from a part of the bundle of its own, and its
+ * 21 name lists and 7 dates were each the name's or the date's code written again. The others keep Ajv's
+ * inlined code: the record's and the dataset's validate every record (they would shrink by 6 % and
+ * 1 %), and the pipeline's loads at every start (it would grow, 55 → 59 KB).
  */
 const calledRefs = { inlineRefs: false };
 
-/** An Ajv instance for the project's own schemas (`names`, from schemas/), as every generated module of them is made; `options` adds Ajv's. */
+// The keywords whose code needs Ajv 2020's `dynamicRef` and `unevaluated` (each validate function
+// passing its dynamic anchors to the next, and recording which properties and items it evaluated).
+const dynamicOrUnevaluated = new Set(['$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', 'unevaluatedProperties', 'unevaluatedItems']);
+
+/** The keys of `schema` at any depth that are in {@link dynamicOrUnevaluated} (a property of that name too: the generator refuses, it does not guess). */
+export function dynamicOrUnevaluatedKeys(schema) {
+  if (schema === null || typeof schema !== 'object') return [];
+  return Object.entries(schema).flatMap(([key, value]) => [...(dynamicOrUnevaluated.has(key) ? [key] : []), ...dynamicOrUnevaluatedKeys(value)]);
+}
+
+/**
+ * An Ajv instance for the project's own schemas (`names`, from schemas/), as every generated module
+ * of them is made; `options` adds Ajv's. Ajv2020 turns on `dynamicRef` and `unevaluated` whatever it
+ * is given; no schema here uses a keyword that needs them (the generator refuses one that does), and
+ * without them Ajv writes what its draft-07 instance writes: no dynamic anchors passed to every
+ * call, no record of the properties and items each function evaluated, which no code read
+ * (9.4 kB of the four modules' minified code, 1.4 kB packed).
+ */
 async function projectAjv(names, options = {}) {
   const ajv = new Ajv2020({ strict: true, strictRequired: false, allowUnionTypes: true, ...options, code: { source: true, esm: true, lines: true } });
-  for (const name of names) ajv.addSchema(withoutAnnotations(await read(`schemas/${name}.schema.json`)), name);
+  Object.assign(ajv.opts, { dynamicRef: false, unevaluated: false });
+  for (const name of names) {
+    const schema = withoutAnnotations(await read(`schemas/${name}.schema.json`));
+    const needs = dynamicOrUnevaluatedKeys(schema);
+    if (needs.length > 0) throw new Error(`gen-validators: schemas/${name}.schema.json uses ${[...new Set(needs)].join(', ')}: generate it with Ajv2020's dynamicRef and unevaluated (projectAjv)`);
+    ajv.addSchema(schema, name);
+  }
   return ajv;
 }
 
@@ -154,27 +380,35 @@ export async function generateValidators() {
   const dataFileNames = ['structure', 'journals', 'html', 'lexicon', 'facts'];
   // What a build writes: the record schema and those that refer to it (manifest, table rows).
   const datasetNames = ['article', 'manifest', 'items-row', 'references-row', 'entities-row', 'changes', 'search-index'];
-  const data = withoutUnusedSchemas(moduleCode(await projectAjv(dataNames), exportsOf(dataNames)));
-  const dataFiles = withoutUnusedSchemas(moduleCode(await projectAjv(dataFileNames, calledRefs), exportsOf(dataFileNames)));
+  const keywords = new Set();
+  /** `code` through {@link compactErrors} with its own schema literals (and `earlier`'s), its keywords noted. */
+  const compact = (code, earlier) => {
+    const out = compactErrors(withoutCallContext(code), { ...schemaLiterals(earlier?.code ?? ''), ...schemaLiterals(code) }, earlier);
+    for (const keyword of out.keywords) keywords.add(keyword);
+    return out;
+  };
+  const data = withoutUnusedSchemas(compact(moduleCode(await projectAjv(dataNames), exportsOf(dataNames))).code);
+  const dataFiles = withoutUnusedSchemas(compact(moduleCode(await projectAjv(dataFileNames, calledRefs), exportsOf(dataFileNames))).code);
 
   // The record's validator first, then the other six from the same instance: what they share
-  // with it (the validate functions of the record's parts they refer to, its schema literals and
-  // patterns) is written once, in the record's module, which exports it to the dataset's.
+  // with it (the validate functions of the record's parts they refer to, its patterns and the
+  // Sets of property names) is written once, in the record's module, which exports it to the dataset's.
   const ajv = await projectAjv(datasetNames);
   const used = {};
   const articleCode = moduleCode(ajv, exportsOf(['article']), used);
-  const written = writtenNames(used);
-  const restCode = moduleCode(ajv, exportsOf(datasetNames.slice(1)), used);
-  const shared = sharedNames(written, restCode);
+  const articleCompact = compact(articleCode);
+  const written = [...writtenNames(used), ...articleCompact.sets];
+  const restCompact = compact(moduleCode(ajv, exportsOf(datasetNames.slice(1)), used), { code: articleCode, sets: articleCompact.sets });
+  const shared = sharedNames(written, restCompact.code);
   const sharedList = shared.join(', ');
-  const article = withoutUnusedSchemas(`${articleCode}${shared.length ? `\n// What validators-dataset.ts shares with the record's validator.\nexport { ${sharedList} };` : ''}`);
-  const rest = `import { article${shared.length ? `, ${sharedList}` : ''} } from './validators-article.js';\nexport { article };\n${withoutUnusedSchemas(restCode)}`;
+  const article = withoutUnusedSchemas(`${articleCompact.code}${shared.length ? `\n// What validators-dataset.ts shares with the record's validator.\nexport { ${sharedList} };` : ''}`);
+  const rest = `import { article${shared.length ? `, ${sharedList}` : ''} } from './validators-article.js';\nexport { article };\n${withoutUnusedSchemas(restCompact.code)}`;
 
   const csl = await read('schemas/csl-data.json');
   // The official schema uses union types and keywords strict mode rejects.
-  const ajvCsl = new Ajv({ strict: false, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
+  const ajvCsl = new Ajv({ strict: false, allowUnionTypes: true, ...calledRefs, code: { source: true, esm: true, lines: true } });
   ajvCsl.addSchema(withoutAnnotations({ ...csl.items, definitions: csl.definitions, $id: 'csl-item' }), 'cslItem');
-  const cslCode = withoutUnusedSchemas(moduleCode(ajvCsl, { cslItem: 'cslItem' }));
+  const cslCode = withoutUnusedSchemas(compact(moduleCode(ajvCsl, { cslItem: 'cslItem' })).code);
   return [
     ['src/generated/validators-data.ts', banner(`schemas/{${dataNames.join(',')}}.schema.json`, data) + data],
     ['src/generated/validators-data-files.ts', banner(`schemas/{${dataFileNames.join(',')}}.schema.json`, dataFiles) + dataFiles],
@@ -182,6 +416,7 @@ export async function generateValidators() {
     ['src/generated/validators-dataset.ts', banner(`schemas/{${datasetNames.slice(1).join(',')}}.schema.json, with validators-article.ts`, rest) + rest],
     ['src/generated/validators-csl.ts', banner('schemas/csl-data.json', cslCode) + cslCode],
     ['src/generated/csl-kinds.ts', generateCslKinds(csl)],
+    ['src/generated/validator-messages.ts', generateMessages(keywords)],
   ];
 }
 

@@ -5,7 +5,7 @@ import { repo } from './helpers.js';
 // @ts-expect-error no declaration file for the .mjs script
 import { defaultsModule, generate, generateStageDefaults, targets } from '../scripts/gen-types.mjs';
 // @ts-expect-error no declaration file for the .mjs script
-import { generateValidators, withoutAnnotations } from '../scripts/gen-validators.mjs';
+import { compactErrors, dynamicOrUnevaluatedKeys, generateValidators, withoutAnnotations, withoutCallContext, withoutUnusedSchemas } from '../scripts/gen-validators.mjs';
 // @ts-expect-error no declaration file for the .mjs script
 import { generateScriptTables, tablesModule } from '../scripts/gen-script-tables.mjs';
 // @ts-expect-error no declaration file for the .mjs script
@@ -38,24 +38,57 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     }
   });
 
-  it('standalone validators without a schema literal they never read: the package ships no dead code for them (issue 17)', () => {
-    for (const path of ['src/generated/validators-data.ts', 'src/generated/validators-data-files.ts', 'src/generated/validators-article.ts', 'src/generated/validators-dataset.ts', 'src/generated/validators-csl.ts']) {
+  const validatorModules = ['src/generated/validators-data.ts', 'src/generated/validators-data-files.ts', 'src/generated/validators-article.ts', 'src/generated/validators-dataset.ts', 'src/generated/validators-csl.ts'];
+
+  it("standalone validators with no schema literal, no error's schema path or message, no call context and no evaluated-property records: the package ships, and every process compiles and makes, none of what no code reads (issue 17)", () => {
+    for (const path of validatorModules) {
       const code = readFileSync(repo(path), 'utf8');
-      const declared = [...code.matchAll(/^const (schema\d+) = /gm)].map((m) => m[1]!);
-      expect(declared.length, path).toBeGreaterThan(0);
-      expect(declared.filter((name) => code.split(new RegExp(`\\b${name}\\b`)).length === 2), path).toEqual([]);
+      expect(code, path).toMatch(/^export const \w+ = validate\d+;$/m);
+      expect(code.match(/^const schema\d+ = /gm), `${path}: schema literals`).toBeNull();
+      expect(code.match(/(?<![\w$])schema\d+[.[]/g), `${path}: references to one`).toBeNull();
+      expect(code.match(/schemaPath:|message:/g), `${path}: error objects' schema paths and messages`).toBeNull();
+      expect(code.match(/(?<![\w$])(?:parentData|parentDataProperty|rootData|dynamicAnchors)(?![\w$])/g), `${path}: call context`).toBeNull();
+      expect(code.match(/\.evaluated\b/g), `${path}: evaluated records`).toBeNull();
+      // Ajv's errors, made by one function: keyword and params, and the instance path.
+      expect(code, path).toMatch(/^const errorOf = \(instancePath, keyword, params\) => \(\{instancePath, keyword, params\}\);$/m);
     }
+    // A property's name looked up in a Set of the names, where Ajv read the schema literal's `properties`.
+    expect(readFileSync(repo('src/generated/validators-article.ts'), 'utf8')).toMatch(/^const names_schema\d+_properties = new Set\(\["schemaVersion","id",/m);
   });
 
-  it("standalone validators whose schema literals carry no annotations: the schemas' prose is not made into objects by every process that loads them (issue 17: start-up)", () => {
-    for (const path of ['src/generated/validators-data.ts', 'src/generated/validators-data-files.ts', 'src/generated/validators-article.ts', 'src/generated/validators-dataset.ts', 'src/generated/validators-csl.ts']) {
-      const literals = [...readFileSync(repo(path), 'utf8').matchAll(/^const (schema\d+) = (\{.*\});$/gm)];
-      expect(literals.length, path).toBeGreaterThan(0);
-      for (const [, name, json] of literals) {
-        const literal = JSON.parse(json!) as object;
-        expect(JSON.stringify(withoutAnnotations(literal)), `${path} ${name}`).toBe(JSON.stringify(literal));
-      }
-    }
+  it('the errors made lean: schema paths and messages left out, each message checked against its template, a schema literal read only as a value or a Set of names, a keyword with no template refused', () => {
+    const literals = { schema1: { properties: { a: { type: ['string', 'null'] }, b: {} }, enum: ['x', 'y'] } };
+    const code = [
+      '"use strict";',
+      'const func1 = Object.prototype.hasOwnProperty;',
+      'if(!(func1.call(schema1.properties, key0))){',
+      'validate1.errors = [{instancePath:instancePath+"/a",schemaPath:"#/properties/a/type",keyword:"type",params:{type: schema1.properties.a.type},message:"must be string,null"}];',
+      'const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property \'"+missing0+"\'"};',
+      'const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"pattern",params:{pattern: "^[a-z]{1,3}$"},message:"must match pattern \\""+"^[a-z]{1,3}$"+"\\"",propertyName:key1};',
+    ].join('\n');
+    const out = compactErrors(code, literals);
+    expect(out.code.split('\n')).toEqual([
+      '"use strict";',
+      'const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});',
+      'const names_schema1_properties = new Set(["a","b"]);',
+      'const func1 = Object.prototype.hasOwnProperty;',
+      'if(!(names_schema1_properties.has(key0))){',
+      'validate1.errors = [errorOf(instancePath+"/a","type",{type: ["string","null"]})];',
+      'const err0 = errorOf(instancePath,"required",{missingProperty: missing0});',
+      'const err1 = {instancePath,keyword:"pattern",params:{pattern: "^[a-z]{1,3}$"},propertyName:key1};',
+    ]);
+    expect([...out.keywords].sort()).toEqual(['pattern', 'required', 'type']);
+    expect(out.sets).toEqual(['names_schema1_properties']);
+    // An earlier module's Set is imported, not declared again.
+    expect(compactErrors(code, literals, { code, sets: ['names_schema1_properties'] }).sets).toEqual([]);
+    expect(withoutUnusedSchemas(out.code)).not.toContain('func1 =');
+    expect(() => compactErrors(code.replace('must be string,null', 'must be string'), literals)).toThrow(/Ajv's message for "type" is "must be string", its template gives "must be string,null"/);
+    expect(() => compactErrors(code.replace(/"type"/, '"dependentRequired"'), literals)).toThrow(/no message template for Ajv's keyword "dependentRequired"/);
+    expect(() => compactErrors(`${code}\nconst x = schema1.enum.length;`, literals)).toThrow(/a reference to a schema literal of an unknown use/);
+    expect(() => compactErrors(code.replace('schema1.properties.a.type', 'schema1.properties.c.type'), literals)).toThrow(/schema1\.properties\.c\.type: not in the schema/);
+  });
+
+  it('the schemas compiled without their annotations (json-schema-to-typescript\'s tsType among them, which strict Ajv refuses)', () => {
     // A property named as an annotation keyword is kept; the keyword goes, at any depth.
     expect(withoutAnnotations({ title: 't', properties: { description: { type: 'string', description: 'd' } }, items: [{ $comment: 'c', enum: [{ title: 'kept: a value' }] }] })).toEqual({
       properties: { description: { type: 'string' } },
@@ -63,11 +96,20 @@ describe('generated code matches the schemas (run `npm run gen:types` after a sc
     });
   });
 
+  it("the call context no validate function reads left out, and a read of it refused; a schema needing Ajv 2020's dynamic or unevaluated machinery refused", () => {
+    const signature = 'function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){';
+    const call = 'if(!(validate3(data.a, {instancePath:instancePath+"/a",parentData:data,parentDataProperty:"a",rootData}))){ validate3(data, {instancePath,parentData,parentDataProperty,rootData});';
+    expect(withoutCallContext(`${signature}\n${call}`)).toBe('function validate2(data, {instancePath=""}={}){\nif(!(validate3(data.a, {instancePath:instancePath+"/a"}))){ validate3(data, {instancePath});');
+    expect(() => withoutCallContext(`${signature}\nif(parentData) x();`)).toThrow(/Ajv's parentData read/);
+    expect(dynamicOrUnevaluatedKeys({ properties: { a: { unevaluatedProperties: false } }, $defs: { b: { $dynamicAnchor: 'x' } } })).toEqual(['unevaluatedProperties', '$dynamicAnchor']);
+    expect(dynamicOrUnevaluatedKeys(JSON.parse(readFileSync(repo('schemas/article.schema.json'), 'utf8')))).toEqual([]);
+  });
+
   it("the record's validator in a module of its own, the rest of the dataset's beside it: what they share written once, in the record's, and imported (issue 17: start-up)", () => {
     const article = readFileSync(repo('src/generated/validators-article.ts'), 'utf8');
     const dataset = readFileSync(repo('src/generated/validators-dataset.ts'), 'utf8');
     // Ajv's top-level values and functions, by name (its code has no indentation: a nested `const` is a local `_errsN`, `errN`, `dataN`…).
-    const declared = (code: string) => new Set([...code.matchAll(/^(?:const (schema\d+|pattern\d+|func\d+|wrapper\d+|root\d+) = |function (validate\d+)\()/gm)].map((m) => (m[1] ?? m[2])!));
+    const declared = (code: string) => new Set([...code.matchAll(/^(?:const (schema\d+|pattern\d+|func\d+|wrapper\d+|root\d+|names_\w+) = |function (validate\d+)\()/gm)].map((m) => (m[1] ?? m[2])!));
     const inArticle = declared(article);
     const inDataset = declared(dataset);
     expect([...inArticle].some((name) => name.startsWith('validate')), "the record's validate functions").toBe(true);

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import * as data from '../generated/validators-data.js';
 import * as dataFiles from '../generated/validators-data-files.js';
+import { ajvMessage } from '../generated/validator-messages.js';
 import { surelyValidCsl } from './csl-check.js';
 
 /** One schema violation: where (JSON pointer) and what. */
@@ -41,12 +42,17 @@ interface StandaloneValidate {
   errors?: ErrorObject[] | null;
 }
 
+/**
+ * The generated validators' errors as the project shows them. Their error objects hold no `message`
+ * nor `schemaPath` (scripts/gen-validators.mjs `compactErrors`): the message is Ajv's, made again
+ * here from the keyword and params.
+ */
 function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
   return (errors ?? []).map((e) => {
     const params = e.params as Record<string, unknown>;
     const extra =
       'additionalProperty' in params ? ` (${String(params.additionalProperty)})` : 'allowedValues' in params ? ` (${(params.allowedValues as unknown[]).join(', ')})` : '';
-    const error: SchemaError = { pointer: e.instancePath || '', message: `${e.message ?? 'is invalid'}${extra}`, keyword: e.keyword };
+    const error: SchemaError = { pointer: e.instancePath || '', message: `${e.message ?? ajvMessage(e.keyword, params)}${extra}`, keyword: e.keyword };
     if ('additionalProperty' in params) error.property = String(params.additionalProperty);
     return error;
   });

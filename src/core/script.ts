@@ -36,8 +36,8 @@ let fold: Uint16Array | null = null;
 
 /**
  * One code unit → its folded code unit, for all of the BMP, built once per process straight from
- * the generated table's two strings (every entry is one BMP unit to one, keys sorted and
- * distinct), with no Map in between.
+ * the generated table's two strings (every entry is one BMP unit to one, keys distinct),
+ * with no Map in between.
  */
 function foldTable(): Uint16Array {
   if (!fold) {

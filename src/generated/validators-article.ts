@@ -2,41 +2,35 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
+const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});
+const names_schema31_properties = new Set(["schemaVersion","id","source","language","script","title","titleEn","topic","kind","period","pageDate","missingMonths","outOfOrderMonths","sections","references","journals","citations","entities","boilerplate","diagnostics"]);
+const names_schema37_properties = new Set(["kind","heading","headingEn","month","year","outlineLevel","text","textEn","position","items"]);
+const names_schema42_properties = new Set(["date","datePrecision","text","textEn","citations","journal","journalText","paperTitle","journalFamily","paperTitleEn","position","entities","facts"]);
+const names_schema45_properties = new Set(["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"]);
+const names_schema55_properties = new Set(["severity","rule","source","message","line","column","endLine","endColumn","offset","fatal"]);
 export const article = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/article.schema.json","type":"object","additionalProperties":false,"required":["schemaVersion","id","source","language","script","title","titleEn","topic","kind","period","pageDate","missingMonths","outOfOrderMonths","sections","references","entities","boilerplate","diagnostics"],"properties":{"schemaVersion":{"const":"1.2.0"},"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$"},"source":{"$ref":"#/$defs/Source"},"language":{"type":"string","pattern":"^([a-z]{2}|und)$"},"script":{"enum":["Hans","Hant","Latn",null]},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]},"kind":{"enum":["month-digest","year-roundup","trial-roundup","news-item","drug-approval","overview"]},"period":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Month"},"end":{"$ref":"#/$defs/Month"}}}]},"pageDate":{"oneOf":[{"type":"null"},{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}]},"missingMonths":{"type":"array","items":{"$ref":"#/$defs/Month"}},"outOfOrderMonths":{"type":"array","items":{"$ref":"#/$defs/Month"}},"sections":{"type":"array","items":{"$ref":"#/$defs/Section"}},"references":{"type":"array","items":{"$ref":"#/$defs/Reference"}},"journals":{"type":"array","items":{"$ref":"#/$defs/JournalMention"}},"citations":{"type":"array","items":{"$ref":"#/$defs/CitationMarker"}},"entities":{"type":"array","items":{"$ref":"#/$defs/Entity"}},"boilerplate":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","text","position"],"properties":{"kind":{"enum":["disclaimer","qr-code","caption","page-date","other"]},"text":{"type":"string"},"position":{"$ref":"#/$defs/Range"}}}},"diagnostics":{"type":"array","items":{"$ref":"#/$defs/Diagnostic"}}},"$defs":{"Month":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"},"Point":{"type":"object","additionalProperties":false,"required":["line","column"],"properties":{"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1}}},"Range":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"$ref":"#/$defs/Point"},"end":{"$ref":"#/$defs/Point"}}},"Source":{"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"]},"encoding":{"type":"string"},"bytes":{"type":"integer","minimum":0}}},"Section":{"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"]},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999},"outlineLevel":{"type":"integer","minimum":1,"maximum":6},"text":{"type":"string"},"textEn":{"type":["string","null"]},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]},"Item":{"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string"},"textEn":{"type":["string","null"]},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"]},"journalText":{"type":["string","null"]},"paperTitle":{"type":["string","null"]},"journalFamily":{"type":["string","null"]},"paperTitleEn":{"type":["string","null"]},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}},"Reference":{"type":"object","additionalProperties":false,"required":["id","number","raw","position","csl"],"properties":{"id":{"type":"string","pattern":"^ref-[0-9]+$"},"number":{"type":"integer","minimum":0},"raw":{"type":"string"},"placeholder":{"type":"boolean"},"position":{"$ref":"#/$defs/Range"},"csl":{"$ref":"#/$defs/CslItem"}}},"CslItem":{"type":"object","required":["id","type"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"title":{"type":"string"},"container-title":{"type":"string"},"collection-title":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"editor":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"translator":{"type":"array","items":{"$ref":"#/$defs/CslName"}},"issued":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"accessed":{"type":"object","properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":"integer"}}}}},"volume":{"type":"string"},"issue":{"type":"string"},"page":{"type":"string"},"edition":{"type":"string"},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"number":{"type":"string"},"number-of-volumes":{"type":"string"},"number-of-pages":{"type":"string"},"genre":{"type":"string"},"DOI":{"type":"string","pattern":"^10\\.[0-9]{4,9}/\\S+$"},"PMID":{"type":"string","pattern":"^[0-9]{1,9}$"},"PMCID":{"type":"string","pattern":"^PMC[0-9]+$"},"URL":{"type":"string"},"ISSN":{"type":"string"},"ISBN":{"type":"string"}},"additionalProperties":true},"JournalMention":{"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string"},"name":{"type":["string","null"]},"kind":{"enum":["journal","family","publisher"]},"position":{"$ref":"#/$defs/Range"}}},"CitationMarker":{"type":"object","additionalProperties":false,"required":["text","references","position"],"properties":{"text":{"type":"string"},"references":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"position":{"$ref":"#/$defs/Range"}}},"Mention":{"type":"object","additionalProperties":false,"required":["text","start","end"],"properties":{"entity":{"type":"string"},"text":{"type":"string"},"start":{"type":"integer","minimum":0},"end":{"type":"integer","minimum":0}}},"Entity":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}},"Diagnostic":{"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string"},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"fatal":{"type":"boolean"}}},"Facts":{"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string"},"label":{"type":["string","null"]}}}]},"country":{"type":["string","null"]},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}},"Outcome":{"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string"},"measureId":{"type":["string","null"]},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"]},"comparator":{"type":["string","null"]},"population":{"type":["string","null"]},"baseline":{"type":["number","null"]},"approximate":{"type":"boolean"},"text":{"type":"string"}}},"CslName":{"type":"object","properties":{"family":{"type":"string"},"given":{"type":"string"},"suffix":{"type":"string"},"literal":{"type":"string"}}}}};
-const schema32 = {"type":"object","additionalProperties":false,"required":["path","sha256","format","encoding","bytes"],"properties":{"path":{"type":["string","null"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"format":{"enum":["text","html","markdown"]},"variant":{"enum":["wechat","site","generic"]},"encoding":{"type":"string"},"bytes":{"type":"integer","minimum":0}}};
-const schema55 = {"type":"object","additionalProperties":false,"required":["severity","rule","source","message","line","column"],"properties":{"severity":{"enum":["error","warning","info"]},"rule":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"source":{"type":"string"},"message":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"fatal":{"type":"boolean"}}};
-const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,99}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern6 = new RegExp("^([a-z]{2}|und)$", "u");
 const pattern7 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 const pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 const pattern21 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema37 = {"type":"object","additionalProperties":false,"required":["kind","heading","position","items"],"properties":{"kind":{"enum":["intro","month","year","summary","outlook","conclusion","other"]},"heading":{"type":["string","null"]},"headingEn":{"type":["string","null"]},"month":{"$ref":"#/$defs/Month"},"year":{"type":"integer","minimum":1000,"maximum":2999},"outlineLevel":{"type":"integer","minimum":1,"maximum":6},"text":{"type":"string"},"textEn":{"type":["string","null"]},"position":{"$ref":"#/$defs/Range"},"items":{"type":"array","items":{"$ref":"#/$defs/Item"}}},"allOf":[{"if":{"properties":{"kind":{"const":"month"}},"required":["kind"]},"then":{"required":["month"]},"else":{"properties":{"month":false}}},{"if":{"properties":{"kind":{"const":"year"}},"required":["kind"]},"then":{"required":["year"]},"else":{"properties":{"year":false}}}]};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.start === undefined) && (missing0 = "start")) || ((data.end === undefined) && (missing0 = "end"))){
-validate22.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate22.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "start") || (key0 === "end"))){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate22.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -50,14 +44,14 @@ if(errors === _errs3){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if(((data0.line === undefined) && (missing1 = "line")) || ((data0.column === undefined) && (missing1 = "column"))){
-validate22.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate22.errors = [errorOf(instancePath+"/start","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs5 = errors;
 for(const key1 in data0){
 if(!((key1 === "line") || (key1 === "column"))){
-validate22.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/Point/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate22.errors = [errorOf(instancePath+"/start","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -67,13 +61,13 @@ if(data0.line !== undefined){
 let data1 = data0.line;
 const _errs6 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate22.errors = [{instancePath:instancePath+"/start/line",schemaPath:"#/$defs/Point/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/start/line","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs6){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-validate22.errors = [{instancePath:instancePath+"/start/line",schemaPath:"#/$defs/Point/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/start/line","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -88,13 +82,13 @@ if(data0.column !== undefined){
 let data2 = data0.column;
 const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate22.errors = [{instancePath:instancePath+"/start/column",schemaPath:"#/$defs/Point/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/start/column","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs8){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 1 || isNaN(data2)){
-validate22.errors = [{instancePath:instancePath+"/start/column",schemaPath:"#/$defs/Point/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/start/column","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -109,7 +103,7 @@ var valid2 = true;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/start",schemaPath:"#/$defs/Point/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [errorOf(instancePath+"/start","type",{type: "object"})];
 return false;
 }
 }
@@ -127,14 +121,14 @@ if(errors === _errs11){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing2;
 if(((data3.line === undefined) && (missing2 = "line")) || ((data3.column === undefined) && (missing2 = "column"))){
-validate22.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate22.errors = [errorOf(instancePath+"/end","required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs13 = errors;
 for(const key2 in data3){
 if(!((key2 === "line") || (key2 === "column"))){
-validate22.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/Point/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate22.errors = [errorOf(instancePath+"/end","additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -144,13 +138,13 @@ if(data3.line !== undefined){
 let data4 = data3.line;
 const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate22.errors = [{instancePath:instancePath+"/end/line",schemaPath:"#/$defs/Point/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/end/line","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs14){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-validate22.errors = [{instancePath:instancePath+"/end/line",schemaPath:"#/$defs/Point/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/end/line","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -165,13 +159,13 @@ if(data3.column !== undefined){
 let data5 = data3.column;
 const _errs16 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate22.errors = [{instancePath:instancePath+"/end/column",schemaPath:"#/$defs/Point/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/end/column","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs16){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 1 || isNaN(data5)){
-validate22.errors = [{instancePath:instancePath+"/end/column",schemaPath:"#/$defs/Point/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/end/column","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -186,7 +180,7 @@ var valid4 = true;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/end",schemaPath:"#/$defs/Point/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [errorOf(instancePath+"/end","type",{type: "object"})];
 return false;
 }
 }
@@ -200,43 +194,32 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema42 = {"type":"object","additionalProperties":false,"required":["date","datePrecision","text","citations","journal","position","entities"],"properties":{"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"datePrecision":{"enum":["day","month"]},"text":{"type":"string"},"textEn":{"type":["string","null"]},"citations":{"type":"array","items":{"type":"string","pattern":"^ref-[0-9]+$"}},"journal":{"type":["string","null"]},"journalText":{"type":["string","null"]},"paperTitle":{"type":["string","null"]},"journalFamily":{"type":["string","null"]},"paperTitleEn":{"type":["string","null"]},"position":{"$ref":"#/$defs/Range"},"entities":{"type":"array","items":{"$ref":"#/$defs/Mention"}},"facts":{"$ref":"#/$defs/Facts"}}};
 const pattern13 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$", "u");
 const pattern14 = new RegExp("^ref-[0-9]+$", "u");
-const schema44 = {"type":"object","additionalProperties":false,"required":["institution","country","outcomes"],"properties":{"institution":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["text","label"],"properties":{"text":{"type":"string"},"label":{"type":["string","null"]}}}]},"country":{"type":["string","null"]},"outcomes":{"type":"array","items":{"$ref":"#/$defs/Outcome"}}}};
-const schema45 = {"type":"object","additionalProperties":false,"required":["measure","measureId","value","unit","timepoint","comparator","population","baseline","approximate","text"],"properties":{"measure":{"type":"string"},"measureId":{"type":["string","null"]},"value":{"type":"number"},"unit":{"type":["string","null"]},"timepoint":{"type":["string","null"]},"comparator":{"type":["string","null"]},"population":{"type":["string","null"]},"baseline":{"type":["number","null"]},"approximate":{"type":"boolean"},"text":{"type":"string"}}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.institution === undefined) && (missing0 = "institution")) || ((data.country === undefined) && (missing0 = "country"))) || ((data.outcomes === undefined) && (missing0 = "outcomes"))){
-validate26.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate26.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "institution") || (key0 === "country")) || (key0 === "outcomes"))){
-validate26.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate26.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -250,7 +233,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs4 = errors;
 if(data0 !== null){
-const err0 = {instancePath:instancePath+"/institution",schemaPath:"#/properties/institution/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err0 = errorOf(instancePath+"/institution","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -269,7 +252,7 @@ if(errors === _errs6){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if(((data0.text === undefined) && (missing1 = "text")) || ((data0.label === undefined) && (missing1 = "label"))){
-const err1 = {instancePath:instancePath+"/institution",schemaPath:"#/properties/institution/oneOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+const err1 = errorOf(instancePath+"/institution","required",{missingProperty: missing1});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -282,7 +265,7 @@ else {
 const _errs8 = errors;
 for(const key1 in data0){
 if(!((key1 === "text") || (key1 === "label"))){
-const err2 = {instancePath:instancePath+"/institution",schemaPath:"#/properties/institution/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err2 = errorOf(instancePath+"/institution","additionalProperties",{additionalProperty: key1});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -297,7 +280,7 @@ if(_errs8 === errors){
 if(data0.text !== undefined){
 const _errs9 = errors;
 if(typeof data0.text !== "string"){
-const err3 = {instancePath:instancePath+"/institution/text",schemaPath:"#/properties/institution/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = errorOf(instancePath+"/institution/text","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -316,7 +299,7 @@ if(data0.label !== undefined){
 let data2 = data0.label;
 const _errs11 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/institution/label",schemaPath:"#/properties/institution/oneOf/1/properties/label/type",keyword:"type",params:{type: schema44.properties.institution.oneOf[1].properties.label.type},message:"must be string,null"};
+const err4 = errorOf(instancePath+"/institution/label","type",{type: ["string","null"]});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -335,7 +318,7 @@ var valid2 = true;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/institution",schemaPath:"#/properties/institution/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = errorOf(instancePath+"/institution","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -357,7 +340,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err6 = {instancePath:instancePath+"/institution",schemaPath:"#/properties/institution/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err6 = errorOf(instancePath+"/institution","oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -389,7 +372,7 @@ if(data.country !== undefined){
 let data3 = data.country;
 const _errs13 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate26.errors = [{instancePath:instancePath+"/country",schemaPath:"#/properties/country/type",keyword:"type",params:{type: schema44.properties.country.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/country","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -413,14 +396,14 @@ if(errors === _errs18){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing2;
 if(((((((((((data5.measure === undefined) && (missing2 = "measure")) || ((data5.measureId === undefined) && (missing2 = "measureId"))) || ((data5.value === undefined) && (missing2 = "value"))) || ((data5.unit === undefined) && (missing2 = "unit"))) || ((data5.timepoint === undefined) && (missing2 = "timepoint"))) || ((data5.comparator === undefined) && (missing2 = "comparator"))) || ((data5.population === undefined) && (missing2 = "population"))) || ((data5.baseline === undefined) && (missing2 = "baseline"))) || ((data5.approximate === undefined) && (missing2 = "approximate"))) || ((data5.text === undefined) && (missing2 = "text"))){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/$defs/Outcome/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0,"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs20 = errors;
 for(const key2 in data5){
-if(!(func1.call(schema45.properties, key2))){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/$defs/Outcome/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+if(!(names_schema45_properties.has(key2))){
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0,"additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -429,7 +412,7 @@ if(_errs20 === errors){
 if(data5.measure !== undefined){
 const _errs21 = errors;
 if(typeof data5.measure !== "string"){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/measure",schemaPath:"#/$defs/Outcome/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/measure","type",{type: "string"})];
 return false;
 }
 var valid5 = _errs21 === errors;
@@ -442,7 +425,7 @@ if(data5.measureId !== undefined){
 let data7 = data5.measureId;
 const _errs23 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/measureId",schemaPath:"#/$defs/Outcome/properties/measureId/type",keyword:"type",params:{type: schema45.properties.measureId.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/measureId","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs23 === errors;
@@ -455,7 +438,7 @@ if(data5.value !== undefined){
 let data8 = data5.value;
 const _errs25 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/value",schemaPath:"#/$defs/Outcome/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/value","type",{type: "number"})];
 return false;
 }
 var valid5 = _errs25 === errors;
@@ -468,7 +451,7 @@ if(data5.unit !== undefined){
 let data9 = data5.unit;
 const _errs27 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/unit",schemaPath:"#/$defs/Outcome/properties/unit/type",keyword:"type",params:{type: schema45.properties.unit.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/unit","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs27 === errors;
@@ -481,7 +464,7 @@ if(data5.timepoint !== undefined){
 let data10 = data5.timepoint;
 const _errs29 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/timepoint",schemaPath:"#/$defs/Outcome/properties/timepoint/type",keyword:"type",params:{type: schema45.properties.timepoint.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/timepoint","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs29 === errors;
@@ -494,7 +477,7 @@ if(data5.comparator !== undefined){
 let data11 = data5.comparator;
 const _errs31 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/comparator",schemaPath:"#/$defs/Outcome/properties/comparator/type",keyword:"type",params:{type: schema45.properties.comparator.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/comparator","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs31 === errors;
@@ -507,7 +490,7 @@ if(data5.population !== undefined){
 let data12 = data5.population;
 const _errs33 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/population",schemaPath:"#/$defs/Outcome/properties/population/type",keyword:"type",params:{type: schema45.properties.population.type},message:"must be string,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/population","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs33 === errors;
@@ -520,7 +503,7 @@ if(data5.baseline !== undefined){
 let data13 = data5.baseline;
 const _errs35 = errors;
 if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/baseline",schemaPath:"#/$defs/Outcome/properties/baseline/type",keyword:"type",params:{type: schema45.properties.baseline.type},message:"must be number,null"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/baseline","type",{type: ["number","null"]})];
 return false;
 }
 var valid5 = _errs35 === errors;
@@ -532,7 +515,7 @@ if(valid5){
 if(data5.approximate !== undefined){
 const _errs37 = errors;
 if(typeof data5.approximate !== "boolean"){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/approximate",schemaPath:"#/$defs/Outcome/properties/approximate/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/approximate","type",{type: "boolean"})];
 return false;
 }
 var valid5 = _errs37 === errors;
@@ -544,7 +527,7 @@ if(valid5){
 if(data5.text !== undefined){
 const _errs39 = errors;
 if(typeof data5.text !== "string"){
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0+"/text",schemaPath:"#/$defs/Outcome/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0+"/text","type",{type: "string"})];
 return false;
 }
 var valid5 = _errs39 === errors;
@@ -565,7 +548,7 @@ var valid5 = true;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/outcomes/" + i0,schemaPath:"#/$defs/Outcome/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [errorOf(instancePath+"/outcomes/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -576,7 +559,7 @@ break;
 }
 }
 else {
-validate26.errors = [{instancePath:instancePath+"/outcomes",schemaPath:"#/properties/outcomes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate26.errors = [errorOf(instancePath+"/outcomes","type",{type: "array"})];
 return false;
 }
 }
@@ -591,38 +574,30 @@ var valid0 = true;
 }
 }
 else {
-validate26.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate26.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate24(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate24.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.date === undefined) && (missing0 = "date")) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.text === undefined) && (missing0 = "text"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.position === undefined) && (missing0 = "position"))) || ((data.entities === undefined) && (missing0 = "entities"))){
-validate24.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate24.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema42.properties, key0))){
-validate24.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema42_properties.has(key0))){
+validate24.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -634,12 +609,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern13.test(data0)){
-validate24.errors = [{instancePath:instancePath+"/date",schemaPath:"#/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+validate24.errors = [errorOf(instancePath+"/date","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"})];
 return false;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/date",schemaPath:"#/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [errorOf(instancePath+"/date","type",{type: "string"})];
 return false;
 }
 }
@@ -653,7 +628,7 @@ if(data.datePrecision !== undefined){
 let data1 = data.datePrecision;
 const _errs4 = errors;
 if(!((data1 === "day") || (data1 === "month"))){
-validate24.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"#/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema42.properties.datePrecision.enum},message:"must be equal to one of the allowed values"}];
+validate24.errors = [errorOf(instancePath+"/datePrecision","enum",{allowedValues: ["day","month"]})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -665,7 +640,7 @@ if(valid0){
 if(data.text !== undefined){
 const _errs5 = errors;
 if(typeof data.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [errorOf(instancePath+"/text","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -678,7 +653,7 @@ if(data.textEn !== undefined){
 let data3 = data.textEn;
 const _errs7 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate24.errors = [{instancePath:instancePath+"/textEn",schemaPath:"#/properties/textEn/type",keyword:"type",params:{type: schema42.properties.textEn.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/textEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -700,12 +675,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data5 === "string"){
 if(!pattern14.test(data5)){
-validate24.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate24.errors = [errorOf(instancePath+"/citations/" + i0,"pattern",{pattern: "^ref-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [errorOf(instancePath+"/citations/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -716,7 +691,7 @@ break;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate24.errors = [errorOf(instancePath+"/citations","type",{type: "array"})];
 return false;
 }
 }
@@ -730,7 +705,7 @@ if(data.journal !== undefined){
 let data6 = data.journal;
 const _errs13 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate24.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema42.properties.journal.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/journal","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs13 === errors;
@@ -743,7 +718,7 @@ if(data.journalText !== undefined){
 let data7 = data.journalText;
 const _errs15 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate24.errors = [{instancePath:instancePath+"/journalText",schemaPath:"#/properties/journalText/type",keyword:"type",params:{type: schema42.properties.journalText.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/journalText","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs15 === errors;
@@ -756,7 +731,7 @@ if(data.paperTitle !== undefined){
 let data8 = data.paperTitle;
 const _errs17 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema42.properties.paperTitle.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/paperTitle","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -769,7 +744,7 @@ if(data.journalFamily !== undefined){
 let data9 = data.journalFamily;
 const _errs19 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-validate24.errors = [{instancePath:instancePath+"/journalFamily",schemaPath:"#/properties/journalFamily/type",keyword:"type",params:{type: schema42.properties.journalFamily.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/journalFamily","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -782,7 +757,7 @@ if(data.paperTitleEn !== undefined){
 let data10 = data.paperTitleEn;
 const _errs21 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate24.errors = [{instancePath:instancePath+"/paperTitleEn",schemaPath:"#/properties/paperTitleEn/type",keyword:"type",params:{type: schema42.properties.paperTitleEn.type},message:"must be string,null"}];
+validate24.errors = [errorOf(instancePath+"/paperTitleEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -793,7 +768,7 @@ var valid0 = true;
 if(valid0){
 if(data.position !== undefined){
 const _errs23 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data.position, {instancePath:instancePath+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -818,14 +793,14 @@ if(errors === _errs27){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing1;
 if((((data13.text === undefined) && (missing1 = "text")) || ((data13.start === undefined) && (missing1 = "start"))) || ((data13.end === undefined) && (missing1 = "end"))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs29 = errors;
 for(const key1 in data13){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1,"additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -834,7 +809,7 @@ if(_errs29 === errors){
 if(data13.entity !== undefined){
 const _errs30 = errors;
 if(typeof data13.entity !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/entity","type",{type: "string"})];
 return false;
 }
 var valid4 = _errs30 === errors;
@@ -846,7 +821,7 @@ if(valid4){
 if(data13.text !== undefined){
 const _errs32 = errors;
 if(typeof data13.text !== "string"){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/text","type",{type: "string"})];
 return false;
 }
 var valid4 = _errs32 === errors;
@@ -859,13 +834,13 @@ if(data13.start !== undefined){
 let data16 = data13.start;
 const _errs34 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/start","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs34){
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/start","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -880,13 +855,13 @@ if(data13.end !== undefined){
 let data17 = data13.end;
 const _errs36 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/end","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs36){
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 < 0 || isNaN(data17)){
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1+"/end","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -903,7 +878,7 @@ var valid4 = true;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/entities/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate24.errors = [errorOf(instancePath+"/entities/" + i1,"type",{type: "object"})];
 return false;
 }
 }
@@ -914,7 +889,7 @@ break;
 }
 }
 else {
-validate24.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate24.errors = [errorOf(instancePath+"/entities","type",{type: "array"})];
 return false;
 }
 }
@@ -926,7 +901,7 @@ var valid0 = true;
 if(valid0){
 if(data.facts !== undefined){
 const _errs38 = errors;
-if(!(validate26(data.facts, {instancePath:instancePath+"/facts",parentData:data,parentDataProperty:"facts",rootData,dynamicAnchors}))){
+if(!(validate26(data.facts, {instancePath:instancePath+"/facts"}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
@@ -951,26 +926,18 @@ var valid0 = true;
 }
 }
 else {
-validate24.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate24.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate24.errors = vErrors;
 return errors === 0;
 }
-validate24.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
@@ -1018,7 +985,7 @@ const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.month === undefined) && (missing1 = "month")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate21.errors = [errorOf(instancePath,"required",{missingProperty: missing1})];
 return false;
 }
 }
@@ -1030,21 +997,16 @@ else {
 const _errs6 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.month !== undefined){
-validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/allOf/0/else/properties/month/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate21.errors = [errorOf(instancePath+"/month","false schema",{})];
 return false;
 }
 }
 var _valid0 = _errs6 === errors;
 valid1 = _valid0;
-if(valid1){
-var props0 = {};
-props0.month = true;
-props0.kind = true;
-}
 ifClause0 = "else";
 }
 if(!valid1){
-const err2 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err2 = errorOf(instancePath,"if",{failingKeyword: ifClause0});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1104,7 +1066,7 @@ const _errs11 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((data.year === undefined) && (missing3 = "year")){
-validate21.errors = [{instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate21.errors = [errorOf(instancePath,"required",{missingProperty: missing3})];
 return false;
 }
 }
@@ -1116,21 +1078,16 @@ else {
 const _errs12 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.year !== undefined){
-validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/allOf/1/else/properties/year/false schema",keyword:"false schema",params:{},message:"boolean schema is false"}];
+validate21.errors = [errorOf(instancePath+"/year","false schema",{})];
 return false;
 }
 }
 var _valid1 = _errs12 === errors;
 valid4 = _valid1;
-if(valid4){
-var props1 = {};
-props1.year = true;
-props1.kind = true;
-}
 ifClause1 = "else";
 }
 if(!valid4){
-const err5 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema"};
+const err5 = errorOf(instancePath,"if",{failingKeyword: ifClause1});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1142,30 +1099,19 @@ validate21.errors = vErrors;
 return false;
 }
 var valid0 = _errs7 === errors;
-if(valid0){
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
-}
-}
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
 if(((((data.kind === undefined) && (missing4 = "kind")) || ((data.heading === undefined) && (missing4 = "heading"))) || ((data.position === undefined) && (missing4 = "position"))) || ((data.items === undefined) && (missing4 = "items"))){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate21.errors = [errorOf(instancePath,"required",{missingProperty: missing4})];
 return false;
 }
 else {
 const _errs13 = errors;
 for(const key0 in data){
-if(!(func1.call(schema37.properties, key0))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema37_properties.has(key0))){
+validate21.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -1175,7 +1121,7 @@ if(data.kind !== undefined){
 let data4 = data.kind;
 const _errs14 = errors;
 if(!(((((((data4 === "intro") || (data4 === "month")) || (data4 === "year")) || (data4 === "summary")) || (data4 === "outlook")) || (data4 === "conclusion")) || (data4 === "other"))){
-validate21.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema37.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/kind","enum",{allowedValues: ["intro","month","year","summary","outlook","conclusion","other"]})];
 return false;
 }
 var valid7 = _errs14 === errors;
@@ -1188,7 +1134,7 @@ if(data.heading !== undefined){
 let data5 = data.heading;
 const _errs15 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate21.errors = [{instancePath:instancePath+"/heading",schemaPath:"#/properties/heading/type",keyword:"type",params:{type: schema37.properties.heading.type},message:"must be string,null"}];
+validate21.errors = [errorOf(instancePath+"/heading","type",{type: ["string","null"]})];
 return false;
 }
 var valid7 = _errs15 === errors;
@@ -1201,7 +1147,7 @@ if(data.headingEn !== undefined){
 let data6 = data.headingEn;
 const _errs17 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate21.errors = [{instancePath:instancePath+"/headingEn",schemaPath:"#/properties/headingEn/type",keyword:"type",params:{type: schema37.properties.headingEn.type},message:"must be string,null"}];
+validate21.errors = [errorOf(instancePath+"/headingEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid7 = _errs17 === errors;
@@ -1217,12 +1163,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data7 === "string"){
 if(!pattern7.test(data7)){
-validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate21.errors = [errorOf(instancePath+"/month","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/month",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/month","type",{type: "string"})];
 return false;
 }
 }
@@ -1236,18 +1182,18 @@ if(data.year !== undefined){
 let data8 = data.year;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/year","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 2999 || isNaN(data8)){
-validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2999},message:"must be <= 2999"}];
+validate21.errors = [errorOf(instancePath+"/year","maximum",{comparison: "<=", limit: 2999})];
 return false;
 }
 else {
 if(data8 < 1000 || isNaN(data8)){
-validate21.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000"}];
+validate21.errors = [errorOf(instancePath+"/year","minimum",{comparison: ">=", limit: 1000})];
 return false;
 }
 }
@@ -1263,18 +1209,18 @@ if(data.outlineLevel !== undefined){
 let data9 = data.outlineLevel;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/outlineLevel","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 6 || isNaN(data9)){
-validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"}];
+validate21.errors = [errorOf(instancePath+"/outlineLevel","maximum",{comparison: "<=", limit: 6})];
 return false;
 }
 else {
 if(data9 < 1 || isNaN(data9)){
-validate21.errors = [{instancePath:instancePath+"/outlineLevel",schemaPath:"#/properties/outlineLevel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/outlineLevel","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1289,7 +1235,7 @@ if(valid7){
 if(data.text !== undefined){
 const _errs26 = errors;
 if(typeof data.text !== "string"){
-validate21.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/text","type",{type: "string"})];
 return false;
 }
 var valid7 = _errs26 === errors;
@@ -1302,7 +1248,7 @@ if(data.textEn !== undefined){
 let data11 = data.textEn;
 const _errs28 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate21.errors = [{instancePath:instancePath+"/textEn",schemaPath:"#/properties/textEn/type",keyword:"type",params:{type: schema37.properties.textEn.type},message:"must be string,null"}];
+validate21.errors = [errorOf(instancePath+"/textEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid7 = _errs28 === errors;
@@ -1313,7 +1259,7 @@ var valid7 = true;
 if(valid7){
 if(data.position !== undefined){
 const _errs30 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data.position, {instancePath:instancePath+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -1332,7 +1278,7 @@ var valid9 = true;
 const len0 = data13.length;
 for(let i0=0; i0<len0; i0++){
 const _errs33 = errors;
-if(!(validate24(data13[i0], {instancePath:instancePath+"/items/" + i0,parentData:data13,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate24(data13[i0], {instancePath:instancePath+"/items/" + i0}))){
 vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
@@ -1343,7 +1289,7 @@ break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/items","type",{type: "array"})];
 return false;
 }
 }
@@ -1365,41 +1311,33 @@ var valid7 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern16 = new RegExp("^10\\.[0-9]{4,9}/\\S+$", "u");
 const pattern17 = new RegExp("^[0-9]{1,9}$", "u");
 const pattern18 = new RegExp("^PMC[0-9]+$", "u");
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
-validate32.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate32.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 if(data.id !== undefined){
 const _errs2 = errors;
 if(typeof data.id !== "string"){
-validate32.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1411,7 +1349,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs4 = errors;
 if(typeof data.type !== "string"){
-validate32.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/type","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1423,7 +1361,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs6 = errors;
 if(typeof data.title !== "string"){
-validate32.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -1435,7 +1373,7 @@ if(valid0){
 if(data["container-title"] !== undefined){
 const _errs8 = errors;
 if(typeof data["container-title"] !== "string"){
-validate32.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/container-title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -1447,7 +1385,7 @@ if(valid0){
 if(data["collection-title"] !== undefined){
 const _errs10 = errors;
 if(typeof data["collection-title"] !== "string"){
-validate32.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/collection-title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -1472,7 +1410,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.family !== undefined){
 const _errs17 = errors;
 if(typeof data6.family !== "string"){
-validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/author/" + i0+"/family","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -1484,7 +1422,7 @@ if(valid3){
 if(data6.given !== undefined){
 const _errs19 = errors;
 if(typeof data6.given !== "string"){
-validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/author/" + i0+"/given","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs19 === errors;
@@ -1496,7 +1434,7 @@ if(valid3){
 if(data6.suffix !== undefined){
 const _errs21 = errors;
 if(typeof data6.suffix !== "string"){
-validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/author/" + i0+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs21 === errors;
@@ -1508,7 +1446,7 @@ if(valid3){
 if(data6.literal !== undefined){
 const _errs23 = errors;
 if(typeof data6.literal !== "string"){
-validate32.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/author/" + i0+"/literal","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs23 === errors;
@@ -1521,7 +1459,7 @@ var valid3 = true;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath+"/author/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -1532,7 +1470,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/author","type",{type: "array"})];
 return false;
 }
 }
@@ -1558,7 +1496,7 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.family !== undefined){
 const _errs30 = errors;
 if(typeof data12.family !== "string"){
-validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/editor/" + i1+"/family","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs30 === errors;
@@ -1570,7 +1508,7 @@ if(valid6){
 if(data12.given !== undefined){
 const _errs32 = errors;
 if(typeof data12.given !== "string"){
-validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/editor/" + i1+"/given","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs32 === errors;
@@ -1582,7 +1520,7 @@ if(valid6){
 if(data12.suffix !== undefined){
 const _errs34 = errors;
 if(typeof data12.suffix !== "string"){
-validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/editor/" + i1+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs34 === errors;
@@ -1594,7 +1532,7 @@ if(valid6){
 if(data12.literal !== undefined){
 const _errs36 = errors;
 if(typeof data12.literal !== "string"){
-validate32.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/editor/" + i1+"/literal","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs36 === errors;
@@ -1607,7 +1545,7 @@ var valid6 = true;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath+"/editor/" + i1,"type",{type: "object"})];
 return false;
 }
 }
@@ -1618,7 +1556,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/editor","type",{type: "array"})];
 return false;
 }
 }
@@ -1644,7 +1582,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.family !== undefined){
 const _errs43 = errors;
 if(typeof data18.family !== "string"){
-validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/translator/" + i2+"/family","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs43 === errors;
@@ -1656,7 +1594,7 @@ if(valid9){
 if(data18.given !== undefined){
 const _errs45 = errors;
 if(typeof data18.given !== "string"){
-validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/translator/" + i2+"/given","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs45 === errors;
@@ -1668,7 +1606,7 @@ if(valid9){
 if(data18.suffix !== undefined){
 const _errs47 = errors;
 if(typeof data18.suffix !== "string"){
-validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/translator/" + i2+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs47 === errors;
@@ -1680,7 +1618,7 @@ if(valid9){
 if(data18.literal !== undefined){
 const _errs49 = errors;
 if(typeof data18.literal !== "string"){
-validate32.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/translator/" + i2+"/literal","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs49 === errors;
@@ -1693,7 +1631,7 @@ var valid9 = true;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath+"/translator/" + i2,"type",{type: "object"})];
 return false;
 }
 }
@@ -1704,7 +1642,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/translator","type",{type: "array"})];
 return false;
 }
 }
@@ -1737,7 +1675,7 @@ for(let i4=0; i4<len4; i4++){
 let data26 = data25[i4];
 const _errs57 = errors;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate32.errors = [errorOf(instancePath+"/issued/date-parts/" + i3+"/" + i4,"type",{type: "integer"})];
 return false;
 }
 var valid12 = _errs57 === errors;
@@ -1747,7 +1685,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/issued/date-parts/" + i3,"type",{type: "array"})];
 return false;
 }
 }
@@ -1758,14 +1696,14 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/issued/date-parts","type",{type: "array"})];
 return false;
 }
 }
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath+"/issued","type",{type: "object"})];
 return false;
 }
 }
@@ -1798,7 +1736,7 @@ for(let i6=0; i6<len6; i6++){
 let data30 = data29[i6];
 const _errs65 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate32.errors = [errorOf(instancePath+"/accessed/date-parts/" + i5+"/" + i6,"type",{type: "integer"})];
 return false;
 }
 var valid15 = _errs65 === errors;
@@ -1808,7 +1746,7 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/accessed/date-parts/" + i5,"type",{type: "array"})];
 return false;
 }
 }
@@ -1819,14 +1757,14 @@ break;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate32.errors = [errorOf(instancePath+"/accessed/date-parts","type",{type: "array"})];
 return false;
 }
 }
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath+"/accessed","type",{type: "object"})];
 return false;
 }
 }
@@ -1839,7 +1777,7 @@ if(valid0){
 if(data.volume !== undefined){
 const _errs67 = errors;
 if(typeof data.volume !== "string"){
-validate32.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/volume","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs67 === errors;
@@ -1851,7 +1789,7 @@ if(valid0){
 if(data.issue !== undefined){
 const _errs69 = errors;
 if(typeof data.issue !== "string"){
-validate32.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/issue","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs69 === errors;
@@ -1863,7 +1801,7 @@ if(valid0){
 if(data.page !== undefined){
 const _errs71 = errors;
 if(typeof data.page !== "string"){
-validate32.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/page","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs71 === errors;
@@ -1875,7 +1813,7 @@ if(valid0){
 if(data.edition !== undefined){
 const _errs73 = errors;
 if(typeof data.edition !== "string"){
-validate32.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/edition","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs73 === errors;
@@ -1887,7 +1825,7 @@ if(valid0){
 if(data.publisher !== undefined){
 const _errs75 = errors;
 if(typeof data.publisher !== "string"){
-validate32.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/publisher","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs75 === errors;
@@ -1899,7 +1837,7 @@ if(valid0){
 if(data["publisher-place"] !== undefined){
 const _errs77 = errors;
 if(typeof data["publisher-place"] !== "string"){
-validate32.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/publisher-place","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs77 === errors;
@@ -1911,7 +1849,7 @@ if(valid0){
 if(data.number !== undefined){
 const _errs79 = errors;
 if(typeof data.number !== "string"){
-validate32.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/number","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs79 === errors;
@@ -1923,7 +1861,7 @@ if(valid0){
 if(data["number-of-volumes"] !== undefined){
 const _errs81 = errors;
 if(typeof data["number-of-volumes"] !== "string"){
-validate32.errors = [{instancePath:instancePath+"/number-of-volumes",schemaPath:"#/properties/number-of-volumes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/number-of-volumes","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs81 === errors;
@@ -1935,7 +1873,7 @@ if(valid0){
 if(data["number-of-pages"] !== undefined){
 const _errs83 = errors;
 if(typeof data["number-of-pages"] !== "string"){
-validate32.errors = [{instancePath:instancePath+"/number-of-pages",schemaPath:"#/properties/number-of-pages/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/number-of-pages","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs83 === errors;
@@ -1947,7 +1885,7 @@ if(valid0){
 if(data.genre !== undefined){
 const _errs85 = errors;
 if(typeof data.genre !== "string"){
-validate32.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/genre","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs85 === errors;
@@ -1962,12 +1900,12 @@ const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data41 === "string"){
 if(!pattern16.test(data41)){
-validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+validate32.errors = [errorOf(instancePath+"/DOI","pattern",{pattern: "^10\\.[0-9]{4,9}/\\S+$"})];
 return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/DOI","type",{type: "string"})];
 return false;
 }
 }
@@ -1983,12 +1921,12 @@ const _errs89 = errors;
 if(errors === _errs89){
 if(typeof data42 === "string"){
 if(!pattern17.test(data42)){
-validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+validate32.errors = [errorOf(instancePath+"/PMID","pattern",{pattern: "^[0-9]{1,9}$"})];
 return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/PMID","type",{type: "string"})];
 return false;
 }
 }
@@ -2004,12 +1942,12 @@ const _errs91 = errors;
 if(errors === _errs91){
 if(typeof data43 === "string"){
 if(!pattern18.test(data43)){
-validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+validate32.errors = [errorOf(instancePath+"/PMCID","pattern",{pattern: "^PMC[0-9]+$"})];
 return false;
 }
 }
 else {
-validate32.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/PMCID","type",{type: "string"})];
 return false;
 }
 }
@@ -2022,7 +1960,7 @@ if(valid0){
 if(data.URL !== undefined){
 const _errs93 = errors;
 if(typeof data.URL !== "string"){
-validate32.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/URL","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs93 === errors;
@@ -2034,7 +1972,7 @@ if(valid0){
 if(data.ISSN !== undefined){
 const _errs95 = errors;
 if(typeof data.ISSN !== "string"){
-validate32.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/ISSN","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs95 === errors;
@@ -2046,7 +1984,7 @@ if(valid0){
 if(data.ISBN !== undefined){
 const _errs97 = errors;
 if(typeof data.ISBN !== "string"){
-validate32.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate32.errors = [errorOf(instancePath+"/ISBN","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs97 === errors;
@@ -2082,38 +2020,30 @@ var valid0 = true;
 }
 }
 else {
-validate32.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate32.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate32.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.number === undefined) && (missing0 = "number"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.position === undefined) && (missing0 = "position"))) || ((data.csl === undefined) && (missing0 = "csl"))){
-validate30.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate30.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "number")) || (key0 === "raw")) || (key0 === "placeholder")) || (key0 === "position")) || (key0 === "csl"))){
-validate30.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate30.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2125,12 +2055,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern14.test(data0)){
-validate30.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate30.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^ref-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate30.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate30.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -2144,13 +2074,13 @@ if(data.number !== undefined){
 let data1 = data.number;
 const _errs4 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate30.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate30.errors = [errorOf(instancePath+"/number","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs4){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-validate30.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate30.errors = [errorOf(instancePath+"/number","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2164,7 +2094,7 @@ if(valid0){
 if(data.raw !== undefined){
 const _errs6 = errors;
 if(typeof data.raw !== "string"){
-validate30.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate30.errors = [errorOf(instancePath+"/raw","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -2176,7 +2106,7 @@ if(valid0){
 if(data.placeholder !== undefined){
 const _errs8 = errors;
 if(typeof data.placeholder !== "boolean"){
-validate30.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate30.errors = [errorOf(instancePath+"/placeholder","type",{type: "boolean"})];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -2187,7 +2117,7 @@ var valid0 = true;
 if(valid0){
 if(data.position !== undefined){
 const _errs10 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data.position, {instancePath:instancePath+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2199,7 +2129,7 @@ var valid0 = true;
 if(valid0){
 if(data.csl !== undefined){
 const _errs11 = errors;
-if(!(validate32(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+if(!(validate32(data.csl, {instancePath:instancePath+"/csl"}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
 }
@@ -2217,39 +2147,30 @@ var valid0 = true;
 }
 }
 else {
-validate30.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate30.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate30.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema51 = {"type":"object","additionalProperties":false,"required":["text","name","kind","position"],"properties":{"text":{"type":"string"},"name":{"type":["string","null"]},"kind":{"enum":["journal","family","publisher"]},"position":{"$ref":"#/$defs/Range"}}};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.text === undefined) && (missing0 = "text")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.position === undefined) && (missing0 = "position"))){
-validate35.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate35.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "text") || (key0 === "name")) || (key0 === "kind")) || (key0 === "position"))){
-validate35.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate35.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2258,7 +2179,7 @@ if(_errs1 === errors){
 if(data.text !== undefined){
 const _errs2 = errors;
 if(typeof data.text !== "string"){
-validate35.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate35.errors = [errorOf(instancePath+"/text","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2271,7 +2192,7 @@ if(data.name !== undefined){
 let data1 = data.name;
 const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate35.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema51.properties.name.type},message:"must be string,null"}];
+validate35.errors = [errorOf(instancePath+"/name","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2284,7 +2205,7 @@ if(data.kind !== undefined){
 let data2 = data.kind;
 const _errs6 = errors;
 if(!(((data2 === "journal") || (data2 === "family")) || (data2 === "publisher"))){
-validate35.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema51.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate35.errors = [errorOf(instancePath+"/kind","enum",{allowedValues: ["journal","family","publisher"]})];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -2295,7 +2216,7 @@ var valid0 = true;
 if(valid0){
 if(data.position !== undefined){
 const _errs7 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data.position, {instancePath:instancePath+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2311,38 +2232,30 @@ var valid0 = true;
 }
 }
 else {
-validate35.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate35.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate35.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate38(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.text === undefined) && (missing0 = "text")) || ((data.references === undefined) && (missing0 = "references"))) || ((data.position === undefined) && (missing0 = "position"))){
-validate38.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate38.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "text") || (key0 === "references")) || (key0 === "position"))){
-validate38.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate38.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2351,7 +2264,7 @@ if(_errs1 === errors){
 if(data.text !== undefined){
 const _errs2 = errors;
 if(typeof data.text !== "string"){
-validate38.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [errorOf(instancePath+"/text","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2373,12 +2286,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(!pattern14.test(data2)){
-validate38.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate38.errors = [errorOf(instancePath+"/references/" + i0,"pattern",{pattern: "^ref-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/references/" + i0,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate38.errors = [errorOf(instancePath+"/references/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -2389,7 +2302,7 @@ break;
 }
 }
 else {
-validate38.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate38.errors = [errorOf(instancePath+"/references","type",{type: "array"})];
 return false;
 }
 }
@@ -2401,7 +2314,7 @@ var valid0 = true;
 if(valid0){
 if(data.position !== undefined){
 const _errs8 = errors;
-if(!(validate22(data.position, {instancePath:instancePath+"/position",parentData:data,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data.position, {instancePath:instancePath+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2416,40 +2329,31 @@ var valid0 = true;
 }
 }
 else {
-validate38.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate38.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate38.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema53 = {"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","mentions"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]},"label":{"type":"string"},"xrefs":{"type":"array","items":{"type":"string"}},"mentions":{"type":"array","items":{"$ref":"#/$defs/Mention"}}}};
 const pattern20 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.mentions === undefined) && (missing0 = "mentions"))){
-validate41.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate41.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "mentions"))){
-validate41.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate41.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2461,12 +2365,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(!pattern20.test(data0)){
-validate41.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate41.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z]+:[a-z0-9-]+$"})];
 return false;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -2480,7 +2384,7 @@ if(data.type !== undefined){
 let data1 = data.type;
 const _errs4 = errors;
 if(!(((((((((data1 === "disease") || (data1 === "cell")) || (data1 === "molecule")) || (data1 === "measure")) || (data1 === "organization")) || (data1 === "journal")) || (data1 === "drug")) || (data1 === "country")) || (data1 === "other"))){
-validate41.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema53.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate41.errors = [errorOf(instancePath+"/type","enum",{allowedValues: ["disease","cell","molecule","measure","organization","journal","drug","country","other"]})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2492,7 +2396,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs5 = errors;
 if(typeof data.label !== "string"){
-validate41.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [errorOf(instancePath+"/label","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2511,7 +2415,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 const _errs9 = errors;
 if(typeof data3[i0] !== "string"){
-validate41.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [errorOf(instancePath+"/xrefs/" + i0,"type",{type: "string"})];
 return false;
 }
 var valid1 = _errs9 === errors;
@@ -2521,7 +2425,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate41.errors = [errorOf(instancePath+"/xrefs","type",{type: "array"})];
 return false;
 }
 }
@@ -2546,14 +2450,14 @@ if(errors === _errs14){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if((((data6.text === undefined) && (missing1 = "text")) || ((data6.start === undefined) && (missing1 = "start"))) || ((data6.end === undefined) && (missing1 = "end"))){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs16 = errors;
 for(const key1 in data6){
 if(!((((key1 === "entity") || (key1 === "text")) || (key1 === "start")) || (key1 === "end"))){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1,"additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -2562,7 +2466,7 @@ if(_errs16 === errors){
 if(data6.entity !== undefined){
 const _errs17 = errors;
 if(typeof data6.entity !== "string"){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/entity",schemaPath:"#/$defs/Mention/properties/entity/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/entity","type",{type: "string"})];
 return false;
 }
 var valid4 = _errs17 === errors;
@@ -2574,7 +2478,7 @@ if(valid4){
 if(data6.text !== undefined){
 const _errs19 = errors;
 if(typeof data6.text !== "string"){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/text",schemaPath:"#/$defs/Mention/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/text","type",{type: "string"})];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -2587,13 +2491,13 @@ if(data6.start !== undefined){
 let data9 = data6.start;
 const _errs21 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/start","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs21){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/start",schemaPath:"#/$defs/Mention/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/start","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2608,13 +2512,13 @@ if(data6.end !== undefined){
 let data10 = data6.end;
 const _errs23 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/end","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs23){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1+"/end",schemaPath:"#/$defs/Mention/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1+"/end","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2631,7 +2535,7 @@ var valid4 = true;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/mentions/" + i1,schemaPath:"#/$defs/Mention/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate41.errors = [errorOf(instancePath+"/mentions/" + i1,"type",{type: "object"})];
 return false;
 }
 }
@@ -2642,7 +2546,7 @@ break;
 }
 }
 else {
-validate41.errors = [{instancePath:instancePath+"/mentions",schemaPath:"#/properties/mentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate41.errors = [errorOf(instancePath+"/mentions","type",{type: "array"})];
 return false;
 }
 }
@@ -2659,39 +2563,31 @@ var valid0 = true;
 }
 }
 else {
-validate41.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate41.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate41.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/article.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.source === undefined) && (missing0 = "source"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.script === undefined) && (missing0 = "script"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.kind === undefined) && (missing0 = "kind"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.pageDate === undefined) && (missing0 = "pageDate"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.diagnostics === undefined) && (missing0 = "diagnostics"))){
-validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate20.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema31_properties.has(key0))){
+validate20.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2700,7 +2596,7 @@ if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
 if("1.2.0" !== data.schemaVersion){
-validate20.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+validate20.errors = [errorOf(instancePath+"/schemaVersion","const",{allowedValue: "1.2.0"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2715,12 +2611,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-validate20.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -2738,14 +2634,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((((data2.path === undefined) && (missing1 = "path")) || ((data2.sha256 === undefined) && (missing1 = "sha256"))) || ((data2.format === undefined) && (missing1 = "format"))) || ((data2.encoding === undefined) && (missing1 = "encoding"))) || ((data2.bytes === undefined) && (missing1 = "bytes"))){
-validate20.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/Source/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate20.errors = [errorOf(instancePath+"/source","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!((((((key1 === "path") || (key1 === "sha256")) || (key1 === "format")) || (key1 === "variant")) || (key1 === "encoding")) || (key1 === "bytes"))){
-validate20.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/Source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate20.errors = [errorOf(instancePath+"/source","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -2755,7 +2651,7 @@ if(data2.path !== undefined){
 let data3 = data2.path;
 const _errs9 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate20.errors = [{instancePath:instancePath+"/source/path",schemaPath:"#/$defs/Source/properties/path/type",keyword:"type",params:{type: schema32.properties.path.type},message:"must be string,null"}];
+validate20.errors = [errorOf(instancePath+"/source/path","type",{type: ["string","null"]})];
 return false;
 }
 var valid2 = _errs9 === errors;
@@ -2770,12 +2666,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(!pattern5.test(data4)){
-validate20.errors = [{instancePath:instancePath+"/source/sha256",schemaPath:"#/$defs/Source/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/source/sha256","pattern",{pattern: "^[0-9a-f]{64}$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/source/sha256",schemaPath:"#/$defs/Source/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/source/sha256","type",{type: "string"})];
 return false;
 }
 }
@@ -2789,7 +2685,7 @@ if(data2.format !== undefined){
 let data5 = data2.format;
 const _errs13 = errors;
 if(!(((data5 === "text") || (data5 === "html")) || (data5 === "markdown"))){
-validate20.errors = [{instancePath:instancePath+"/source/format",schemaPath:"#/$defs/Source/properties/format/enum",keyword:"enum",params:{allowedValues: schema32.properties.format.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/source/format","enum",{allowedValues: ["text","html","markdown"]})];
 return false;
 }
 var valid2 = _errs13 === errors;
@@ -2802,7 +2698,7 @@ if(data2.variant !== undefined){
 let data6 = data2.variant;
 const _errs14 = errors;
 if(!(((data6 === "wechat") || (data6 === "site")) || (data6 === "generic"))){
-validate20.errors = [{instancePath:instancePath+"/source/variant",schemaPath:"#/$defs/Source/properties/variant/enum",keyword:"enum",params:{allowedValues: schema32.properties.variant.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/source/variant","enum",{allowedValues: ["wechat","site","generic"]})];
 return false;
 }
 var valid2 = _errs14 === errors;
@@ -2814,7 +2710,7 @@ if(valid2){
 if(data2.encoding !== undefined){
 const _errs15 = errors;
 if(typeof data2.encoding !== "string"){
-validate20.errors = [{instancePath:instancePath+"/source/encoding",schemaPath:"#/$defs/Source/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/source/encoding","type",{type: "string"})];
 return false;
 }
 var valid2 = _errs15 === errors;
@@ -2827,13 +2723,13 @@ if(data2.bytes !== undefined){
 let data8 = data2.bytes;
 const _errs17 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate20.errors = [{instancePath:instancePath+"/source/bytes",schemaPath:"#/$defs/Source/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/source/bytes","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs17){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate20.errors = [{instancePath:instancePath+"/source/bytes",schemaPath:"#/$defs/Source/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [errorOf(instancePath+"/source/bytes","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2852,7 +2748,7 @@ var valid2 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/Source/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath+"/source","type",{type: "object"})];
 return false;
 }
 }
@@ -2868,12 +2764,12 @@ const _errs19 = errors;
 if(errors === _errs19){
 if(typeof data9 === "string"){
 if(!pattern6.test(data9)){
-validate20.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/pattern",keyword:"pattern",params:{pattern: "^([a-z]{2}|und)$"},message:"must match pattern \""+"^([a-z]{2}|und)$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/language","pattern",{pattern: "^([a-z]{2}|und)$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/language","type",{type: "string"})];
 return false;
 }
 }
@@ -2887,7 +2783,7 @@ if(data.script !== undefined){
 let data10 = data.script;
 const _errs21 = errors;
 if(!((((data10 === "Hans") || (data10 === "Hant")) || (data10 === "Latn")) || (data10 === null))){
-validate20.errors = [{instancePath:instancePath+"/script",schemaPath:"#/properties/script/enum",keyword:"enum",params:{allowedValues: schema31.properties.script.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/script","enum",{allowedValues: ["Hans","Hant","Latn",null]})];
 return false;
 }
 var valid0 = _errs21 === errors;
@@ -2900,7 +2796,7 @@ if(data.title !== undefined){
 let data11 = data.title;
 const _errs22 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate20.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema31.properties.title.type},message:"must be string,null"}];
+validate20.errors = [errorOf(instancePath+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs22 === errors;
@@ -2913,7 +2809,7 @@ if(data.titleEn !== undefined){
 let data12 = data.titleEn;
 const _errs24 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate20.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema31.properties.titleEn.type},message:"must be string,null"}];
+validate20.errors = [errorOf(instancePath+"/titleEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs24 === errors;
@@ -2930,7 +2826,7 @@ let valid3 = false;
 let passing0 = null;
 const _errs28 = errors;
 if(data13 !== null){
-const err0 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err0 = errorOf(instancePath+"/topic","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2949,7 +2845,7 @@ if(errors === _errs30){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing2;
 if(((data13.disease === undefined) && (missing2 = "disease")) || ((data13.therapy === undefined) && (missing2 = "therapy"))){
-const err1 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+const err1 = errorOf(instancePath+"/topic","required",{missingProperty: missing2});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2962,7 +2858,7 @@ else {
 const _errs32 = errors;
 for(const key2 in data13){
 if(!((key2 === "disease") || (key2 === "therapy"))){
-const err2 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err2 = errorOf(instancePath+"/topic","additionalProperties",{additionalProperty: key2});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2982,7 +2878,7 @@ let valid5 = false;
 let passing1 = null;
 const _errs35 = errors;
 if(data14 !== null){
-const err3 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err3 = errorOf(instancePath+"/topic/disease","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3001,7 +2897,7 @@ if(errors === _errs37){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 let missing3;
 if(((data14.id === undefined) && (missing3 = "id")) || ((data14.label === undefined) && (missing3 = "label"))){
-const err4 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
+const err4 = errorOf(instancePath+"/topic/disease","required",{missingProperty: missing3});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3014,7 +2910,7 @@ else {
 const _errs39 = errors;
 for(const key3 in data14){
 if(!((key3 === "id") || (key3 === "label"))){
-const err5 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err5 = errorOf(instancePath+"/topic/disease","additionalProperties",{additionalProperty: key3});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3029,7 +2925,7 @@ if(_errs39 === errors){
 if(data14.id !== undefined){
 const _errs40 = errors;
 if(typeof data14.id !== "string"){
-const err6 = {instancePath:instancePath+"/topic/disease/id",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = errorOf(instancePath+"/topic/disease/id","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3047,7 +2943,7 @@ if(valid6){
 if(data14.label !== undefined){
 const _errs42 = errors;
 if(typeof data14.label !== "string"){
-const err7 = {instancePath:instancePath+"/topic/disease/label",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = errorOf(instancePath+"/topic/disease/label","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3066,7 +2962,7 @@ var valid6 = true;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = errorOf(instancePath+"/topic/disease","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3088,7 +2984,7 @@ passing1 = 1;
 }
 }
 if(!valid5){
-const err9 = {instancePath:instancePath+"/topic/disease",schemaPath:"#/properties/topic/oneOf/1/properties/disease/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err9 = errorOf(instancePath+"/topic/disease","oneOf",{passingSchemas: passing1});
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3118,7 +3014,7 @@ if(data13.therapy !== undefined){
 let data17 = data13.therapy;
 const _errs44 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err10 = {instancePath:instancePath+"/topic/therapy",schemaPath:"#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema31.properties.topic.oneOf[1].properties.therapy.type},message:"must be string,null"};
+const err10 = errorOf(instancePath+"/topic/therapy","type",{type: ["string","null"]});
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3137,7 +3033,7 @@ var valid4 = true;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = errorOf(instancePath+"/topic","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3159,7 +3055,7 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err12 = {instancePath:instancePath+"/topic",schemaPath:"#/properties/topic/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err12 = errorOf(instancePath+"/topic","oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3191,7 +3087,7 @@ if(data.kind !== undefined){
 let data18 = data.kind;
 const _errs46 = errors;
 if(!((((((data18 === "month-digest") || (data18 === "year-roundup")) || (data18 === "trial-roundup")) || (data18 === "news-item")) || (data18 === "drug-approval")) || (data18 === "overview"))){
-validate20.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/kind","enum",{allowedValues: ["month-digest","year-roundup","trial-roundup","news-item","drug-approval","overview"]})];
 return false;
 }
 var valid0 = _errs46 === errors;
@@ -3208,7 +3104,7 @@ let valid7 = false;
 let passing2 = null;
 const _errs49 = errors;
 if(data19 !== null){
-const err13 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err13 = errorOf(instancePath+"/period","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3227,7 +3123,7 @@ if(errors === _errs51){
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing4;
 if(((data19.start === undefined) && (missing4 = "start")) || ((data19.end === undefined) && (missing4 = "end"))){
-const err14 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
+const err14 = errorOf(instancePath+"/period","required",{missingProperty: missing4});
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3240,7 +3136,7 @@ else {
 const _errs53 = errors;
 for(const key4 in data19){
 if(!((key4 === "start") || (key4 === "end"))){
-const err15 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err15 = errorOf(instancePath+"/period","additionalProperties",{additionalProperty: key4});
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3259,7 +3155,7 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data20 === "string"){
 if(!pattern7.test(data20)){
-const err16 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+const err16 = errorOf(instancePath+"/period/start","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"});
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3270,7 +3166,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/period/start",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err17 = errorOf(instancePath+"/period/start","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3293,7 +3189,7 @@ const _errs58 = errors;
 if(errors === _errs58){
 if(typeof data21 === "string"){
 if(!pattern7.test(data21)){
-const err18 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+const err18 = errorOf(instancePath+"/period/end","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"});
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3304,7 +3200,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/period/end",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err19 = errorOf(instancePath+"/period/end","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3324,7 +3220,7 @@ var valid8 = true;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err20 = errorOf(instancePath+"/period","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3346,7 +3242,7 @@ passing2 = 1;
 }
 }
 if(!valid7){
-const err21 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err21 = errorOf(instancePath+"/period","oneOf",{passingSchemas: passing2});
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3382,7 +3278,7 @@ let valid11 = false;
 let passing3 = null;
 const _errs62 = errors;
 if(data22 !== null){
-const err22 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err22 = errorOf(instancePath+"/pageDate","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3400,7 +3296,7 @@ const _errs64 = errors;
 if(errors === _errs64){
 if(typeof data22 === "string"){
 if(!pattern9.test(data22)){
-const err23 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/1/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+const err23 = errorOf(instancePath+"/pageDate","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"});
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3411,7 +3307,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = errorOf(instancePath+"/pageDate","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3433,7 +3329,7 @@ passing3 = 1;
 }
 }
 if(!valid11){
-const err25 = {instancePath:instancePath+"/pageDate",schemaPath:"#/properties/pageDate/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err25 = errorOf(instancePath+"/pageDate","oneOf",{passingSchemas: passing3});
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3475,12 +3371,12 @@ const _errs69 = errors;
 if(errors === _errs69){
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-validate20.errors = [{instancePath:instancePath+"/missingMonths/" + i0,schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/missingMonths/" + i0,"pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/missingMonths/" + i0,schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/missingMonths/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -3491,7 +3387,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/missingMonths","type",{type: "array"})];
 return false;
 }
 }
@@ -3515,12 +3411,12 @@ const _errs74 = errors;
 if(errors === _errs74){
 if(typeof data26 === "string"){
 if(!pattern7.test(data26)){
-validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i1,schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/outOfOrderMonths/" + i1,"pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i1,schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/outOfOrderMonths/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -3531,7 +3427,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/outOfOrderMonths","type",{type: "array"})];
 return false;
 }
 }
@@ -3550,7 +3446,7 @@ var valid16 = true;
 const len2 = data27.length;
 for(let i2=0; i2<len2; i2++){
 const _errs78 = errors;
-if(!(validate21(data27[i2], {instancePath:instancePath+"/sections/" + i2,parentData:data27,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate21(data27[i2], {instancePath:instancePath+"/sections/" + i2}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
@@ -3561,7 +3457,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sections",schemaPath:"#/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/sections","type",{type: "array"})];
 return false;
 }
 }
@@ -3580,7 +3476,7 @@ var valid17 = true;
 const len3 = data29.length;
 for(let i3=0; i3<len3; i3++){
 const _errs81 = errors;
-if(!(validate30(data29[i3], {instancePath:instancePath+"/references/" + i3,parentData:data29,parentDataProperty:i3,rootData,dynamicAnchors}))){
+if(!(validate30(data29[i3], {instancePath:instancePath+"/references/" + i3}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
@@ -3591,7 +3487,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/references","type",{type: "array"})];
 return false;
 }
 }
@@ -3610,7 +3506,7 @@ var valid18 = true;
 const len4 = data31.length;
 for(let i4=0; i4<len4; i4++){
 const _errs84 = errors;
-if(!(validate35(data31[i4], {instancePath:instancePath+"/journals/" + i4,parentData:data31,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate35(data31[i4], {instancePath:instancePath+"/journals/" + i4}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
@@ -3621,7 +3517,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/journals","type",{type: "array"})];
 return false;
 }
 }
@@ -3640,7 +3536,7 @@ var valid19 = true;
 const len5 = data33.length;
 for(let i5=0; i5<len5; i5++){
 const _errs87 = errors;
-if(!(validate38(data33[i5], {instancePath:instancePath+"/citations/" + i5,parentData:data33,parentDataProperty:i5,rootData,dynamicAnchors}))){
+if(!(validate38(data33[i5], {instancePath:instancePath+"/citations/" + i5}))){
 vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
 errors = vErrors.length;
 }
@@ -3651,7 +3547,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/citations","type",{type: "array"})];
 return false;
 }
 }
@@ -3670,7 +3566,7 @@ var valid20 = true;
 const len6 = data35.length;
 for(let i6=0; i6<len6; i6++){
 const _errs90 = errors;
-if(!(validate41(data35[i6], {instancePath:instancePath+"/entities/" + i6,parentData:data35,parentDataProperty:i6,rootData,dynamicAnchors}))){
+if(!(validate41(data35[i6], {instancePath:instancePath+"/entities/" + i6}))){
 vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
 errors = vErrors.length;
 }
@@ -3681,7 +3577,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/entities","type",{type: "array"})];
 return false;
 }
 }
@@ -3705,14 +3601,14 @@ if(errors === _errs93){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing5;
 if((((data38.kind === undefined) && (missing5 = "kind")) || ((data38.text === undefined) && (missing5 = "text"))) || ((data38.position === undefined) && (missing5 = "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate/" + i7,"required",{missingProperty: missing5})];
 return false;
 }
 else {
 const _errs95 = errors;
 for(const key5 in data38){
 if(!(((key5 === "kind") || (key5 === "text")) || (key5 === "position"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate/" + i7,"additionalProperties",{additionalProperty: key5})];
 return false;
 break;
 }
@@ -3722,7 +3618,7 @@ if(data38.kind !== undefined){
 let data39 = data38.kind;
 const _errs96 = errors;
 if(!(((((data39 === "disclaimer") || (data39 === "qr-code")) || (data39 === "caption")) || (data39 === "page-date")) || (data39 === "other"))){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/kind",schemaPath:"#/properties/boilerplate/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.boilerplate.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate/" + i7+"/kind","enum",{allowedValues: ["disclaimer","qr-code","caption","page-date","other"]})];
 return false;
 }
 var valid22 = _errs96 === errors;
@@ -3734,7 +3630,7 @@ if(valid22){
 if(data38.text !== undefined){
 const _errs97 = errors;
 if(typeof data38.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7+"/text",schemaPath:"#/properties/boilerplate/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate/" + i7+"/text","type",{type: "string"})];
 return false;
 }
 var valid22 = _errs97 === errors;
@@ -3745,7 +3641,7 @@ var valid22 = true;
 if(valid22){
 if(data38.position !== undefined){
 const _errs99 = errors;
-if(!(validate22(data38.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position",parentData:data38,parentDataProperty:"position",rootData,dynamicAnchors}))){
+if(!(validate22(data38.position, {instancePath:instancePath+"/boilerplate/" + i7+"/position"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -3760,7 +3656,7 @@ var valid22 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate/" + i7,schemaPath:"#/properties/boilerplate/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate/" + i7,"type",{type: "object"})];
 return false;
 }
 }
@@ -3771,7 +3667,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/boilerplate","type",{type: "array"})];
 return false;
 }
 }
@@ -3796,14 +3692,14 @@ if(errors === _errs103){
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 let missing6;
 if(((((((data43.severity === undefined) && (missing6 = "severity")) || ((data43.rule === undefined) && (missing6 = "rule"))) || ((data43.source === undefined) && (missing6 = "source"))) || ((data43.message === undefined) && (missing6 = "message"))) || ((data43.line === undefined) && (missing6 = "line"))) || ((data43.column === undefined) && (missing6 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8,"required",{missingProperty: missing6})];
 return false;
 }
 else {
 const _errs105 = errors;
 for(const key6 in data43){
-if(!(func1.call(schema55.properties, key6))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+if(!(names_schema55_properties.has(key6))){
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8,"additionalProperties",{additionalProperty: key6})];
 return false;
 break;
 }
@@ -3813,7 +3709,7 @@ if(data43.severity !== undefined){
 let data44 = data43.severity;
 const _errs106 = errors;
 if(!(((data44 === "error") || (data44 === "warning")) || (data44 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/severity",schemaPath:"#/$defs/Diagnostic/properties/severity/enum",keyword:"enum",params:{allowedValues: schema55.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/severity","enum",{allowedValues: ["error","warning","info"]})];
 return false;
 }
 var valid25 = _errs106 === errors;
@@ -3828,12 +3724,12 @@ const _errs107 = errors;
 if(errors === _errs107){
 if(typeof data45 === "string"){
 if(!pattern21.test(data45)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/rule","pattern",{pattern: "^[a-z][a-z0-9-]*$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/rule",schemaPath:"#/$defs/Diagnostic/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/rule","type",{type: "string"})];
 return false;
 }
 }
@@ -3846,7 +3742,7 @@ if(valid25){
 if(data43.source !== undefined){
 const _errs109 = errors;
 if(typeof data43.source !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/source",schemaPath:"#/$defs/Diagnostic/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/source","type",{type: "string"})];
 return false;
 }
 var valid25 = _errs109 === errors;
@@ -3858,7 +3754,7 @@ if(valid25){
 if(data43.message !== undefined){
 const _errs111 = errors;
 if(typeof data43.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/message",schemaPath:"#/$defs/Diagnostic/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/message","type",{type: "string"})];
 return false;
 }
 var valid25 = _errs111 === errors;
@@ -3871,13 +3767,13 @@ if(data43.line !== undefined){
 let data48 = data43.line;
 const _errs113 = errors;
 if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/line","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs113){
 if((typeof data48 == "number") && (isFinite(data48))){
 if(data48 < 1 || isNaN(data48)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/line",schemaPath:"#/$defs/Diagnostic/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/line","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3892,13 +3788,13 @@ if(data43.column !== undefined){
 let data49 = data43.column;
 const _errs115 = errors;
 if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/column","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs115){
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 < 1 || isNaN(data49)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/column",schemaPath:"#/$defs/Diagnostic/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/column","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3913,13 +3809,13 @@ if(data43.endLine !== undefined){
 let data50 = data43.endLine;
 const _errs117 = errors;
 if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/endLine","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs117){
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 < 1 || isNaN(data50)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endLine",schemaPath:"#/$defs/Diagnostic/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/endLine","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3934,13 +3830,13 @@ if(data43.endColumn !== undefined){
 let data51 = data43.endColumn;
 const _errs119 = errors;
 if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/endColumn","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs119){
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 < 1 || isNaN(data51)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/endColumn",schemaPath:"#/$defs/Diagnostic/properties/endColumn/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/endColumn","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3955,13 +3851,13 @@ if(data43.offset !== undefined){
 let data52 = data43.offset;
 const _errs121 = errors;
 if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/offset","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs121){
 if((typeof data52 == "number") && (isFinite(data52))){
 if(data52 < 0 || isNaN(data52)){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/offset",schemaPath:"#/$defs/Diagnostic/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/offset","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -3975,7 +3871,7 @@ if(valid25){
 if(data43.fatal !== undefined){
 const _errs123 = errors;
 if(typeof data43.fatal !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8+"/fatal",schemaPath:"#/$defs/Diagnostic/properties/fatal/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8+"/fatal","type",{type: "boolean"})];
 return false;
 }
 var valid25 = _errs123 === errors;
@@ -3996,7 +3892,7 @@ var valid25 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics/" + i8,schemaPath:"#/$defs/Diagnostic/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics/" + i8,"type",{type: "object"})];
 return false;
 }
 }
@@ -4007,7 +3903,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/diagnostics",schemaPath:"#/properties/diagnostics/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/diagnostics","type",{type: "array"})];
 return false;
 }
 }
@@ -4039,14 +3935,13 @@ var valid0 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 // What validators-dataset.ts shares with the record's validator.
-export { func1, pattern4, pattern5, pattern7, pattern13, pattern14, pattern16, pattern17, pattern18, pattern20 };
+export { pattern4, pattern5, pattern7, pattern13, pattern14, pattern16, pattern17, pattern18, pattern20 };

@@ -2,24 +2,22 @@
 // @ts-nocheck
 /* eslint-disable */
 "use strict";
-export const cslItem = validate10;
-const schema11 = {"type":"object","properties":{"type":{"type":"string","enum":["article","article-journal","article-magazine","article-newspaper","bill","book","broadcast","chapter","classic","collection","dataset","document","entry","entry-dictionary","entry-encyclopedia","figure","graphic","hearing","interview","legal_case","legislation","manuscript","map","motion_picture","musical_score","pamphlet","paper-conference","patent","performance","periodical","personal_communication","post","post-weblog","regulation","report","review","review-book","software","song","speech","standard","thesis","treaty","webpage"]},"id":{"type":["string","number"]},"categories":{"type":"array","items":{"type":"string"}},"language":{"type":"string"},"journalAbbreviation":{"type":"string"},"shortTitle":{"type":"string"},"author":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"chair":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"collection-editor":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"compiler":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"composer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"container-author":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"contributor":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"curator":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"director":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"editor":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"editorial-director":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"executive-producer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"interviewer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"illustrator":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"organizer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"original-author":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"performer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"producer":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"recipient":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"reviewed-author":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"translator":{"type":"array","items":{"$ref":"#/definitions/name-variable"}},"accessed":{"$ref":"#/definitions/date-variable"},"available-date":{"$ref":"#/definitions/date-variable"},"container":{"$ref":"#/definitions/date-variable"},"event-date":{"$ref":"#/definitions/date-variable"},"issued":{"$ref":"#/definitions/date-variable"},"original-date":{"$ref":"#/definitions/date-variable"},"submitted":{"$ref":"#/definitions/date-variable"},"abstract":{"type":"string"},"annote":{"type":"string"},"archive":{"type":"string"},"archive_collection":{"type":"string"},"archive_location":{"type":"string"},"archive-place":{"type":"string"},"authority":{"type":"string"},"call-number":{"type":"string"},"chapter-number":{"type":["string","number"]},"citation-number":{"type":["string","number"]},"citation-label":{"type":"string"},"collection-number":{"type":["string","number"]},"collection-title":{"type":"string"},"container-title":{"type":"string"},"container-title-short":{"type":"string"},"dimensions":{"type":"string"},"division":{"type":"string"},"DOI":{"type":"string"},"edition":{"type":["string","number"]},"event":{"type":"string"},"event-place":{"type":"string"},"first-reference-note-number":{"type":["string","number"]},"genre":{"type":"string"},"ISAN":{"type":"string"},"ISBN":{"type":"string"},"ISCI":{"type":"string"},"ISMN":{"type":"string"},"ISRC":{"type":"string"},"ISSN":{"type":"string"},"ISWC":{"type":"string"},"issue":{"type":["string","number"]},"jurisdiction":{"type":"string"},"keyword":{"type":"string"},"locator":{"type":["string","number"]},"medium":{"type":"string"},"note":{"type":"string"},"number":{"type":["string","number"]},"number-of-pages":{"type":["string","number"]},"number-of-volumes":{"type":["string","number"]},"original-publisher":{"type":"string"},"original-publisher-place":{"type":"string"},"original-title":{"type":"string"},"page":{"type":["string","number"]},"page-first":{"type":["string","number"]},"part":{"type":["string","number"]},"part-title":{"type":"string"},"PMCID":{"type":"string"},"PMID":{"type":"string"},"printing":{"type":["string","number"]},"publisher":{"type":"string"},"publisher-place":{"type":"string"},"references":{"type":"string"},"reviewed-title":{"type":"string"},"scale":{"type":"string"},"section":{"type":"string"},"source":{"type":"string"},"status":{"type":"string"},"supplement":{"type":["string","number"]},"title":{"type":"string"},"title-short":{"type":"string"},"translated-title":{"type":"string"},"translated-title-short":{"type":"string"},"URL":{"type":"string"},"version":{"type":"string"},"volume":{"type":["string","number"]},"year-suffix":{"type":"string"},"custom":{"type":"object"}},"required":["type","id"],"additionalProperties":false,"definitions":{"name-variable":{"anyOf":[{"properties":{"family":{"type":"string"},"given":{"type":"string"},"dropping-particle":{"type":"string"},"non-dropping-particle":{"type":"string"},"suffix":{"type":"string"},"comma-suffix":{"type":["string","number","boolean"]},"static-ordering":{"type":["string","number","boolean"]},"literal":{"type":"string"},"parse-names":{"type":["string","number","boolean"]}},"additionalProperties":false}]},"edtf-datatype":{"type":"string","pattern":"[0-9,-,%,~,X,?,..,\\/]"},"date-variable":{"anyOf":[{"$ref":"#/definitions/edtf-datatype"},{"properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":3},"minItems":1,"maxItems":2},"season":{"type":["string","number"]},"circa":{"type":["string","number","boolean"]},"literal":{"type":"string"},"raw":{"type":"string"},"edtf":{"$ref":"#/definitions/edtf-datatype"}},"additionalProperties":false}]}},"$id":"csl-item"};
-const schema12 = {"anyOf":[{"properties":{"family":{"type":"string"},"given":{"type":"string"},"dropping-particle":{"type":"string"},"non-dropping-particle":{"type":"string"},"suffix":{"type":"string"},"comma-suffix":{"type":["string","number","boolean"]},"static-ordering":{"type":["string","number","boolean"]},"literal":{"type":"string"},"parse-names":{"type":["string","number","boolean"]}},"additionalProperties":false}]};
-const func2 = Object.prototype.hasOwnProperty;
-const schema33 = {"anyOf":[{"$ref":"#/definitions/edtf-datatype"},{"properties":{"date-parts":{"type":"array","items":{"type":"array","items":{"type":["string","number"]},"minItems":1,"maxItems":3},"minItems":1,"maxItems":2},"season":{"type":["string","number"]},"circa":{"type":["string","number","boolean"]},"literal":{"type":"string"},"raw":{"type":"string"},"edtf":{"$ref":"#/definitions/edtf-datatype"}},"additionalProperties":false}]};
-const pattern0 = new RegExp("[0-9,-,%,~,X,?,..,\\/]", "u");
+const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});
+const names_schema6_properties = new Set(["type","id","categories","language","journalAbbreviation","shortTitle","author","chair","collection-editor","compiler","composer","container-author","contributor","curator","director","editor","editorial-director","executive-producer","interviewer","illustrator","organizer","original-author","performer","producer","recipient","reviewed-author","translator","accessed","available-date","container","event-date","issued","original-date","submitted","abstract","annote","archive","archive_collection","archive_location","archive-place","authority","call-number","chapter-number","citation-number","citation-label","collection-number","collection-title","container-title","container-title-short","dimensions","division","DOI","edition","event","event-place","first-reference-note-number","genre","ISAN","ISBN","ISCI","ISMN","ISRC","ISSN","ISWC","issue","jurisdiction","keyword","locator","medium","note","number","number-of-pages","number-of-volumes","original-publisher","original-publisher-place","original-title","page","page-first","part","part-title","PMCID","PMID","printing","publisher","publisher-place","references","reviewed-title","scale","section","source","status","supplement","title","title-short","translated-title","translated-title-short","URL","version","volume","year-suffix","custom"]);
+const names_schema7_anyOf_0_properties = new Set(["family","given","dropping-particle","non-dropping-particle","suffix","comma-suffix","static-ordering","literal","parse-names"]);
+export const cslItem = validate21;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data === "string"){
-if(!pattern0.test(data)){
-const err0 = {instancePath,schemaPath:"#/definitions/edtf-datatype/pattern",keyword:"pattern",params:{pattern: "[0-9,-,%,~,X,?,..,\\/]"},message:"must match pattern \""+"[0-9,-,%,~,X,?,..,\\/]"+"\""};
+for(const key0 in data){
+if(!(names_schema7_anyOf_0_properties.has(key0))){
+const err0 = errorOf(instancePath,"additionalProperties",{additionalProperty: key0});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -27,10 +25,14 @@ else {
 vErrors.push(err0);
 }
 errors++;
+break;
 }
 }
-else {
-const err1 = {instancePath,schemaPath:"#/definitions/edtf-datatype/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs2 === errors){
+if(data.family !== undefined){
+const _errs3 = errors;
+if(typeof data.family !== "string"){
+const err1 = errorOf(instancePath+"/family","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -39,16 +41,16 @@ vErrors.push(err1);
 }
 errors++;
 }
+var valid1 = _errs3 === errors;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-if(!valid0){
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.given !== undefined){
 const _errs5 = errors;
-for(const key0 in data){
-if(!((((((key0 === "date-parts") || (key0 === "season")) || (key0 === "circa")) || (key0 === "literal")) || (key0 === "raw")) || (key0 === "edtf"))){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(typeof data.given !== "string"){
+const err2 = errorOf(instancePath+"/given","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -56,17 +58,17 @@ else {
 vErrors.push(err2);
 }
 errors++;
-break;
 }
+var valid1 = _errs5 === errors;
 }
-if(_errs5 === errors){
-if(data["date-parts"] !== undefined){
-let data0 = data["date-parts"];
-const _errs6 = errors;
-if(errors === _errs6){
-if(Array.isArray(data0)){
-if(data0.length > 2){
-const err3 = {instancePath:instancePath+"/date-parts",schemaPath:"#/anyOf/1/properties/date-parts/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data["dropping-particle"] !== undefined){
+const _errs7 = errors;
+if(typeof data["dropping-particle"] !== "string"){
+const err3 = errorOf(instancePath+"/dropping-particle","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -75,9 +77,16 @@ vErrors.push(err3);
 }
 errors++;
 }
+var valid1 = _errs7 === errors;
+}
 else {
-if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/date-parts",schemaPath:"#/anyOf/1/properties/date-parts/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var valid1 = true;
+}
+if(valid1){
+if(data["non-dropping-particle"] !== undefined){
+const _errs9 = errors;
+if(typeof data["non-dropping-particle"] !== "string"){
+const err4 = errorOf(instancePath+"/non-dropping-particle","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -86,16 +95,16 @@ vErrors.push(err4);
 }
 errors++;
 }
+var valid1 = _errs9 === errors;
+}
 else {
-var valid3 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-const _errs8 = errors;
-if(errors === _errs8){
-if(Array.isArray(data1)){
-if(data1.length > 3){
-const err5 = {instancePath:instancePath+"/date-parts/" + i0,schemaPath:"#/anyOf/1/properties/date-parts/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+var valid1 = true;
+}
+if(valid1){
+if(data.suffix !== undefined){
+const _errs11 = errors;
+if(typeof data.suffix !== "string"){
+const err5 = errorOf(instancePath+"/suffix","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -104,9 +113,17 @@ vErrors.push(err5);
 }
 errors++;
 }
+var valid1 = _errs11 === errors;
+}
 else {
-if(data1.length < 1){
-const err6 = {instancePath:instancePath+"/date-parts/" + i0,schemaPath:"#/anyOf/1/properties/date-parts/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var valid1 = true;
+}
+if(valid1){
+if(data["comma-suffix"] !== undefined){
+let data5 = data["comma-suffix"];
+const _errs13 = errors;
+if(((typeof data5 !== "string") && (!(typeof data5 == "number"))) && (typeof data5 !== "boolean")){
+const err6 = errorOf(instancePath+"/comma-suffix","type",{type: ["string","number","boolean"]});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -115,14 +132,17 @@ vErrors.push(err6);
 }
 errors++;
 }
+var valid1 = _errs13 === errors;
+}
 else {
-var valid4 = true;
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-let data2 = data1[i1];
-const _errs10 = errors;
-if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
-const err7 = {instancePath:instancePath+"/date-parts/" + i0+"/" + i1,schemaPath:"#/anyOf/1/properties/date-parts/items/items/type",keyword:"type",params:{type: schema33.anyOf[1].properties["date-parts"].items.items.type},message:"must be string,number"};
+var valid1 = true;
+}
+if(valid1){
+if(data["static-ordering"] !== undefined){
+let data6 = data["static-ordering"];
+const _errs15 = errors;
+if(((typeof data6 !== "string") && (!(typeof data6 == "number"))) && (typeof data6 !== "boolean")){
+const err7 = errorOf(instancePath+"/static-ordering","type",{type: ["string","number","boolean"]});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -131,16 +151,16 @@ vErrors.push(err7);
 }
 errors++;
 }
-var valid4 = _errs10 === errors;
-if(!valid4){
-break;
-}
-}
-}
-}
+var valid1 = _errs15 === errors;
 }
 else {
-const err8 = {instancePath:instancePath+"/date-parts/" + i0,schemaPath:"#/anyOf/1/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid1 = true;
+}
+if(valid1){
+if(data.literal !== undefined){
+const _errs17 = errors;
+if(typeof data.literal !== "string"){
+const err8 = errorOf(instancePath+"/literal","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -149,17 +169,17 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-var valid3 = _errs8 === errors;
-if(!valid3){
-break;
-}
-}
-}
-}
+var valid1 = _errs17 === errors;
 }
 else {
-const err9 = {instancePath:instancePath+"/date-parts",schemaPath:"#/anyOf/1/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid1 = true;
+}
+if(valid1){
+if(data["parse-names"] !== undefined){
+let data8 = data["parse-names"];
+const _errs19 = errors;
+if(((typeof data8 !== "string") && (!(typeof data8 == "number"))) && (typeof data8 !== "boolean")){
+const err9 = errorOf(instancePath+"/parse-names","type",{type: ["string","number","boolean"]});
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -168,18 +188,25 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-var valid2 = _errs6 === errors;
+var valid1 = _errs19 === errors;
 }
 else {
-var valid2 = true;
+var valid1 = true;
 }
-if(valid2){
-if(data.season !== undefined){
-let data3 = data.season;
-const _errs12 = errors;
-if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
-const err10 = {instancePath:instancePath+"/season",schemaPath:"#/anyOf/1/properties/season/type",keyword:"type",params:{type: schema33.anyOf[1].properties.season.type},message:"must be string,number"};
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const err10 = errorOf(instancePath,"anyOf",{});
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -187,121 +214,7 @@ else {
 vErrors.push(err10);
 }
 errors++;
-}
-var valid2 = _errs12 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data.circa !== undefined){
-let data4 = data.circa;
-const _errs14 = errors;
-if(((typeof data4 !== "string") && (!(typeof data4 == "number"))) && (typeof data4 !== "boolean")){
-const err11 = {instancePath:instancePath+"/circa",schemaPath:"#/anyOf/1/properties/circa/type",keyword:"type",params:{type: schema33.anyOf[1].properties.circa.type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var valid2 = _errs14 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data.literal !== undefined){
-const _errs16 = errors;
-if(typeof data.literal !== "string"){
-const err12 = {instancePath:instancePath+"/literal",schemaPath:"#/anyOf/1/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid2 = _errs16 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data.raw !== undefined){
-const _errs18 = errors;
-if(typeof data.raw !== "string"){
-const err13 = {instancePath:instancePath+"/raw",schemaPath:"#/anyOf/1/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid2 = _errs18 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data.edtf !== undefined){
-let data7 = data.edtf;
-const _errs20 = errors;
-const _errs21 = errors;
-if(errors === _errs21){
-if(typeof data7 === "string"){
-if(!pattern0.test(data7)){
-const err14 = {instancePath:instancePath+"/edtf",schemaPath:"#/definitions/edtf-datatype/pattern",keyword:"pattern",params:{pattern: "[0-9,-,%,~,X,?,..,\\/]"},message:"must match pattern \""+"[0-9,-,%,~,X,?,..,\\/]"+"\""};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/edtf",schemaPath:"#/definitions/edtf-datatype/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-var valid2 = _errs20 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs4 === errors;
-valid0 = valid0 || _valid0;
-}
-if(!valid0){
-const err16 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-validate11.errors = vErrors;
+validate22.errors = vErrors;
 return false;
 }
 else {
@@ -315,12 +228,301 @@ vErrors = null;
 }
 }
 }
-validate11.errors = vErrors;
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+const pattern0 = new RegExp("[0-9,-,%,~,X,?,..,\\/]", "u");
+
+function validate45(data, {instancePath=""}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(typeof data === "string"){
+if(!pattern0.test(data)){
+validate45.errors = [errorOf(instancePath,"pattern",{pattern: "[0-9,-,%,~,X,?,..,\\/]"})];
+return false;
+}
+}
+else {
+validate45.errors = [errorOf(instancePath,"type",{type: "string"})];
+return false;
+}
+}
+validate45.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath=""}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(!(validate45(data, {instancePath}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs3 = errors;
+for(const key0 in data){
+if(!((((((key0 === "date-parts") || (key0 === "season")) || (key0 === "circa")) || (key0 === "literal")) || (key0 === "raw")) || (key0 === "edtf"))){
+const err0 = errorOf(instancePath,"additionalProperties",{additionalProperty: key0});
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+break;
+}
+}
+if(_errs3 === errors){
+if(data["date-parts"] !== undefined){
+let data0 = data["date-parts"];
+const _errs4 = errors;
+if(errors === _errs4){
+if(Array.isArray(data0)){
+if(data0.length > 2){
+const err1 = errorOf(instancePath+"/date-parts","maxItems",{limit: 2});
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+if(data0.length < 1){
+const err2 = errorOf(instancePath+"/date-parts","minItems",{limit: 1});
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+var valid2 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data1)){
+if(data1.length > 3){
+const err3 = errorOf(instancePath+"/date-parts/" + i0,"maxItems",{limit: 3});
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+if(data1.length < 1){
+const err4 = errorOf(instancePath+"/date-parts/" + i0,"minItems",{limit: 1});
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+var valid3 = true;
+const len1 = data1.length;
+for(let i1=0; i1<len1; i1++){
+let data2 = data1[i1];
+const _errs8 = errors;
+if((typeof data2 !== "string") && (!(typeof data2 == "number"))){
+const err5 = errorOf(instancePath+"/date-parts/" + i0+"/" + i1,"type",{type: ["string","number"]});
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var valid3 = _errs8 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+}
+else {
+const err6 = errorOf(instancePath+"/date-parts/" + i0,"type",{type: "array"});
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid2 = _errs6 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+const err7 = errorOf(instancePath+"/date-parts","type",{type: "array"});
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid1 = _errs4 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.season !== undefined){
+let data3 = data.season;
+const _errs10 = errors;
+if((typeof data3 !== "string") && (!(typeof data3 == "number"))){
+const err8 = errorOf(instancePath+"/season","type",{type: ["string","number"]});
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+var valid1 = _errs10 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.circa !== undefined){
+let data4 = data.circa;
+const _errs12 = errors;
+if(((typeof data4 !== "string") && (!(typeof data4 == "number"))) && (typeof data4 !== "boolean")){
+const err9 = errorOf(instancePath+"/circa","type",{type: ["string","number","boolean"]});
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var valid1 = _errs12 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.literal !== undefined){
+const _errs14 = errors;
+if(typeof data.literal !== "string"){
+const err10 = errorOf(instancePath+"/literal","type",{type: "string"});
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var valid1 = _errs14 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.raw !== undefined){
+const _errs16 = errors;
+if(typeof data.raw !== "string"){
+const err11 = errorOf(instancePath+"/raw","type",{type: "string"});
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var valid1 = _errs16 === errors;
+}
+else {
+var valid1 = true;
+}
+if(valid1){
+if(data.edtf !== undefined){
+const _errs18 = errors;
+if(!(validate45(data.edtf, {instancePath:instancePath+"/edtf"}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs18 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err12 = errorOf(instancePath,"anyOf",{});
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+validate44.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate44.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath=""}={}){
 /*# sourceURL="csl-item" */;
 let vErrors = null;
 let errors = 0;
@@ -328,14 +530,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))){
-validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate21.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
-validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema6_properties.has(key0))){
+validate21.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -345,11 +547,11 @@ if(data.type !== undefined){
 let data0 = data.type;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/type","type",{type: "string"})];
 return false;
 }
 if(!((((((((((((((((((((((((((((((((((((((((((((data0 === "article") || (data0 === "article-journal")) || (data0 === "article-magazine")) || (data0 === "article-newspaper")) || (data0 === "bill")) || (data0 === "book")) || (data0 === "broadcast")) || (data0 === "chapter")) || (data0 === "classic")) || (data0 === "collection")) || (data0 === "dataset")) || (data0 === "document")) || (data0 === "entry")) || (data0 === "entry-dictionary")) || (data0 === "entry-encyclopedia")) || (data0 === "figure")) || (data0 === "graphic")) || (data0 === "hearing")) || (data0 === "interview")) || (data0 === "legal_case")) || (data0 === "legislation")) || (data0 === "manuscript")) || (data0 === "map")) || (data0 === "motion_picture")) || (data0 === "musical_score")) || (data0 === "pamphlet")) || (data0 === "paper-conference")) || (data0 === "patent")) || (data0 === "performance")) || (data0 === "periodical")) || (data0 === "personal_communication")) || (data0 === "post")) || (data0 === "post-weblog")) || (data0 === "regulation")) || (data0 === "report")) || (data0 === "review")) || (data0 === "review-book")) || (data0 === "software")) || (data0 === "song")) || (data0 === "speech")) || (data0 === "standard")) || (data0 === "thesis")) || (data0 === "treaty")) || (data0 === "webpage"))){
-validate10.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.type.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/type","enum",{allowedValues: ["article","article-journal","article-magazine","article-newspaper","bill","book","broadcast","chapter","classic","collection","dataset","document","entry","entry-dictionary","entry-encyclopedia","figure","graphic","hearing","interview","legal_case","legislation","manuscript","map","motion_picture","musical_score","pamphlet","paper-conference","patent","performance","periodical","personal_communication","post","post-weblog","regulation","report","review","review-book","software","song","speech","standard","thesis","treaty","webpage"]})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -362,7 +564,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 const _errs4 = errors;
 if((typeof data1 !== "string") && (!(typeof data1 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: schema11.properties.id.type},message:"must be string,number"}];
+validate21.errors = [errorOf(instancePath+"/id","type",{type: ["string","number"]})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -381,7 +583,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/categories/" + i0,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/categories/" + i0,"type",{type: "string"})];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -391,7 +593,7 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/categories","type",{type: "array"})];
 return false;
 }
 }
@@ -404,7 +606,7 @@ if(valid0){
 if(data.language !== undefined){
 const _errs10 = errors;
 if(typeof data.language !== "string"){
-validate10.errors = [{instancePath:instancePath+"/language",schemaPath:"#/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/language","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -416,7 +618,7 @@ if(valid0){
 if(data.journalAbbreviation !== undefined){
 const _errs12 = errors;
 if(typeof data.journalAbbreviation !== "string"){
-validate10.errors = [{instancePath:instancePath+"/journalAbbreviation",schemaPath:"#/properties/journalAbbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/journalAbbreviation","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -428,7 +630,7 @@ if(valid0){
 if(data.shortTitle !== undefined){
 const _errs14 = errors;
 if(typeof data.shortTitle !== "string"){
-validate10.errors = [{instancePath:instancePath+"/shortTitle",schemaPath:"#/properties/shortTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/shortTitle","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -445,225 +647,10 @@ if(Array.isArray(data7)){
 var valid2 = true;
 const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
 const _errs18 = errors;
-const _errs20 = errors;
-let valid4 = false;
-const _errs21 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-const _errs22 = errors;
-for(const key1 in data8){
-if(!(func2.call(schema12.anyOf[0].properties, key1))){
-const err0 = {instancePath:instancePath+"/author/" + i1,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-break;
-}
-}
-if(_errs22 === errors){
-if(data8.family !== undefined){
-const _errs23 = errors;
-if(typeof data8.family !== "string"){
-const err1 = {instancePath:instancePath+"/author/" + i1+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid5 = _errs23 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8.given !== undefined){
-const _errs25 = errors;
-if(typeof data8.given !== "string"){
-const err2 = {instancePath:instancePath+"/author/" + i1+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid5 = _errs25 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8["dropping-particle"] !== undefined){
-const _errs27 = errors;
-if(typeof data8["dropping-particle"] !== "string"){
-const err3 = {instancePath:instancePath+"/author/" + i1+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid5 = _errs27 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8["non-dropping-particle"] !== undefined){
-const _errs29 = errors;
-if(typeof data8["non-dropping-particle"] !== "string"){
-const err4 = {instancePath:instancePath+"/author/" + i1+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid5 = _errs29 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8.suffix !== undefined){
-const _errs31 = errors;
-if(typeof data8.suffix !== "string"){
-const err5 = {instancePath:instancePath+"/author/" + i1+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid5 = _errs31 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8["comma-suffix"] !== undefined){
-let data14 = data8["comma-suffix"];
-const _errs33 = errors;
-if(((typeof data14 !== "string") && (!(typeof data14 == "number"))) && (typeof data14 !== "boolean")){
-const err6 = {instancePath:instancePath+"/author/" + i1+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-var valid5 = _errs33 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8["static-ordering"] !== undefined){
-let data15 = data8["static-ordering"];
-const _errs35 = errors;
-if(((typeof data15 !== "string") && (!(typeof data15 == "number"))) && (typeof data15 !== "boolean")){
-const err7 = {instancePath:instancePath+"/author/" + i1+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var valid5 = _errs35 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8.literal !== undefined){
-const _errs37 = errors;
-if(typeof data8.literal !== "string"){
-const err8 = {instancePath:instancePath+"/author/" + i1+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var valid5 = _errs37 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data8["parse-names"] !== undefined){
-let data17 = data8["parse-names"];
-const _errs39 = errors;
-if(((typeof data17 !== "string") && (!(typeof data17 == "number"))) && (typeof data17 !== "boolean")){
-const err9 = {instancePath:instancePath+"/author/" + i1+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var valid5 = _errs39 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid0 = _errs21 === errors;
-valid4 = valid4 || _valid0;
-if(!valid4){
-const err10 = {instancePath:instancePath+"/author/" + i1,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
+if(!(validate22(data7[i1], {instancePath:instancePath+"/author/" + i1}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
 var valid2 = _errs18 === errors;
 if(!valid2){
@@ -672,7 +659,7 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/author","type",{type: "array"})];
 return false;
 }
 }
@@ -683,978 +670,877 @@ var valid0 = true;
 }
 if(valid0){
 if(data.chair !== undefined){
-let data18 = data.chair;
-const _errs41 = errors;
-if(errors === _errs41){
-if(Array.isArray(data18)){
-var valid6 = true;
-const len2 = data18.length;
+let data9 = data.chair;
+const _errs19 = errors;
+if(errors === _errs19){
+if(Array.isArray(data9)){
+var valid3 = true;
+const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-const _errs43 = errors;
-const _errs45 = errors;
-let valid8 = false;
-const _errs46 = errors;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-const _errs47 = errors;
-for(const key2 in data19){
-if(!(func2.call(schema12.anyOf[0].properties, key2))){
-const err11 = {instancePath:instancePath+"/chair/" + i2,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-break;
-}
-}
-if(_errs47 === errors){
-if(data19.family !== undefined){
-const _errs48 = errors;
-if(typeof data19.family !== "string"){
-const err12 = {instancePath:instancePath+"/chair/" + i2+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-var valid9 = _errs48 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19.given !== undefined){
-const _errs50 = errors;
-if(typeof data19.given !== "string"){
-const err13 = {instancePath:instancePath+"/chair/" + i2+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var valid9 = _errs50 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19["dropping-particle"] !== undefined){
-const _errs52 = errors;
-if(typeof data19["dropping-particle"] !== "string"){
-const err14 = {instancePath:instancePath+"/chair/" + i2+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var valid9 = _errs52 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19["non-dropping-particle"] !== undefined){
-const _errs54 = errors;
-if(typeof data19["non-dropping-particle"] !== "string"){
-const err15 = {instancePath:instancePath+"/chair/" + i2+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-var valid9 = _errs54 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19.suffix !== undefined){
-const _errs56 = errors;
-if(typeof data19.suffix !== "string"){
-const err16 = {instancePath:instancePath+"/chair/" + i2+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var valid9 = _errs56 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19["comma-suffix"] !== undefined){
-let data25 = data19["comma-suffix"];
-const _errs58 = errors;
-if(((typeof data25 !== "string") && (!(typeof data25 == "number"))) && (typeof data25 !== "boolean")){
-const err17 = {instancePath:instancePath+"/chair/" + i2+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var valid9 = _errs58 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19["static-ordering"] !== undefined){
-let data26 = data19["static-ordering"];
-const _errs60 = errors;
-if(((typeof data26 !== "string") && (!(typeof data26 == "number"))) && (typeof data26 !== "boolean")){
-const err18 = {instancePath:instancePath+"/chair/" + i2+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-var valid9 = _errs60 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19.literal !== undefined){
-const _errs62 = errors;
-if(typeof data19.literal !== "string"){
-const err19 = {instancePath:instancePath+"/chair/" + i2+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-var valid9 = _errs62 === errors;
-}
-else {
-var valid9 = true;
-}
-if(valid9){
-if(data19["parse-names"] !== undefined){
-let data28 = data19["parse-names"];
-const _errs64 = errors;
-if(((typeof data28 !== "string") && (!(typeof data28 == "number"))) && (typeof data28 !== "boolean")){
-const err20 = {instancePath:instancePath+"/chair/" + i2+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-var valid9 = _errs64 === errors;
-}
-else {
-var valid9 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid1 = _errs46 === errors;
-valid8 = valid8 || _valid1;
-if(!valid8){
-const err21 = {instancePath:instancePath+"/chair/" + i2,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs45;
-if(vErrors !== null){
-if(_errs45){
-vErrors.length = _errs45;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid6 = _errs43 === errors;
-if(!valid6){
+const _errs21 = errors;
+if(!(validate22(data9[i2], {instancePath:instancePath+"/chair/" + i2}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs21 === errors;
+if(!valid3){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/chair",schemaPath:"#/properties/chair/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/chair","type",{type: "array"})];
 return false;
 }
 }
-var valid0 = _errs41 === errors;
+var valid0 = _errs19 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data["collection-editor"] !== undefined){
-let data29 = data["collection-editor"];
-const _errs66 = errors;
-if(errors === _errs66){
-if(Array.isArray(data29)){
-var valid10 = true;
-const len3 = data29.length;
+let data11 = data["collection-editor"];
+const _errs22 = errors;
+if(errors === _errs22){
+if(Array.isArray(data11)){
+var valid4 = true;
+const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
-let data30 = data29[i3];
-const _errs68 = errors;
-const _errs70 = errors;
-let valid12 = false;
-const _errs71 = errors;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-const _errs72 = errors;
-for(const key3 in data30){
-if(!(func2.call(schema12.anyOf[0].properties, key3))){
-const err22 = {instancePath:instancePath+"/collection-editor/" + i3,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-break;
-}
-}
-if(_errs72 === errors){
-if(data30.family !== undefined){
-const _errs73 = errors;
-if(typeof data30.family !== "string"){
-const err23 = {instancePath:instancePath+"/collection-editor/" + i3+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var valid13 = _errs73 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30.given !== undefined){
-const _errs75 = errors;
-if(typeof data30.given !== "string"){
-const err24 = {instancePath:instancePath+"/collection-editor/" + i3+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var valid13 = _errs75 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30["dropping-particle"] !== undefined){
-const _errs77 = errors;
-if(typeof data30["dropping-particle"] !== "string"){
-const err25 = {instancePath:instancePath+"/collection-editor/" + i3+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var valid13 = _errs77 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30["non-dropping-particle"] !== undefined){
-const _errs79 = errors;
-if(typeof data30["non-dropping-particle"] !== "string"){
-const err26 = {instancePath:instancePath+"/collection-editor/" + i3+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid13 = _errs79 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30.suffix !== undefined){
-const _errs81 = errors;
-if(typeof data30.suffix !== "string"){
-const err27 = {instancePath:instancePath+"/collection-editor/" + i3+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-var valid13 = _errs81 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30["comma-suffix"] !== undefined){
-let data36 = data30["comma-suffix"];
-const _errs83 = errors;
-if(((typeof data36 !== "string") && (!(typeof data36 == "number"))) && (typeof data36 !== "boolean")){
-const err28 = {instancePath:instancePath+"/collection-editor/" + i3+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var valid13 = _errs83 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30["static-ordering"] !== undefined){
-let data37 = data30["static-ordering"];
-const _errs85 = errors;
-if(((typeof data37 !== "string") && (!(typeof data37 == "number"))) && (typeof data37 !== "boolean")){
-const err29 = {instancePath:instancePath+"/collection-editor/" + i3+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var valid13 = _errs85 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30.literal !== undefined){
-const _errs87 = errors;
-if(typeof data30.literal !== "string"){
-const err30 = {instancePath:instancePath+"/collection-editor/" + i3+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var valid13 = _errs87 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data30["parse-names"] !== undefined){
-let data39 = data30["parse-names"];
-const _errs89 = errors;
-if(((typeof data39 !== "string") && (!(typeof data39 == "number"))) && (typeof data39 !== "boolean")){
-const err31 = {instancePath:instancePath+"/collection-editor/" + i3+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var valid13 = _errs89 === errors;
-}
-else {
-var valid13 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid2 = _errs71 === errors;
-valid12 = valid12 || _valid2;
-if(!valid12){
-const err32 = {instancePath:instancePath+"/collection-editor/" + i3,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs70;
-if(vErrors !== null){
-if(_errs70){
-vErrors.length = _errs70;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid10 = _errs68 === errors;
-if(!valid10){
+const _errs24 = errors;
+if(!(validate22(data11[i3], {instancePath:instancePath+"/collection-editor/" + i3}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs24 === errors;
+if(!valid4){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/collection-editor",schemaPath:"#/properties/collection-editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/collection-editor","type",{type: "array"})];
 return false;
 }
 }
-var valid0 = _errs66 === errors;
+var valid0 = _errs22 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.compiler !== undefined){
-let data40 = data.compiler;
-const _errs91 = errors;
-if(errors === _errs91){
-if(Array.isArray(data40)){
-var valid14 = true;
-const len4 = data40.length;
+let data13 = data.compiler;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data13)){
+var valid5 = true;
+const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
-let data41 = data40[i4];
-const _errs93 = errors;
-const _errs95 = errors;
-let valid16 = false;
-const _errs96 = errors;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-const _errs97 = errors;
-for(const key4 in data41){
-if(!(func2.call(schema12.anyOf[0].properties, key4))){
-const err33 = {instancePath:instancePath+"/compiler/" + i4,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-break;
-}
-}
-if(_errs97 === errors){
-if(data41.family !== undefined){
-const _errs98 = errors;
-if(typeof data41.family !== "string"){
-const err34 = {instancePath:instancePath+"/compiler/" + i4+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-var valid17 = _errs98 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41.given !== undefined){
-const _errs100 = errors;
-if(typeof data41.given !== "string"){
-const err35 = {instancePath:instancePath+"/compiler/" + i4+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-var valid17 = _errs100 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41["dropping-particle"] !== undefined){
-const _errs102 = errors;
-if(typeof data41["dropping-particle"] !== "string"){
-const err36 = {instancePath:instancePath+"/compiler/" + i4+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-var valid17 = _errs102 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41["non-dropping-particle"] !== undefined){
-const _errs104 = errors;
-if(typeof data41["non-dropping-particle"] !== "string"){
-const err37 = {instancePath:instancePath+"/compiler/" + i4+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid17 = _errs104 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41.suffix !== undefined){
-const _errs106 = errors;
-if(typeof data41.suffix !== "string"){
-const err38 = {instancePath:instancePath+"/compiler/" + i4+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var valid17 = _errs106 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41["comma-suffix"] !== undefined){
-let data47 = data41["comma-suffix"];
-const _errs108 = errors;
-if(((typeof data47 !== "string") && (!(typeof data47 == "number"))) && (typeof data47 !== "boolean")){
-const err39 = {instancePath:instancePath+"/compiler/" + i4+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-var valid17 = _errs108 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41["static-ordering"] !== undefined){
-let data48 = data41["static-ordering"];
-const _errs110 = errors;
-if(((typeof data48 !== "string") && (!(typeof data48 == "number"))) && (typeof data48 !== "boolean")){
-const err40 = {instancePath:instancePath+"/compiler/" + i4+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-var valid17 = _errs110 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41.literal !== undefined){
-const _errs112 = errors;
-if(typeof data41.literal !== "string"){
-const err41 = {instancePath:instancePath+"/compiler/" + i4+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var valid17 = _errs112 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data41["parse-names"] !== undefined){
-let data50 = data41["parse-names"];
-const _errs114 = errors;
-if(((typeof data50 !== "string") && (!(typeof data50 == "number"))) && (typeof data50 !== "boolean")){
-const err42 = {instancePath:instancePath+"/compiler/" + i4+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-var valid17 = _errs114 === errors;
-}
-else {
-var valid17 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid3 = _errs96 === errors;
-valid16 = valid16 || _valid3;
-if(!valid16){
-const err43 = {instancePath:instancePath+"/compiler/" + i4,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs95;
-if(vErrors !== null){
-if(_errs95){
-vErrors.length = _errs95;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid14 = _errs93 === errors;
-if(!valid14){
+const _errs27 = errors;
+if(!(validate22(data13[i4], {instancePath:instancePath+"/compiler/" + i4}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs27 === errors;
+if(!valid5){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/compiler",schemaPath:"#/properties/compiler/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/compiler","type",{type: "array"})];
 return false;
 }
 }
-var valid0 = _errs91 === errors;
+var valid0 = _errs25 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.composer !== undefined){
-let data51 = data.composer;
-const _errs116 = errors;
-if(errors === _errs116){
-if(Array.isArray(data51)){
-var valid18 = true;
-const len5 = data51.length;
+let data15 = data.composer;
+const _errs28 = errors;
+if(errors === _errs28){
+if(Array.isArray(data15)){
+var valid6 = true;
+const len5 = data15.length;
 for(let i5=0; i5<len5; i5++){
-let data52 = data51[i5];
-const _errs118 = errors;
-const _errs120 = errors;
-let valid20 = false;
-const _errs121 = errors;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-const _errs122 = errors;
-for(const key5 in data52){
-if(!(func2.call(schema12.anyOf[0].properties, key5))){
-const err44 = {instancePath:instancePath+"/composer/" + i5,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err44];
+const _errs30 = errors;
+if(!(validate22(data15[i5], {instancePath:instancePath+"/composer/" + i5}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-else {
-vErrors.push(err44);
-}
-errors++;
+var valid6 = _errs30 === errors;
+if(!valid6){
 break;
 }
 }
-if(_errs122 === errors){
-if(data52.family !== undefined){
-const _errs123 = errors;
-if(typeof data52.family !== "string"){
-const err45 = {instancePath:instancePath+"/composer/" + i5+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err45];
 }
 else {
-vErrors.push(err45);
-}
-errors++;
-}
-var valid21 = _errs123 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52.given !== undefined){
-const _errs125 = errors;
-if(typeof data52.given !== "string"){
-const err46 = {instancePath:instancePath+"/composer/" + i5+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-var valid21 = _errs125 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52["dropping-particle"] !== undefined){
-const _errs127 = errors;
-if(typeof data52["dropping-particle"] !== "string"){
-const err47 = {instancePath:instancePath+"/composer/" + i5+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-var valid21 = _errs127 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52["non-dropping-particle"] !== undefined){
-const _errs129 = errors;
-if(typeof data52["non-dropping-particle"] !== "string"){
-const err48 = {instancePath:instancePath+"/composer/" + i5+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-var valid21 = _errs129 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52.suffix !== undefined){
-const _errs131 = errors;
-if(typeof data52.suffix !== "string"){
-const err49 = {instancePath:instancePath+"/composer/" + i5+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-var valid21 = _errs131 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52["comma-suffix"] !== undefined){
-let data58 = data52["comma-suffix"];
-const _errs133 = errors;
-if(((typeof data58 !== "string") && (!(typeof data58 == "number"))) && (typeof data58 !== "boolean")){
-const err50 = {instancePath:instancePath+"/composer/" + i5+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-var valid21 = _errs133 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52["static-ordering"] !== undefined){
-let data59 = data52["static-ordering"];
-const _errs135 = errors;
-if(((typeof data59 !== "string") && (!(typeof data59 == "number"))) && (typeof data59 !== "boolean")){
-const err51 = {instancePath:instancePath+"/composer/" + i5+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var valid21 = _errs135 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52.literal !== undefined){
-const _errs137 = errors;
-if(typeof data52.literal !== "string"){
-const err52 = {instancePath:instancePath+"/composer/" + i5+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-var valid21 = _errs137 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data52["parse-names"] !== undefined){
-let data61 = data52["parse-names"];
-const _errs139 = errors;
-if(((typeof data61 !== "string") && (!(typeof data61 == "number"))) && (typeof data61 !== "boolean")){
-const err53 = {instancePath:instancePath+"/composer/" + i5+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-var valid21 = _errs139 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid4 = _errs121 === errors;
-valid20 = valid20 || _valid4;
-if(!valid20){
-const err54 = {instancePath:instancePath+"/composer/" + i5,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-validate10.errors = vErrors;
+validate21.errors = [errorOf(instancePath+"/composer","type",{type: "array"})];
 return false;
 }
-else {
-errors = _errs120;
-if(vErrors !== null){
-if(_errs120){
-vErrors.length = _errs120;
+}
+var valid0 = _errs28 === errors;
 }
 else {
-vErrors = null;
+var valid0 = true;
+}
+if(valid0){
+if(data["container-author"] !== undefined){
+let data17 = data["container-author"];
+const _errs31 = errors;
+if(errors === _errs31){
+if(Array.isArray(data17)){
+var valid7 = true;
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+const _errs33 = errors;
+if(!(validate22(data17[i6], {instancePath:instancePath+"/container-author/" + i6}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid7 = _errs33 === errors;
+if(!valid7){
+break;
 }
 }
 }
-var valid18 = _errs118 === errors;
+else {
+validate21.errors = [errorOf(instancePath+"/container-author","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.contributor !== undefined){
+let data19 = data.contributor;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data19)){
+var valid8 = true;
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+const _errs36 = errors;
+if(!(validate22(data19[i7], {instancePath:instancePath+"/contributor/" + i7}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs36 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/contributor","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs34 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.curator !== undefined){
+let data21 = data.curator;
+const _errs37 = errors;
+if(errors === _errs37){
+if(Array.isArray(data21)){
+var valid9 = true;
+const len8 = data21.length;
+for(let i8=0; i8<len8; i8++){
+const _errs39 = errors;
+if(!(validate22(data21[i8], {instancePath:instancePath+"/curator/" + i8}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid9 = _errs39 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/curator","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.director !== undefined){
+let data23 = data.director;
+const _errs40 = errors;
+if(errors === _errs40){
+if(Array.isArray(data23)){
+var valid10 = true;
+const len9 = data23.length;
+for(let i9=0; i9<len9; i9++){
+const _errs42 = errors;
+if(!(validate22(data23[i9], {instancePath:instancePath+"/director/" + i9}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid10 = _errs42 === errors;
+if(!valid10){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/director","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.editor !== undefined){
+let data25 = data.editor;
+const _errs43 = errors;
+if(errors === _errs43){
+if(Array.isArray(data25)){
+var valid11 = true;
+const len10 = data25.length;
+for(let i10=0; i10<len10; i10++){
+const _errs45 = errors;
+if(!(validate22(data25[i10], {instancePath:instancePath+"/editor/" + i10}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid11 = _errs45 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/editor","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["editorial-director"] !== undefined){
+let data27 = data["editorial-director"];
+const _errs46 = errors;
+if(errors === _errs46){
+if(Array.isArray(data27)){
+var valid12 = true;
+const len11 = data27.length;
+for(let i11=0; i11<len11; i11++){
+const _errs48 = errors;
+if(!(validate22(data27[i11], {instancePath:instancePath+"/editorial-director/" + i11}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid12 = _errs48 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/editorial-director","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["executive-producer"] !== undefined){
+let data29 = data["executive-producer"];
+const _errs49 = errors;
+if(errors === _errs49){
+if(Array.isArray(data29)){
+var valid13 = true;
+const len12 = data29.length;
+for(let i12=0; i12<len12; i12++){
+const _errs51 = errors;
+if(!(validate22(data29[i12], {instancePath:instancePath+"/executive-producer/" + i12}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid13 = _errs51 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/executive-producer","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs49 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.interviewer !== undefined){
+let data31 = data.interviewer;
+const _errs52 = errors;
+if(errors === _errs52){
+if(Array.isArray(data31)){
+var valid14 = true;
+const len13 = data31.length;
+for(let i13=0; i13<len13; i13++){
+const _errs54 = errors;
+if(!(validate22(data31[i13], {instancePath:instancePath+"/interviewer/" + i13}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid14 = _errs54 === errors;
+if(!valid14){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/interviewer","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs52 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.illustrator !== undefined){
+let data33 = data.illustrator;
+const _errs55 = errors;
+if(errors === _errs55){
+if(Array.isArray(data33)){
+var valid15 = true;
+const len14 = data33.length;
+for(let i14=0; i14<len14; i14++){
+const _errs57 = errors;
+if(!(validate22(data33[i14], {instancePath:instancePath+"/illustrator/" + i14}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs57 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/illustrator","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs55 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.organizer !== undefined){
+let data35 = data.organizer;
+const _errs58 = errors;
+if(errors === _errs58){
+if(Array.isArray(data35)){
+var valid16 = true;
+const len15 = data35.length;
+for(let i15=0; i15<len15; i15++){
+const _errs60 = errors;
+if(!(validate22(data35[i15], {instancePath:instancePath+"/organizer/" + i15}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid16 = _errs60 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/organizer","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs58 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["original-author"] !== undefined){
+let data37 = data["original-author"];
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data37)){
+var valid17 = true;
+const len16 = data37.length;
+for(let i16=0; i16<len16; i16++){
+const _errs63 = errors;
+if(!(validate22(data37[i16], {instancePath:instancePath+"/original-author/" + i16}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid17 = _errs63 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/original-author","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs61 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.performer !== undefined){
+let data39 = data.performer;
+const _errs64 = errors;
+if(errors === _errs64){
+if(Array.isArray(data39)){
+var valid18 = true;
+const len17 = data39.length;
+for(let i17=0; i17<len17; i17++){
+const _errs66 = errors;
+if(!(validate22(data39[i17], {instancePath:instancePath+"/performer/" + i17}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid18 = _errs66 === errors;
 if(!valid18){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/composer",schemaPath:"#/properties/composer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/performer","type",{type: "array"})];
 return false;
 }
+}
+var valid0 = _errs64 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.producer !== undefined){
+let data41 = data.producer;
+const _errs67 = errors;
+if(errors === _errs67){
+if(Array.isArray(data41)){
+var valid19 = true;
+const len18 = data41.length;
+for(let i18=0; i18<len18; i18++){
+const _errs69 = errors;
+if(!(validate22(data41[i18], {instancePath:instancePath+"/producer/" + i18}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid19 = _errs69 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/producer","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.recipient !== undefined){
+let data43 = data.recipient;
+const _errs70 = errors;
+if(errors === _errs70){
+if(Array.isArray(data43)){
+var valid20 = true;
+const len19 = data43.length;
+for(let i19=0; i19<len19; i19++){
+const _errs72 = errors;
+if(!(validate22(data43[i19], {instancePath:instancePath+"/recipient/" + i19}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid20 = _errs72 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/recipient","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs70 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["reviewed-author"] !== undefined){
+let data45 = data["reviewed-author"];
+const _errs73 = errors;
+if(errors === _errs73){
+if(Array.isArray(data45)){
+var valid21 = true;
+const len20 = data45.length;
+for(let i20=0; i20<len20; i20++){
+const _errs75 = errors;
+if(!(validate22(data45[i20], {instancePath:instancePath+"/reviewed-author/" + i20}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid21 = _errs75 === errors;
+if(!valid21){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/reviewed-author","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.translator !== undefined){
+let data47 = data.translator;
+const _errs76 = errors;
+if(errors === _errs76){
+if(Array.isArray(data47)){
+var valid22 = true;
+const len21 = data47.length;
+for(let i21=0; i21<len21; i21++){
+const _errs78 = errors;
+if(!(validate22(data47[i21], {instancePath:instancePath+"/translator/" + i21}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var valid22 = _errs78 === errors;
+if(!valid22){
+break;
+}
+}
+}
+else {
+validate21.errors = [errorOf(instancePath+"/translator","type",{type: "array"})];
+return false;
+}
+}
+var valid0 = _errs76 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.accessed !== undefined){
+const _errs79 = errors;
+if(!(validate44(data.accessed, {instancePath:instancePath+"/accessed"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs79 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["available-date"] !== undefined){
+const _errs80 = errors;
+if(!(validate44(data["available-date"], {instancePath:instancePath+"/available-date"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs80 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.container !== undefined){
+const _errs81 = errors;
+if(!(validate44(data.container, {instancePath:instancePath+"/container"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs81 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["event-date"] !== undefined){
+const _errs82 = errors;
+if(!(validate44(data["event-date"], {instancePath:instancePath+"/event-date"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs82 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issued !== undefined){
+const _errs83 = errors;
+if(!(validate44(data.issued, {instancePath:instancePath+"/issued"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["original-date"] !== undefined){
+const _errs84 = errors;
+if(!(validate44(data["original-date"], {instancePath:instancePath+"/original-date"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs84 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.submitted !== undefined){
+const _errs85 = errors;
+if(!(validate44(data.submitted, {instancePath:instancePath+"/submitted"}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs85 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.abstract !== undefined){
+const _errs86 = errors;
+if(typeof data.abstract !== "string"){
+validate21.errors = [errorOf(instancePath+"/abstract","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs86 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.annote !== undefined){
+const _errs88 = errors;
+if(typeof data.annote !== "string"){
+validate21.errors = [errorOf(instancePath+"/annote","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs88 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.archive !== undefined){
+const _errs90 = errors;
+if(typeof data.archive !== "string"){
+validate21.errors = [errorOf(instancePath+"/archive","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs90 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.archive_collection !== undefined){
+const _errs92 = errors;
+if(typeof data.archive_collection !== "string"){
+validate21.errors = [errorOf(instancePath+"/archive_collection","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs92 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.archive_location !== undefined){
+const _errs94 = errors;
+if(typeof data.archive_location !== "string"){
+validate21.errors = [errorOf(instancePath+"/archive_location","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs94 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["archive-place"] !== undefined){
+const _errs96 = errors;
+if(typeof data["archive-place"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/archive-place","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs96 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.authority !== undefined){
+const _errs98 = errors;
+if(typeof data.authority !== "string"){
+validate21.errors = [errorOf(instancePath+"/authority","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs98 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["call-number"] !== undefined){
+const _errs100 = errors;
+if(typeof data["call-number"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/call-number","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs100 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["chapter-number"] !== undefined){
+let data64 = data["chapter-number"];
+const _errs102 = errors;
+if((typeof data64 !== "string") && (!(typeof data64 == "number"))){
+validate21.errors = [errorOf(instancePath+"/chapter-number","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs102 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["citation-number"] !== undefined){
+let data65 = data["citation-number"];
+const _errs104 = errors;
+if((typeof data65 !== "string") && (!(typeof data65 == "number"))){
+validate21.errors = [errorOf(instancePath+"/citation-number","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs104 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["citation-label"] !== undefined){
+const _errs106 = errors;
+if(typeof data["citation-label"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/citation-label","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs106 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-number"] !== undefined){
+let data67 = data["collection-number"];
+const _errs108 = errors;
+if((typeof data67 !== "string") && (!(typeof data67 == "number"))){
+validate21.errors = [errorOf(instancePath+"/collection-number","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs108 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["collection-title"] !== undefined){
+const _errs110 = errors;
+if(typeof data["collection-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/collection-title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs110 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title"] !== undefined){
+const _errs112 = errors;
+if(typeof data["container-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/container-title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs112 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["container-title-short"] !== undefined){
+const _errs114 = errors;
+if(typeof data["container-title-short"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/container-title-short","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs114 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.dimensions !== undefined){
+const _errs116 = errors;
+if(typeof data.dimensions !== "string"){
+validate21.errors = [errorOf(instancePath+"/dimensions","type",{type: "string"})];
+return false;
 }
 var valid0 = _errs116 === errors;
 }
@@ -1662,489 +1548,306 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data["container-author"] !== undefined){
-let data62 = data["container-author"];
-const _errs141 = errors;
-if(errors === _errs141){
-if(Array.isArray(data62)){
-var valid22 = true;
-const len6 = data62.length;
-for(let i6=0; i6<len6; i6++){
-let data63 = data62[i6];
-const _errs143 = errors;
-const _errs145 = errors;
-let valid24 = false;
-const _errs146 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-const _errs147 = errors;
-for(const key6 in data63){
-if(!(func2.call(schema12.anyOf[0].properties, key6))){
-const err55 = {instancePath:instancePath+"/container-author/" + i6,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-break;
-}
-}
-if(_errs147 === errors){
-if(data63.family !== undefined){
-const _errs148 = errors;
-if(typeof data63.family !== "string"){
-const err56 = {instancePath:instancePath+"/container-author/" + i6+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-var valid25 = _errs148 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63.given !== undefined){
-const _errs150 = errors;
-if(typeof data63.given !== "string"){
-const err57 = {instancePath:instancePath+"/container-author/" + i6+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-var valid25 = _errs150 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63["dropping-particle"] !== undefined){
-const _errs152 = errors;
-if(typeof data63["dropping-particle"] !== "string"){
-const err58 = {instancePath:instancePath+"/container-author/" + i6+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-var valid25 = _errs152 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63["non-dropping-particle"] !== undefined){
-const _errs154 = errors;
-if(typeof data63["non-dropping-particle"] !== "string"){
-const err59 = {instancePath:instancePath+"/container-author/" + i6+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-var valid25 = _errs154 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63.suffix !== undefined){
-const _errs156 = errors;
-if(typeof data63.suffix !== "string"){
-const err60 = {instancePath:instancePath+"/container-author/" + i6+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-var valid25 = _errs156 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63["comma-suffix"] !== undefined){
-let data69 = data63["comma-suffix"];
-const _errs158 = errors;
-if(((typeof data69 !== "string") && (!(typeof data69 == "number"))) && (typeof data69 !== "boolean")){
-const err61 = {instancePath:instancePath+"/container-author/" + i6+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var valid25 = _errs158 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63["static-ordering"] !== undefined){
-let data70 = data63["static-ordering"];
-const _errs160 = errors;
-if(((typeof data70 !== "string") && (!(typeof data70 == "number"))) && (typeof data70 !== "boolean")){
-const err62 = {instancePath:instancePath+"/container-author/" + i6+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-var valid25 = _errs160 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63.literal !== undefined){
-const _errs162 = errors;
-if(typeof data63.literal !== "string"){
-const err63 = {instancePath:instancePath+"/container-author/" + i6+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-var valid25 = _errs162 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data63["parse-names"] !== undefined){
-let data72 = data63["parse-names"];
-const _errs164 = errors;
-if(((typeof data72 !== "string") && (!(typeof data72 == "number"))) && (typeof data72 !== "boolean")){
-const err64 = {instancePath:instancePath+"/container-author/" + i6+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-var valid25 = _errs164 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid5 = _errs146 === errors;
-valid24 = valid24 || _valid5;
-if(!valid24){
-const err65 = {instancePath:instancePath+"/container-author/" + i6,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-validate10.errors = vErrors;
+if(data.division !== undefined){
+const _errs118 = errors;
+if(typeof data.division !== "string"){
+validate21.errors = [errorOf(instancePath+"/division","type",{type: "string"})];
 return false;
 }
-else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid22 = _errs143 === errors;
-if(!valid22){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/container-author",schemaPath:"#/properties/container-author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs141 === errors;
+var valid0 = _errs118 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.contributor !== undefined){
-let data73 = data.contributor;
+if(data.DOI !== undefined){
+const _errs120 = errors;
+if(typeof data.DOI !== "string"){
+validate21.errors = [errorOf(instancePath+"/DOI","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs120 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.edition !== undefined){
+let data74 = data.edition;
+const _errs122 = errors;
+if((typeof data74 !== "string") && (!(typeof data74 == "number"))){
+validate21.errors = [errorOf(instancePath+"/edition","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs122 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.event !== undefined){
+const _errs124 = errors;
+if(typeof data.event !== "string"){
+validate21.errors = [errorOf(instancePath+"/event","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs124 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["event-place"] !== undefined){
+const _errs126 = errors;
+if(typeof data["event-place"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/event-place","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs126 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["first-reference-note-number"] !== undefined){
+let data77 = data["first-reference-note-number"];
+const _errs128 = errors;
+if((typeof data77 !== "string") && (!(typeof data77 == "number"))){
+validate21.errors = [errorOf(instancePath+"/first-reference-note-number","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs128 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.genre !== undefined){
+const _errs130 = errors;
+if(typeof data.genre !== "string"){
+validate21.errors = [errorOf(instancePath+"/genre","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs130 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISAN !== undefined){
+const _errs132 = errors;
+if(typeof data.ISAN !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISAN","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs132 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISBN !== undefined){
+const _errs134 = errors;
+if(typeof data.ISBN !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISBN","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs134 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISCI !== undefined){
+const _errs136 = errors;
+if(typeof data.ISCI !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISCI","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs136 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISMN !== undefined){
+const _errs138 = errors;
+if(typeof data.ISMN !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISMN","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs138 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISRC !== undefined){
+const _errs140 = errors;
+if(typeof data.ISRC !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISRC","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs140 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISSN !== undefined){
+const _errs142 = errors;
+if(typeof data.ISSN !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISSN","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs142 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ISWC !== undefined){
+const _errs144 = errors;
+if(typeof data.ISWC !== "string"){
+validate21.errors = [errorOf(instancePath+"/ISWC","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs144 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issue !== undefined){
+let data86 = data.issue;
+const _errs146 = errors;
+if((typeof data86 !== "string") && (!(typeof data86 == "number"))){
+validate21.errors = [errorOf(instancePath+"/issue","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs146 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.jurisdiction !== undefined){
+const _errs148 = errors;
+if(typeof data.jurisdiction !== "string"){
+validate21.errors = [errorOf(instancePath+"/jurisdiction","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs148 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.keyword !== undefined){
+const _errs150 = errors;
+if(typeof data.keyword !== "string"){
+validate21.errors = [errorOf(instancePath+"/keyword","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs150 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.locator !== undefined){
+let data89 = data.locator;
+const _errs152 = errors;
+if((typeof data89 !== "string") && (!(typeof data89 == "number"))){
+validate21.errors = [errorOf(instancePath+"/locator","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs152 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.medium !== undefined){
+const _errs154 = errors;
+if(typeof data.medium !== "string"){
+validate21.errors = [errorOf(instancePath+"/medium","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs154 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.note !== undefined){
+const _errs156 = errors;
+if(typeof data.note !== "string"){
+validate21.errors = [errorOf(instancePath+"/note","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs156 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.number !== undefined){
+let data92 = data.number;
+const _errs158 = errors;
+if((typeof data92 !== "string") && (!(typeof data92 == "number"))){
+validate21.errors = [errorOf(instancePath+"/number","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs158 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["number-of-pages"] !== undefined){
+let data93 = data["number-of-pages"];
+const _errs160 = errors;
+if((typeof data93 !== "string") && (!(typeof data93 == "number"))){
+validate21.errors = [errorOf(instancePath+"/number-of-pages","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs160 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["number-of-volumes"] !== undefined){
+let data94 = data["number-of-volumes"];
+const _errs162 = errors;
+if((typeof data94 !== "string") && (!(typeof data94 == "number"))){
+validate21.errors = [errorOf(instancePath+"/number-of-volumes","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs162 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["original-publisher"] !== undefined){
+const _errs164 = errors;
+if(typeof data["original-publisher"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/original-publisher","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs164 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["original-publisher-place"] !== undefined){
 const _errs166 = errors;
-if(errors === _errs166){
-if(Array.isArray(data73)){
-var valid26 = true;
-const len7 = data73.length;
-for(let i7=0; i7<len7; i7++){
-let data74 = data73[i7];
-const _errs168 = errors;
-const _errs170 = errors;
-let valid28 = false;
-const _errs171 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-const _errs172 = errors;
-for(const key7 in data74){
-if(!(func2.call(schema12.anyOf[0].properties, key7))){
-const err66 = {instancePath:instancePath+"/contributor/" + i7,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-break;
-}
-}
-if(_errs172 === errors){
-if(data74.family !== undefined){
-const _errs173 = errors;
-if(typeof data74.family !== "string"){
-const err67 = {instancePath:instancePath+"/contributor/" + i7+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-var valid29 = _errs173 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74.given !== undefined){
-const _errs175 = errors;
-if(typeof data74.given !== "string"){
-const err68 = {instancePath:instancePath+"/contributor/" + i7+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-var valid29 = _errs175 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74["dropping-particle"] !== undefined){
-const _errs177 = errors;
-if(typeof data74["dropping-particle"] !== "string"){
-const err69 = {instancePath:instancePath+"/contributor/" + i7+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-var valid29 = _errs177 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74["non-dropping-particle"] !== undefined){
-const _errs179 = errors;
-if(typeof data74["non-dropping-particle"] !== "string"){
-const err70 = {instancePath:instancePath+"/contributor/" + i7+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-var valid29 = _errs179 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74.suffix !== undefined){
-const _errs181 = errors;
-if(typeof data74.suffix !== "string"){
-const err71 = {instancePath:instancePath+"/contributor/" + i7+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-var valid29 = _errs181 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74["comma-suffix"] !== undefined){
-let data80 = data74["comma-suffix"];
-const _errs183 = errors;
-if(((typeof data80 !== "string") && (!(typeof data80 == "number"))) && (typeof data80 !== "boolean")){
-const err72 = {instancePath:instancePath+"/contributor/" + i7+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-var valid29 = _errs183 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74["static-ordering"] !== undefined){
-let data81 = data74["static-ordering"];
-const _errs185 = errors;
-if(((typeof data81 !== "string") && (!(typeof data81 == "number"))) && (typeof data81 !== "boolean")){
-const err73 = {instancePath:instancePath+"/contributor/" + i7+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-var valid29 = _errs185 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74.literal !== undefined){
-const _errs187 = errors;
-if(typeof data74.literal !== "string"){
-const err74 = {instancePath:instancePath+"/contributor/" + i7+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-var valid29 = _errs187 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data74["parse-names"] !== undefined){
-let data83 = data74["parse-names"];
-const _errs189 = errors;
-if(((typeof data83 !== "string") && (!(typeof data83 == "number"))) && (typeof data83 !== "boolean")){
-const err75 = {instancePath:instancePath+"/contributor/" + i7+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-var valid29 = _errs189 === errors;
-}
-else {
-var valid29 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid6 = _errs171 === errors;
-valid28 = valid28 || _valid6;
-if(!valid28){
-const err76 = {instancePath:instancePath+"/contributor/" + i7,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-validate10.errors = vErrors;
+if(typeof data["original-publisher-place"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/original-publisher-place","type",{type: "string"})];
 return false;
-}
-else {
-errors = _errs170;
-if(vErrors !== null){
-if(_errs170){
-vErrors.length = _errs170;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid26 = _errs168 === errors;
-if(!valid26){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/contributor",schemaPath:"#/properties/contributor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
 }
 var valid0 = _errs166 === errors;
 }
@@ -2152,489 +1855,305 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.curator !== undefined){
-let data84 = data.curator;
-const _errs191 = errors;
-if(errors === _errs191){
-if(Array.isArray(data84)){
-var valid30 = true;
-const len8 = data84.length;
-for(let i8=0; i8<len8; i8++){
-let data85 = data84[i8];
-const _errs193 = errors;
-const _errs195 = errors;
-let valid32 = false;
-const _errs196 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-const _errs197 = errors;
-for(const key8 in data85){
-if(!(func2.call(schema12.anyOf[0].properties, key8))){
-const err77 = {instancePath:instancePath+"/curator/" + i8,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-break;
-}
-}
-if(_errs197 === errors){
-if(data85.family !== undefined){
-const _errs198 = errors;
-if(typeof data85.family !== "string"){
-const err78 = {instancePath:instancePath+"/curator/" + i8+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-var valid33 = _errs198 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85.given !== undefined){
-const _errs200 = errors;
-if(typeof data85.given !== "string"){
-const err79 = {instancePath:instancePath+"/curator/" + i8+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-var valid33 = _errs200 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85["dropping-particle"] !== undefined){
-const _errs202 = errors;
-if(typeof data85["dropping-particle"] !== "string"){
-const err80 = {instancePath:instancePath+"/curator/" + i8+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-var valid33 = _errs202 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85["non-dropping-particle"] !== undefined){
-const _errs204 = errors;
-if(typeof data85["non-dropping-particle"] !== "string"){
-const err81 = {instancePath:instancePath+"/curator/" + i8+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-var valid33 = _errs204 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85.suffix !== undefined){
-const _errs206 = errors;
-if(typeof data85.suffix !== "string"){
-const err82 = {instancePath:instancePath+"/curator/" + i8+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var valid33 = _errs206 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85["comma-suffix"] !== undefined){
-let data91 = data85["comma-suffix"];
-const _errs208 = errors;
-if(((typeof data91 !== "string") && (!(typeof data91 == "number"))) && (typeof data91 !== "boolean")){
-const err83 = {instancePath:instancePath+"/curator/" + i8+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-var valid33 = _errs208 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85["static-ordering"] !== undefined){
-let data92 = data85["static-ordering"];
-const _errs210 = errors;
-if(((typeof data92 !== "string") && (!(typeof data92 == "number"))) && (typeof data92 !== "boolean")){
-const err84 = {instancePath:instancePath+"/curator/" + i8+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-var valid33 = _errs210 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85.literal !== undefined){
-const _errs212 = errors;
-if(typeof data85.literal !== "string"){
-const err85 = {instancePath:instancePath+"/curator/" + i8+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-var valid33 = _errs212 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data85["parse-names"] !== undefined){
-let data94 = data85["parse-names"];
-const _errs214 = errors;
-if(((typeof data94 !== "string") && (!(typeof data94 == "number"))) && (typeof data94 !== "boolean")){
-const err86 = {instancePath:instancePath+"/curator/" + i8+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-var valid33 = _errs214 === errors;
-}
-else {
-var valid33 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid7 = _errs196 === errors;
-valid32 = valid32 || _valid7;
-if(!valid32){
-const err87 = {instancePath:instancePath+"/curator/" + i8,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-validate10.errors = vErrors;
+if(data["original-title"] !== undefined){
+const _errs168 = errors;
+if(typeof data["original-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/original-title","type",{type: "string"})];
 return false;
 }
-else {
-errors = _errs195;
-if(vErrors !== null){
-if(_errs195){
-vErrors.length = _errs195;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid30 = _errs193 === errors;
-if(!valid30){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/curator",schemaPath:"#/properties/curator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs191 === errors;
+var valid0 = _errs168 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.director !== undefined){
-let data95 = data.director;
+if(data.page !== undefined){
+let data98 = data.page;
+const _errs170 = errors;
+if((typeof data98 !== "string") && (!(typeof data98 == "number"))){
+validate21.errors = [errorOf(instancePath+"/page","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs170 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["page-first"] !== undefined){
+let data99 = data["page-first"];
+const _errs172 = errors;
+if((typeof data99 !== "string") && (!(typeof data99 == "number"))){
+validate21.errors = [errorOf(instancePath+"/page-first","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs172 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.part !== undefined){
+let data100 = data.part;
+const _errs174 = errors;
+if((typeof data100 !== "string") && (!(typeof data100 == "number"))){
+validate21.errors = [errorOf(instancePath+"/part","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs174 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["part-title"] !== undefined){
+const _errs176 = errors;
+if(typeof data["part-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/part-title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs176 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMCID !== undefined){
+const _errs178 = errors;
+if(typeof data.PMCID !== "string"){
+validate21.errors = [errorOf(instancePath+"/PMCID","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs178 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.PMID !== undefined){
+const _errs180 = errors;
+if(typeof data.PMID !== "string"){
+validate21.errors = [errorOf(instancePath+"/PMID","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs180 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.printing !== undefined){
+let data104 = data.printing;
+const _errs182 = errors;
+if((typeof data104 !== "string") && (!(typeof data104 == "number"))){
+validate21.errors = [errorOf(instancePath+"/printing","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs182 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.publisher !== undefined){
+const _errs184 = errors;
+if(typeof data.publisher !== "string"){
+validate21.errors = [errorOf(instancePath+"/publisher","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs184 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["publisher-place"] !== undefined){
+const _errs186 = errors;
+if(typeof data["publisher-place"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/publisher-place","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs186 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.references !== undefined){
+const _errs188 = errors;
+if(typeof data.references !== "string"){
+validate21.errors = [errorOf(instancePath+"/references","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs188 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["reviewed-title"] !== undefined){
+const _errs190 = errors;
+if(typeof data["reviewed-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/reviewed-title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs190 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.scale !== undefined){
+const _errs192 = errors;
+if(typeof data.scale !== "string"){
+validate21.errors = [errorOf(instancePath+"/scale","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs192 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.section !== undefined){
+const _errs194 = errors;
+if(typeof data.section !== "string"){
+validate21.errors = [errorOf(instancePath+"/section","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs194 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+const _errs196 = errors;
+if(typeof data.source !== "string"){
+validate21.errors = [errorOf(instancePath+"/source","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs196 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+const _errs198 = errors;
+if(typeof data.status !== "string"){
+validate21.errors = [errorOf(instancePath+"/status","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs198 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.supplement !== undefined){
+let data113 = data.supplement;
+const _errs200 = errors;
+if((typeof data113 !== "string") && (!(typeof data113 == "number"))){
+validate21.errors = [errorOf(instancePath+"/supplement","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs200 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.title !== undefined){
+const _errs202 = errors;
+if(typeof data.title !== "string"){
+validate21.errors = [errorOf(instancePath+"/title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs202 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["title-short"] !== undefined){
+const _errs204 = errors;
+if(typeof data["title-short"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/title-short","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs204 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["translated-title"] !== undefined){
+const _errs206 = errors;
+if(typeof data["translated-title"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/translated-title","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs206 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["translated-title-short"] !== undefined){
+const _errs208 = errors;
+if(typeof data["translated-title-short"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/translated-title-short","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs208 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.URL !== undefined){
+const _errs210 = errors;
+if(typeof data.URL !== "string"){
+validate21.errors = [errorOf(instancePath+"/URL","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs210 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.version !== undefined){
+const _errs212 = errors;
+if(typeof data.version !== "string"){
+validate21.errors = [errorOf(instancePath+"/version","type",{type: "string"})];
+return false;
+}
+var valid0 = _errs212 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.volume !== undefined){
+let data120 = data.volume;
+const _errs214 = errors;
+if((typeof data120 !== "string") && (!(typeof data120 == "number"))){
+validate21.errors = [errorOf(instancePath+"/volume","type",{type: ["string","number"]})];
+return false;
+}
+var valid0 = _errs214 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data["year-suffix"] !== undefined){
 const _errs216 = errors;
-if(errors === _errs216){
-if(Array.isArray(data95)){
-var valid34 = true;
-const len9 = data95.length;
-for(let i9=0; i9<len9; i9++){
-let data96 = data95[i9];
-const _errs218 = errors;
-const _errs220 = errors;
-let valid36 = false;
-const _errs221 = errors;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-const _errs222 = errors;
-for(const key9 in data96){
-if(!(func2.call(schema12.anyOf[0].properties, key9))){
-const err88 = {instancePath:instancePath+"/director/" + i9,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-break;
-}
-}
-if(_errs222 === errors){
-if(data96.family !== undefined){
-const _errs223 = errors;
-if(typeof data96.family !== "string"){
-const err89 = {instancePath:instancePath+"/director/" + i9+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-var valid37 = _errs223 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96.given !== undefined){
-const _errs225 = errors;
-if(typeof data96.given !== "string"){
-const err90 = {instancePath:instancePath+"/director/" + i9+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-var valid37 = _errs225 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96["dropping-particle"] !== undefined){
-const _errs227 = errors;
-if(typeof data96["dropping-particle"] !== "string"){
-const err91 = {instancePath:instancePath+"/director/" + i9+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-var valid37 = _errs227 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96["non-dropping-particle"] !== undefined){
-const _errs229 = errors;
-if(typeof data96["non-dropping-particle"] !== "string"){
-const err92 = {instancePath:instancePath+"/director/" + i9+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-var valid37 = _errs229 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96.suffix !== undefined){
-const _errs231 = errors;
-if(typeof data96.suffix !== "string"){
-const err93 = {instancePath:instancePath+"/director/" + i9+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-var valid37 = _errs231 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96["comma-suffix"] !== undefined){
-let data102 = data96["comma-suffix"];
-const _errs233 = errors;
-if(((typeof data102 !== "string") && (!(typeof data102 == "number"))) && (typeof data102 !== "boolean")){
-const err94 = {instancePath:instancePath+"/director/" + i9+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var valid37 = _errs233 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96["static-ordering"] !== undefined){
-let data103 = data96["static-ordering"];
-const _errs235 = errors;
-if(((typeof data103 !== "string") && (!(typeof data103 == "number"))) && (typeof data103 !== "boolean")){
-const err95 = {instancePath:instancePath+"/director/" + i9+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-var valid37 = _errs235 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96.literal !== undefined){
-const _errs237 = errors;
-if(typeof data96.literal !== "string"){
-const err96 = {instancePath:instancePath+"/director/" + i9+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-var valid37 = _errs237 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data96["parse-names"] !== undefined){
-let data105 = data96["parse-names"];
-const _errs239 = errors;
-if(((typeof data105 !== "string") && (!(typeof data105 == "number"))) && (typeof data105 !== "boolean")){
-const err97 = {instancePath:instancePath+"/director/" + i9+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-var valid37 = _errs239 === errors;
-}
-else {
-var valid37 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid8 = _errs221 === errors;
-valid36 = valid36 || _valid8;
-if(!valid36){
-const err98 = {instancePath:instancePath+"/director/" + i9,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-validate10.errors = vErrors;
+if(typeof data["year-suffix"] !== "string"){
+validate21.errors = [errorOf(instancePath+"/year-suffix","type",{type: "string"})];
 return false;
-}
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid34 = _errs218 === errors;
-if(!valid34){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/director",schemaPath:"#/properties/director/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
 }
 var valid0 = _errs216 === errors;
 }
@@ -2642,3846 +2161,14 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.editor !== undefined){
-let data106 = data.editor;
-const _errs241 = errors;
-if(errors === _errs241){
-if(Array.isArray(data106)){
-var valid38 = true;
-const len10 = data106.length;
-for(let i10=0; i10<len10; i10++){
-let data107 = data106[i10];
-const _errs243 = errors;
-const _errs245 = errors;
-let valid40 = false;
-const _errs246 = errors;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-const _errs247 = errors;
-for(const key10 in data107){
-if(!(func2.call(schema12.anyOf[0].properties, key10))){
-const err99 = {instancePath:instancePath+"/editor/" + i10,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-break;
-}
-}
-if(_errs247 === errors){
-if(data107.family !== undefined){
-const _errs248 = errors;
-if(typeof data107.family !== "string"){
-const err100 = {instancePath:instancePath+"/editor/" + i10+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-var valid41 = _errs248 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107.given !== undefined){
-const _errs250 = errors;
-if(typeof data107.given !== "string"){
-const err101 = {instancePath:instancePath+"/editor/" + i10+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-var valid41 = _errs250 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107["dropping-particle"] !== undefined){
-const _errs252 = errors;
-if(typeof data107["dropping-particle"] !== "string"){
-const err102 = {instancePath:instancePath+"/editor/" + i10+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-var valid41 = _errs252 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107["non-dropping-particle"] !== undefined){
-const _errs254 = errors;
-if(typeof data107["non-dropping-particle"] !== "string"){
-const err103 = {instancePath:instancePath+"/editor/" + i10+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-var valid41 = _errs254 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107.suffix !== undefined){
-const _errs256 = errors;
-if(typeof data107.suffix !== "string"){
-const err104 = {instancePath:instancePath+"/editor/" + i10+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-var valid41 = _errs256 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107["comma-suffix"] !== undefined){
-let data113 = data107["comma-suffix"];
-const _errs258 = errors;
-if(((typeof data113 !== "string") && (!(typeof data113 == "number"))) && (typeof data113 !== "boolean")){
-const err105 = {instancePath:instancePath+"/editor/" + i10+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-var valid41 = _errs258 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107["static-ordering"] !== undefined){
-let data114 = data107["static-ordering"];
-const _errs260 = errors;
-if(((typeof data114 !== "string") && (!(typeof data114 == "number"))) && (typeof data114 !== "boolean")){
-const err106 = {instancePath:instancePath+"/editor/" + i10+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-var valid41 = _errs260 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107.literal !== undefined){
-const _errs262 = errors;
-if(typeof data107.literal !== "string"){
-const err107 = {instancePath:instancePath+"/editor/" + i10+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-var valid41 = _errs262 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data107["parse-names"] !== undefined){
-let data116 = data107["parse-names"];
-const _errs264 = errors;
-if(((typeof data116 !== "string") && (!(typeof data116 == "number"))) && (typeof data116 !== "boolean")){
-const err108 = {instancePath:instancePath+"/editor/" + i10+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-var valid41 = _errs264 === errors;
-}
-else {
-var valid41 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid9 = _errs246 === errors;
-valid40 = valid40 || _valid9;
-if(!valid40){
-const err109 = {instancePath:instancePath+"/editor/" + i10,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs245;
-if(vErrors !== null){
-if(_errs245){
-vErrors.length = _errs245;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid38 = _errs243 === errors;
-if(!valid38){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs241 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["editorial-director"] !== undefined){
-let data117 = data["editorial-director"];
-const _errs266 = errors;
-if(errors === _errs266){
-if(Array.isArray(data117)){
-var valid42 = true;
-const len11 = data117.length;
-for(let i11=0; i11<len11; i11++){
-let data118 = data117[i11];
-const _errs268 = errors;
-const _errs270 = errors;
-let valid44 = false;
-const _errs271 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-const _errs272 = errors;
-for(const key11 in data118){
-if(!(func2.call(schema12.anyOf[0].properties, key11))){
-const err110 = {instancePath:instancePath+"/editorial-director/" + i11,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-break;
-}
-}
-if(_errs272 === errors){
-if(data118.family !== undefined){
-const _errs273 = errors;
-if(typeof data118.family !== "string"){
-const err111 = {instancePath:instancePath+"/editorial-director/" + i11+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-var valid45 = _errs273 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118.given !== undefined){
-const _errs275 = errors;
-if(typeof data118.given !== "string"){
-const err112 = {instancePath:instancePath+"/editorial-director/" + i11+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-var valid45 = _errs275 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118["dropping-particle"] !== undefined){
-const _errs277 = errors;
-if(typeof data118["dropping-particle"] !== "string"){
-const err113 = {instancePath:instancePath+"/editorial-director/" + i11+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-var valid45 = _errs277 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118["non-dropping-particle"] !== undefined){
-const _errs279 = errors;
-if(typeof data118["non-dropping-particle"] !== "string"){
-const err114 = {instancePath:instancePath+"/editorial-director/" + i11+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-var valid45 = _errs279 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118.suffix !== undefined){
-const _errs281 = errors;
-if(typeof data118.suffix !== "string"){
-const err115 = {instancePath:instancePath+"/editorial-director/" + i11+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-var valid45 = _errs281 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118["comma-suffix"] !== undefined){
-let data124 = data118["comma-suffix"];
-const _errs283 = errors;
-if(((typeof data124 !== "string") && (!(typeof data124 == "number"))) && (typeof data124 !== "boolean")){
-const err116 = {instancePath:instancePath+"/editorial-director/" + i11+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-var valid45 = _errs283 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118["static-ordering"] !== undefined){
-let data125 = data118["static-ordering"];
-const _errs285 = errors;
-if(((typeof data125 !== "string") && (!(typeof data125 == "number"))) && (typeof data125 !== "boolean")){
-const err117 = {instancePath:instancePath+"/editorial-director/" + i11+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-var valid45 = _errs285 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118.literal !== undefined){
-const _errs287 = errors;
-if(typeof data118.literal !== "string"){
-const err118 = {instancePath:instancePath+"/editorial-director/" + i11+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-var valid45 = _errs287 === errors;
-}
-else {
-var valid45 = true;
-}
-if(valid45){
-if(data118["parse-names"] !== undefined){
-let data127 = data118["parse-names"];
-const _errs289 = errors;
-if(((typeof data127 !== "string") && (!(typeof data127 == "number"))) && (typeof data127 !== "boolean")){
-const err119 = {instancePath:instancePath+"/editorial-director/" + i11+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-var valid45 = _errs289 === errors;
-}
-else {
-var valid45 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid10 = _errs271 === errors;
-valid44 = valid44 || _valid10;
-if(!valid44){
-const err120 = {instancePath:instancePath+"/editorial-director/" + i11,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs270;
-if(vErrors !== null){
-if(_errs270){
-vErrors.length = _errs270;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid42 = _errs268 === errors;
-if(!valid42){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/editorial-director",schemaPath:"#/properties/editorial-director/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs266 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["executive-producer"] !== undefined){
-let data128 = data["executive-producer"];
-const _errs291 = errors;
-if(errors === _errs291){
-if(Array.isArray(data128)){
-var valid46 = true;
-const len12 = data128.length;
-for(let i12=0; i12<len12; i12++){
-let data129 = data128[i12];
-const _errs293 = errors;
-const _errs295 = errors;
-let valid48 = false;
-const _errs296 = errors;
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-const _errs297 = errors;
-for(const key12 in data129){
-if(!(func2.call(schema12.anyOf[0].properties, key12))){
-const err121 = {instancePath:instancePath+"/executive-producer/" + i12,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-break;
-}
-}
-if(_errs297 === errors){
-if(data129.family !== undefined){
-const _errs298 = errors;
-if(typeof data129.family !== "string"){
-const err122 = {instancePath:instancePath+"/executive-producer/" + i12+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-var valid49 = _errs298 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129.given !== undefined){
-const _errs300 = errors;
-if(typeof data129.given !== "string"){
-const err123 = {instancePath:instancePath+"/executive-producer/" + i12+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-var valid49 = _errs300 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129["dropping-particle"] !== undefined){
-const _errs302 = errors;
-if(typeof data129["dropping-particle"] !== "string"){
-const err124 = {instancePath:instancePath+"/executive-producer/" + i12+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-var valid49 = _errs302 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129["non-dropping-particle"] !== undefined){
-const _errs304 = errors;
-if(typeof data129["non-dropping-particle"] !== "string"){
-const err125 = {instancePath:instancePath+"/executive-producer/" + i12+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-var valid49 = _errs304 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129.suffix !== undefined){
-const _errs306 = errors;
-if(typeof data129.suffix !== "string"){
-const err126 = {instancePath:instancePath+"/executive-producer/" + i12+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-var valid49 = _errs306 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129["comma-suffix"] !== undefined){
-let data135 = data129["comma-suffix"];
-const _errs308 = errors;
-if(((typeof data135 !== "string") && (!(typeof data135 == "number"))) && (typeof data135 !== "boolean")){
-const err127 = {instancePath:instancePath+"/executive-producer/" + i12+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-var valid49 = _errs308 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129["static-ordering"] !== undefined){
-let data136 = data129["static-ordering"];
-const _errs310 = errors;
-if(((typeof data136 !== "string") && (!(typeof data136 == "number"))) && (typeof data136 !== "boolean")){
-const err128 = {instancePath:instancePath+"/executive-producer/" + i12+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-var valid49 = _errs310 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129.literal !== undefined){
-const _errs312 = errors;
-if(typeof data129.literal !== "string"){
-const err129 = {instancePath:instancePath+"/executive-producer/" + i12+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-var valid49 = _errs312 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data129["parse-names"] !== undefined){
-let data138 = data129["parse-names"];
-const _errs314 = errors;
-if(((typeof data138 !== "string") && (!(typeof data138 == "number"))) && (typeof data138 !== "boolean")){
-const err130 = {instancePath:instancePath+"/executive-producer/" + i12+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-var valid49 = _errs314 === errors;
-}
-else {
-var valid49 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid11 = _errs296 === errors;
-valid48 = valid48 || _valid11;
-if(!valid48){
-const err131 = {instancePath:instancePath+"/executive-producer/" + i12,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs295;
-if(vErrors !== null){
-if(_errs295){
-vErrors.length = _errs295;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid46 = _errs293 === errors;
-if(!valid46){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/executive-producer",schemaPath:"#/properties/executive-producer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs291 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.interviewer !== undefined){
-let data139 = data.interviewer;
-const _errs316 = errors;
-if(errors === _errs316){
-if(Array.isArray(data139)){
-var valid50 = true;
-const len13 = data139.length;
-for(let i13=0; i13<len13; i13++){
-let data140 = data139[i13];
-const _errs318 = errors;
-const _errs320 = errors;
-let valid52 = false;
-const _errs321 = errors;
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-const _errs322 = errors;
-for(const key13 in data140){
-if(!(func2.call(schema12.anyOf[0].properties, key13))){
-const err132 = {instancePath:instancePath+"/interviewer/" + i13,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-break;
-}
-}
-if(_errs322 === errors){
-if(data140.family !== undefined){
-const _errs323 = errors;
-if(typeof data140.family !== "string"){
-const err133 = {instancePath:instancePath+"/interviewer/" + i13+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-var valid53 = _errs323 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140.given !== undefined){
-const _errs325 = errors;
-if(typeof data140.given !== "string"){
-const err134 = {instancePath:instancePath+"/interviewer/" + i13+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-var valid53 = _errs325 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140["dropping-particle"] !== undefined){
-const _errs327 = errors;
-if(typeof data140["dropping-particle"] !== "string"){
-const err135 = {instancePath:instancePath+"/interviewer/" + i13+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-var valid53 = _errs327 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140["non-dropping-particle"] !== undefined){
-const _errs329 = errors;
-if(typeof data140["non-dropping-particle"] !== "string"){
-const err136 = {instancePath:instancePath+"/interviewer/" + i13+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-var valid53 = _errs329 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140.suffix !== undefined){
-const _errs331 = errors;
-if(typeof data140.suffix !== "string"){
-const err137 = {instancePath:instancePath+"/interviewer/" + i13+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-var valid53 = _errs331 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140["comma-suffix"] !== undefined){
-let data146 = data140["comma-suffix"];
-const _errs333 = errors;
-if(((typeof data146 !== "string") && (!(typeof data146 == "number"))) && (typeof data146 !== "boolean")){
-const err138 = {instancePath:instancePath+"/interviewer/" + i13+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-var valid53 = _errs333 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140["static-ordering"] !== undefined){
-let data147 = data140["static-ordering"];
-const _errs335 = errors;
-if(((typeof data147 !== "string") && (!(typeof data147 == "number"))) && (typeof data147 !== "boolean")){
-const err139 = {instancePath:instancePath+"/interviewer/" + i13+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-var valid53 = _errs335 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140.literal !== undefined){
-const _errs337 = errors;
-if(typeof data140.literal !== "string"){
-const err140 = {instancePath:instancePath+"/interviewer/" + i13+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-var valid53 = _errs337 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data140["parse-names"] !== undefined){
-let data149 = data140["parse-names"];
-const _errs339 = errors;
-if(((typeof data149 !== "string") && (!(typeof data149 == "number"))) && (typeof data149 !== "boolean")){
-const err141 = {instancePath:instancePath+"/interviewer/" + i13+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-var valid53 = _errs339 === errors;
-}
-else {
-var valid53 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid12 = _errs321 === errors;
-valid52 = valid52 || _valid12;
-if(!valid52){
-const err142 = {instancePath:instancePath+"/interviewer/" + i13,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs320;
-if(vErrors !== null){
-if(_errs320){
-vErrors.length = _errs320;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid50 = _errs318 === errors;
-if(!valid50){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/interviewer",schemaPath:"#/properties/interviewer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs316 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.illustrator !== undefined){
-let data150 = data.illustrator;
-const _errs341 = errors;
-if(errors === _errs341){
-if(Array.isArray(data150)){
-var valid54 = true;
-const len14 = data150.length;
-for(let i14=0; i14<len14; i14++){
-let data151 = data150[i14];
-const _errs343 = errors;
-const _errs345 = errors;
-let valid56 = false;
-const _errs346 = errors;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-const _errs347 = errors;
-for(const key14 in data151){
-if(!(func2.call(schema12.anyOf[0].properties, key14))){
-const err143 = {instancePath:instancePath+"/illustrator/" + i14,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-break;
-}
-}
-if(_errs347 === errors){
-if(data151.family !== undefined){
-const _errs348 = errors;
-if(typeof data151.family !== "string"){
-const err144 = {instancePath:instancePath+"/illustrator/" + i14+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-var valid57 = _errs348 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151.given !== undefined){
-const _errs350 = errors;
-if(typeof data151.given !== "string"){
-const err145 = {instancePath:instancePath+"/illustrator/" + i14+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-var valid57 = _errs350 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151["dropping-particle"] !== undefined){
-const _errs352 = errors;
-if(typeof data151["dropping-particle"] !== "string"){
-const err146 = {instancePath:instancePath+"/illustrator/" + i14+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-var valid57 = _errs352 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151["non-dropping-particle"] !== undefined){
-const _errs354 = errors;
-if(typeof data151["non-dropping-particle"] !== "string"){
-const err147 = {instancePath:instancePath+"/illustrator/" + i14+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-var valid57 = _errs354 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151.suffix !== undefined){
-const _errs356 = errors;
-if(typeof data151.suffix !== "string"){
-const err148 = {instancePath:instancePath+"/illustrator/" + i14+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-var valid57 = _errs356 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151["comma-suffix"] !== undefined){
-let data157 = data151["comma-suffix"];
-const _errs358 = errors;
-if(((typeof data157 !== "string") && (!(typeof data157 == "number"))) && (typeof data157 !== "boolean")){
-const err149 = {instancePath:instancePath+"/illustrator/" + i14+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-var valid57 = _errs358 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151["static-ordering"] !== undefined){
-let data158 = data151["static-ordering"];
-const _errs360 = errors;
-if(((typeof data158 !== "string") && (!(typeof data158 == "number"))) && (typeof data158 !== "boolean")){
-const err150 = {instancePath:instancePath+"/illustrator/" + i14+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-var valid57 = _errs360 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151.literal !== undefined){
-const _errs362 = errors;
-if(typeof data151.literal !== "string"){
-const err151 = {instancePath:instancePath+"/illustrator/" + i14+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-var valid57 = _errs362 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data151["parse-names"] !== undefined){
-let data160 = data151["parse-names"];
-const _errs364 = errors;
-if(((typeof data160 !== "string") && (!(typeof data160 == "number"))) && (typeof data160 !== "boolean")){
-const err152 = {instancePath:instancePath+"/illustrator/" + i14+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-var valid57 = _errs364 === errors;
-}
-else {
-var valid57 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid13 = _errs346 === errors;
-valid56 = valid56 || _valid13;
-if(!valid56){
-const err153 = {instancePath:instancePath+"/illustrator/" + i14,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs345;
-if(vErrors !== null){
-if(_errs345){
-vErrors.length = _errs345;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid54 = _errs343 === errors;
-if(!valid54){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/illustrator",schemaPath:"#/properties/illustrator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs341 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.organizer !== undefined){
-let data161 = data.organizer;
-const _errs366 = errors;
-if(errors === _errs366){
-if(Array.isArray(data161)){
-var valid58 = true;
-const len15 = data161.length;
-for(let i15=0; i15<len15; i15++){
-let data162 = data161[i15];
-const _errs368 = errors;
-const _errs370 = errors;
-let valid60 = false;
-const _errs371 = errors;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-const _errs372 = errors;
-for(const key15 in data162){
-if(!(func2.call(schema12.anyOf[0].properties, key15))){
-const err154 = {instancePath:instancePath+"/organizer/" + i15,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-break;
-}
-}
-if(_errs372 === errors){
-if(data162.family !== undefined){
-const _errs373 = errors;
-if(typeof data162.family !== "string"){
-const err155 = {instancePath:instancePath+"/organizer/" + i15+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-var valid61 = _errs373 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162.given !== undefined){
-const _errs375 = errors;
-if(typeof data162.given !== "string"){
-const err156 = {instancePath:instancePath+"/organizer/" + i15+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-var valid61 = _errs375 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162["dropping-particle"] !== undefined){
-const _errs377 = errors;
-if(typeof data162["dropping-particle"] !== "string"){
-const err157 = {instancePath:instancePath+"/organizer/" + i15+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-var valid61 = _errs377 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162["non-dropping-particle"] !== undefined){
-const _errs379 = errors;
-if(typeof data162["non-dropping-particle"] !== "string"){
-const err158 = {instancePath:instancePath+"/organizer/" + i15+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-var valid61 = _errs379 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162.suffix !== undefined){
-const _errs381 = errors;
-if(typeof data162.suffix !== "string"){
-const err159 = {instancePath:instancePath+"/organizer/" + i15+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-var valid61 = _errs381 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162["comma-suffix"] !== undefined){
-let data168 = data162["comma-suffix"];
-const _errs383 = errors;
-if(((typeof data168 !== "string") && (!(typeof data168 == "number"))) && (typeof data168 !== "boolean")){
-const err160 = {instancePath:instancePath+"/organizer/" + i15+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-var valid61 = _errs383 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162["static-ordering"] !== undefined){
-let data169 = data162["static-ordering"];
-const _errs385 = errors;
-if(((typeof data169 !== "string") && (!(typeof data169 == "number"))) && (typeof data169 !== "boolean")){
-const err161 = {instancePath:instancePath+"/organizer/" + i15+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-var valid61 = _errs385 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162.literal !== undefined){
-const _errs387 = errors;
-if(typeof data162.literal !== "string"){
-const err162 = {instancePath:instancePath+"/organizer/" + i15+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-var valid61 = _errs387 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data162["parse-names"] !== undefined){
-let data171 = data162["parse-names"];
-const _errs389 = errors;
-if(((typeof data171 !== "string") && (!(typeof data171 == "number"))) && (typeof data171 !== "boolean")){
-const err163 = {instancePath:instancePath+"/organizer/" + i15+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-var valid61 = _errs389 === errors;
-}
-else {
-var valid61 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid14 = _errs371 === errors;
-valid60 = valid60 || _valid14;
-if(!valid60){
-const err164 = {instancePath:instancePath+"/organizer/" + i15,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs370;
-if(vErrors !== null){
-if(_errs370){
-vErrors.length = _errs370;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid58 = _errs368 === errors;
-if(!valid58){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/organizer",schemaPath:"#/properties/organizer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs366 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["original-author"] !== undefined){
-let data172 = data["original-author"];
-const _errs391 = errors;
-if(errors === _errs391){
-if(Array.isArray(data172)){
-var valid62 = true;
-const len16 = data172.length;
-for(let i16=0; i16<len16; i16++){
-let data173 = data172[i16];
-const _errs393 = errors;
-const _errs395 = errors;
-let valid64 = false;
-const _errs396 = errors;
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-const _errs397 = errors;
-for(const key16 in data173){
-if(!(func2.call(schema12.anyOf[0].properties, key16))){
-const err165 = {instancePath:instancePath+"/original-author/" + i16,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-break;
-}
-}
-if(_errs397 === errors){
-if(data173.family !== undefined){
-const _errs398 = errors;
-if(typeof data173.family !== "string"){
-const err166 = {instancePath:instancePath+"/original-author/" + i16+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-var valid65 = _errs398 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173.given !== undefined){
-const _errs400 = errors;
-if(typeof data173.given !== "string"){
-const err167 = {instancePath:instancePath+"/original-author/" + i16+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-var valid65 = _errs400 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173["dropping-particle"] !== undefined){
-const _errs402 = errors;
-if(typeof data173["dropping-particle"] !== "string"){
-const err168 = {instancePath:instancePath+"/original-author/" + i16+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-var valid65 = _errs402 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173["non-dropping-particle"] !== undefined){
-const _errs404 = errors;
-if(typeof data173["non-dropping-particle"] !== "string"){
-const err169 = {instancePath:instancePath+"/original-author/" + i16+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-var valid65 = _errs404 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173.suffix !== undefined){
-const _errs406 = errors;
-if(typeof data173.suffix !== "string"){
-const err170 = {instancePath:instancePath+"/original-author/" + i16+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-var valid65 = _errs406 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173["comma-suffix"] !== undefined){
-let data179 = data173["comma-suffix"];
-const _errs408 = errors;
-if(((typeof data179 !== "string") && (!(typeof data179 == "number"))) && (typeof data179 !== "boolean")){
-const err171 = {instancePath:instancePath+"/original-author/" + i16+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-var valid65 = _errs408 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173["static-ordering"] !== undefined){
-let data180 = data173["static-ordering"];
-const _errs410 = errors;
-if(((typeof data180 !== "string") && (!(typeof data180 == "number"))) && (typeof data180 !== "boolean")){
-const err172 = {instancePath:instancePath+"/original-author/" + i16+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-var valid65 = _errs410 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173.literal !== undefined){
-const _errs412 = errors;
-if(typeof data173.literal !== "string"){
-const err173 = {instancePath:instancePath+"/original-author/" + i16+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-var valid65 = _errs412 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data173["parse-names"] !== undefined){
-let data182 = data173["parse-names"];
-const _errs414 = errors;
-if(((typeof data182 !== "string") && (!(typeof data182 == "number"))) && (typeof data182 !== "boolean")){
-const err174 = {instancePath:instancePath+"/original-author/" + i16+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-var valid65 = _errs414 === errors;
-}
-else {
-var valid65 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid15 = _errs396 === errors;
-valid64 = valid64 || _valid15;
-if(!valid64){
-const err175 = {instancePath:instancePath+"/original-author/" + i16,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs395;
-if(vErrors !== null){
-if(_errs395){
-vErrors.length = _errs395;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid62 = _errs393 === errors;
-if(!valid62){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/original-author",schemaPath:"#/properties/original-author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs391 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.performer !== undefined){
-let data183 = data.performer;
-const _errs416 = errors;
-if(errors === _errs416){
-if(Array.isArray(data183)){
-var valid66 = true;
-const len17 = data183.length;
-for(let i17=0; i17<len17; i17++){
-let data184 = data183[i17];
-const _errs418 = errors;
-const _errs420 = errors;
-let valid68 = false;
-const _errs421 = errors;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-const _errs422 = errors;
-for(const key17 in data184){
-if(!(func2.call(schema12.anyOf[0].properties, key17))){
-const err176 = {instancePath:instancePath+"/performer/" + i17,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-break;
-}
-}
-if(_errs422 === errors){
-if(data184.family !== undefined){
-const _errs423 = errors;
-if(typeof data184.family !== "string"){
-const err177 = {instancePath:instancePath+"/performer/" + i17+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-var valid69 = _errs423 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184.given !== undefined){
-const _errs425 = errors;
-if(typeof data184.given !== "string"){
-const err178 = {instancePath:instancePath+"/performer/" + i17+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-var valid69 = _errs425 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184["dropping-particle"] !== undefined){
-const _errs427 = errors;
-if(typeof data184["dropping-particle"] !== "string"){
-const err179 = {instancePath:instancePath+"/performer/" + i17+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-var valid69 = _errs427 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184["non-dropping-particle"] !== undefined){
-const _errs429 = errors;
-if(typeof data184["non-dropping-particle"] !== "string"){
-const err180 = {instancePath:instancePath+"/performer/" + i17+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-var valid69 = _errs429 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184.suffix !== undefined){
-const _errs431 = errors;
-if(typeof data184.suffix !== "string"){
-const err181 = {instancePath:instancePath+"/performer/" + i17+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-var valid69 = _errs431 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184["comma-suffix"] !== undefined){
-let data190 = data184["comma-suffix"];
-const _errs433 = errors;
-if(((typeof data190 !== "string") && (!(typeof data190 == "number"))) && (typeof data190 !== "boolean")){
-const err182 = {instancePath:instancePath+"/performer/" + i17+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-var valid69 = _errs433 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184["static-ordering"] !== undefined){
-let data191 = data184["static-ordering"];
-const _errs435 = errors;
-if(((typeof data191 !== "string") && (!(typeof data191 == "number"))) && (typeof data191 !== "boolean")){
-const err183 = {instancePath:instancePath+"/performer/" + i17+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-var valid69 = _errs435 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184.literal !== undefined){
-const _errs437 = errors;
-if(typeof data184.literal !== "string"){
-const err184 = {instancePath:instancePath+"/performer/" + i17+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-var valid69 = _errs437 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data184["parse-names"] !== undefined){
-let data193 = data184["parse-names"];
-const _errs439 = errors;
-if(((typeof data193 !== "string") && (!(typeof data193 == "number"))) && (typeof data193 !== "boolean")){
-const err185 = {instancePath:instancePath+"/performer/" + i17+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-var valid69 = _errs439 === errors;
-}
-else {
-var valid69 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid16 = _errs421 === errors;
-valid68 = valid68 || _valid16;
-if(!valid68){
-const err186 = {instancePath:instancePath+"/performer/" + i17,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs420;
-if(vErrors !== null){
-if(_errs420){
-vErrors.length = _errs420;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid66 = _errs418 === errors;
-if(!valid66){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/performer",schemaPath:"#/properties/performer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs416 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.producer !== undefined){
-let data194 = data.producer;
-const _errs441 = errors;
-if(errors === _errs441){
-if(Array.isArray(data194)){
-var valid70 = true;
-const len18 = data194.length;
-for(let i18=0; i18<len18; i18++){
-let data195 = data194[i18];
-const _errs443 = errors;
-const _errs445 = errors;
-let valid72 = false;
-const _errs446 = errors;
-if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
-const _errs447 = errors;
-for(const key18 in data195){
-if(!(func2.call(schema12.anyOf[0].properties, key18))){
-const err187 = {instancePath:instancePath+"/producer/" + i18,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-break;
-}
-}
-if(_errs447 === errors){
-if(data195.family !== undefined){
-const _errs448 = errors;
-if(typeof data195.family !== "string"){
-const err188 = {instancePath:instancePath+"/producer/" + i18+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-var valid73 = _errs448 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195.given !== undefined){
-const _errs450 = errors;
-if(typeof data195.given !== "string"){
-const err189 = {instancePath:instancePath+"/producer/" + i18+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-var valid73 = _errs450 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195["dropping-particle"] !== undefined){
-const _errs452 = errors;
-if(typeof data195["dropping-particle"] !== "string"){
-const err190 = {instancePath:instancePath+"/producer/" + i18+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-var valid73 = _errs452 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195["non-dropping-particle"] !== undefined){
-const _errs454 = errors;
-if(typeof data195["non-dropping-particle"] !== "string"){
-const err191 = {instancePath:instancePath+"/producer/" + i18+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-var valid73 = _errs454 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195.suffix !== undefined){
-const _errs456 = errors;
-if(typeof data195.suffix !== "string"){
-const err192 = {instancePath:instancePath+"/producer/" + i18+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-var valid73 = _errs456 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195["comma-suffix"] !== undefined){
-let data201 = data195["comma-suffix"];
-const _errs458 = errors;
-if(((typeof data201 !== "string") && (!(typeof data201 == "number"))) && (typeof data201 !== "boolean")){
-const err193 = {instancePath:instancePath+"/producer/" + i18+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-var valid73 = _errs458 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195["static-ordering"] !== undefined){
-let data202 = data195["static-ordering"];
-const _errs460 = errors;
-if(((typeof data202 !== "string") && (!(typeof data202 == "number"))) && (typeof data202 !== "boolean")){
-const err194 = {instancePath:instancePath+"/producer/" + i18+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-var valid73 = _errs460 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195.literal !== undefined){
-const _errs462 = errors;
-if(typeof data195.literal !== "string"){
-const err195 = {instancePath:instancePath+"/producer/" + i18+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-var valid73 = _errs462 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data195["parse-names"] !== undefined){
-let data204 = data195["parse-names"];
-const _errs464 = errors;
-if(((typeof data204 !== "string") && (!(typeof data204 == "number"))) && (typeof data204 !== "boolean")){
-const err196 = {instancePath:instancePath+"/producer/" + i18+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-var valid73 = _errs464 === errors;
-}
-else {
-var valid73 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid17 = _errs446 === errors;
-valid72 = valid72 || _valid17;
-if(!valid72){
-const err197 = {instancePath:instancePath+"/producer/" + i18,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs445;
-if(vErrors !== null){
-if(_errs445){
-vErrors.length = _errs445;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid70 = _errs443 === errors;
-if(!valid70){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/producer",schemaPath:"#/properties/producer/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs441 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.recipient !== undefined){
-let data205 = data.recipient;
-const _errs466 = errors;
-if(errors === _errs466){
-if(Array.isArray(data205)){
-var valid74 = true;
-const len19 = data205.length;
-for(let i19=0; i19<len19; i19++){
-let data206 = data205[i19];
-const _errs468 = errors;
-const _errs470 = errors;
-let valid76 = false;
-const _errs471 = errors;
-if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
-const _errs472 = errors;
-for(const key19 in data206){
-if(!(func2.call(schema12.anyOf[0].properties, key19))){
-const err198 = {instancePath:instancePath+"/recipient/" + i19,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-break;
-}
-}
-if(_errs472 === errors){
-if(data206.family !== undefined){
-const _errs473 = errors;
-if(typeof data206.family !== "string"){
-const err199 = {instancePath:instancePath+"/recipient/" + i19+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-var valid77 = _errs473 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206.given !== undefined){
-const _errs475 = errors;
-if(typeof data206.given !== "string"){
-const err200 = {instancePath:instancePath+"/recipient/" + i19+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-var valid77 = _errs475 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206["dropping-particle"] !== undefined){
-const _errs477 = errors;
-if(typeof data206["dropping-particle"] !== "string"){
-const err201 = {instancePath:instancePath+"/recipient/" + i19+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-var valid77 = _errs477 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206["non-dropping-particle"] !== undefined){
-const _errs479 = errors;
-if(typeof data206["non-dropping-particle"] !== "string"){
-const err202 = {instancePath:instancePath+"/recipient/" + i19+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-var valid77 = _errs479 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206.suffix !== undefined){
-const _errs481 = errors;
-if(typeof data206.suffix !== "string"){
-const err203 = {instancePath:instancePath+"/recipient/" + i19+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-var valid77 = _errs481 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206["comma-suffix"] !== undefined){
-let data212 = data206["comma-suffix"];
-const _errs483 = errors;
-if(((typeof data212 !== "string") && (!(typeof data212 == "number"))) && (typeof data212 !== "boolean")){
-const err204 = {instancePath:instancePath+"/recipient/" + i19+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-var valid77 = _errs483 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206["static-ordering"] !== undefined){
-let data213 = data206["static-ordering"];
-const _errs485 = errors;
-if(((typeof data213 !== "string") && (!(typeof data213 == "number"))) && (typeof data213 !== "boolean")){
-const err205 = {instancePath:instancePath+"/recipient/" + i19+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-var valid77 = _errs485 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206.literal !== undefined){
-const _errs487 = errors;
-if(typeof data206.literal !== "string"){
-const err206 = {instancePath:instancePath+"/recipient/" + i19+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-var valid77 = _errs487 === errors;
-}
-else {
-var valid77 = true;
-}
-if(valid77){
-if(data206["parse-names"] !== undefined){
-let data215 = data206["parse-names"];
-const _errs489 = errors;
-if(((typeof data215 !== "string") && (!(typeof data215 == "number"))) && (typeof data215 !== "boolean")){
-const err207 = {instancePath:instancePath+"/recipient/" + i19+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-var valid77 = _errs489 === errors;
-}
-else {
-var valid77 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid18 = _errs471 === errors;
-valid76 = valid76 || _valid18;
-if(!valid76){
-const err208 = {instancePath:instancePath+"/recipient/" + i19,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs470;
-if(vErrors !== null){
-if(_errs470){
-vErrors.length = _errs470;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid74 = _errs468 === errors;
-if(!valid74){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/recipient",schemaPath:"#/properties/recipient/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs466 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["reviewed-author"] !== undefined){
-let data216 = data["reviewed-author"];
-const _errs491 = errors;
-if(errors === _errs491){
-if(Array.isArray(data216)){
-var valid78 = true;
-const len20 = data216.length;
-for(let i20=0; i20<len20; i20++){
-let data217 = data216[i20];
-const _errs493 = errors;
-const _errs495 = errors;
-let valid80 = false;
-const _errs496 = errors;
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-const _errs497 = errors;
-for(const key20 in data217){
-if(!(func2.call(schema12.anyOf[0].properties, key20))){
-const err209 = {instancePath:instancePath+"/reviewed-author/" + i20,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-break;
-}
-}
-if(_errs497 === errors){
-if(data217.family !== undefined){
-const _errs498 = errors;
-if(typeof data217.family !== "string"){
-const err210 = {instancePath:instancePath+"/reviewed-author/" + i20+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-var valid81 = _errs498 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217.given !== undefined){
-const _errs500 = errors;
-if(typeof data217.given !== "string"){
-const err211 = {instancePath:instancePath+"/reviewed-author/" + i20+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-var valid81 = _errs500 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217["dropping-particle"] !== undefined){
-const _errs502 = errors;
-if(typeof data217["dropping-particle"] !== "string"){
-const err212 = {instancePath:instancePath+"/reviewed-author/" + i20+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-var valid81 = _errs502 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217["non-dropping-particle"] !== undefined){
-const _errs504 = errors;
-if(typeof data217["non-dropping-particle"] !== "string"){
-const err213 = {instancePath:instancePath+"/reviewed-author/" + i20+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-var valid81 = _errs504 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217.suffix !== undefined){
-const _errs506 = errors;
-if(typeof data217.suffix !== "string"){
-const err214 = {instancePath:instancePath+"/reviewed-author/" + i20+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-var valid81 = _errs506 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217["comma-suffix"] !== undefined){
-let data223 = data217["comma-suffix"];
-const _errs508 = errors;
-if(((typeof data223 !== "string") && (!(typeof data223 == "number"))) && (typeof data223 !== "boolean")){
-const err215 = {instancePath:instancePath+"/reviewed-author/" + i20+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-var valid81 = _errs508 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217["static-ordering"] !== undefined){
-let data224 = data217["static-ordering"];
-const _errs510 = errors;
-if(((typeof data224 !== "string") && (!(typeof data224 == "number"))) && (typeof data224 !== "boolean")){
-const err216 = {instancePath:instancePath+"/reviewed-author/" + i20+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-var valid81 = _errs510 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217.literal !== undefined){
-const _errs512 = errors;
-if(typeof data217.literal !== "string"){
-const err217 = {instancePath:instancePath+"/reviewed-author/" + i20+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-var valid81 = _errs512 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data217["parse-names"] !== undefined){
-let data226 = data217["parse-names"];
-const _errs514 = errors;
-if(((typeof data226 !== "string") && (!(typeof data226 == "number"))) && (typeof data226 !== "boolean")){
-const err218 = {instancePath:instancePath+"/reviewed-author/" + i20+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var valid81 = _errs514 === errors;
-}
-else {
-var valid81 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid19 = _errs496 === errors;
-valid80 = valid80 || _valid19;
-if(!valid80){
-const err219 = {instancePath:instancePath+"/reviewed-author/" + i20,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs495;
-if(vErrors !== null){
-if(_errs495){
-vErrors.length = _errs495;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid78 = _errs493 === errors;
-if(!valid78){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/reviewed-author",schemaPath:"#/properties/reviewed-author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs491 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.translator !== undefined){
-let data227 = data.translator;
-const _errs516 = errors;
-if(errors === _errs516){
-if(Array.isArray(data227)){
-var valid82 = true;
-const len21 = data227.length;
-for(let i21=0; i21<len21; i21++){
-let data228 = data227[i21];
-const _errs518 = errors;
-const _errs520 = errors;
-let valid84 = false;
-const _errs521 = errors;
-if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
-const _errs522 = errors;
-for(const key21 in data228){
-if(!(func2.call(schema12.anyOf[0].properties, key21))){
-const err220 = {instancePath:instancePath+"/translator/" + i21,schemaPath:"#/definitions/name-variable/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-break;
-}
-}
-if(_errs522 === errors){
-if(data228.family !== undefined){
-const _errs523 = errors;
-if(typeof data228.family !== "string"){
-const err221 = {instancePath:instancePath+"/translator/" + i21+"/family",schemaPath:"#/definitions/name-variable/anyOf/0/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-var valid85 = _errs523 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228.given !== undefined){
-const _errs525 = errors;
-if(typeof data228.given !== "string"){
-const err222 = {instancePath:instancePath+"/translator/" + i21+"/given",schemaPath:"#/definitions/name-variable/anyOf/0/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-var valid85 = _errs525 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228["dropping-particle"] !== undefined){
-const _errs527 = errors;
-if(typeof data228["dropping-particle"] !== "string"){
-const err223 = {instancePath:instancePath+"/translator/" + i21+"/dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-var valid85 = _errs527 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228["non-dropping-particle"] !== undefined){
-const _errs529 = errors;
-if(typeof data228["non-dropping-particle"] !== "string"){
-const err224 = {instancePath:instancePath+"/translator/" + i21+"/non-dropping-particle",schemaPath:"#/definitions/name-variable/anyOf/0/properties/non-dropping-particle/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-var valid85 = _errs529 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228.suffix !== undefined){
-const _errs531 = errors;
-if(typeof data228.suffix !== "string"){
-const err225 = {instancePath:instancePath+"/translator/" + i21+"/suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-var valid85 = _errs531 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228["comma-suffix"] !== undefined){
-let data234 = data228["comma-suffix"];
-const _errs533 = errors;
-if(((typeof data234 !== "string") && (!(typeof data234 == "number"))) && (typeof data234 !== "boolean")){
-const err226 = {instancePath:instancePath+"/translator/" + i21+"/comma-suffix",schemaPath:"#/definitions/name-variable/anyOf/0/properties/comma-suffix/type",keyword:"type",params:{type: schema12.anyOf[0].properties["comma-suffix"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-var valid85 = _errs533 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228["static-ordering"] !== undefined){
-let data235 = data228["static-ordering"];
-const _errs535 = errors;
-if(((typeof data235 !== "string") && (!(typeof data235 == "number"))) && (typeof data235 !== "boolean")){
-const err227 = {instancePath:instancePath+"/translator/" + i21+"/static-ordering",schemaPath:"#/definitions/name-variable/anyOf/0/properties/static-ordering/type",keyword:"type",params:{type: schema12.anyOf[0].properties["static-ordering"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-var valid85 = _errs535 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228.literal !== undefined){
-const _errs537 = errors;
-if(typeof data228.literal !== "string"){
-const err228 = {instancePath:instancePath+"/translator/" + i21+"/literal",schemaPath:"#/definitions/name-variable/anyOf/0/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-var valid85 = _errs537 === errors;
-}
-else {
-var valid85 = true;
-}
-if(valid85){
-if(data228["parse-names"] !== undefined){
-let data237 = data228["parse-names"];
-const _errs539 = errors;
-if(((typeof data237 !== "string") && (!(typeof data237 == "number"))) && (typeof data237 !== "boolean")){
-const err229 = {instancePath:instancePath+"/translator/" + i21+"/parse-names",schemaPath:"#/definitions/name-variable/anyOf/0/properties/parse-names/type",keyword:"type",params:{type: schema12.anyOf[0].properties["parse-names"].type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-var valid85 = _errs539 === errors;
-}
-else {
-var valid85 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var _valid20 = _errs521 === errors;
-valid84 = valid84 || _valid20;
-if(!valid84){
-const err230 = {instancePath:instancePath+"/translator/" + i21,schemaPath:"#/definitions/name-variable/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs520;
-if(vErrors !== null){
-if(_errs520){
-vErrors.length = _errs520;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid82 = _errs518 === errors;
-if(!valid82){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs516 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.accessed !== undefined){
-const _errs541 = errors;
-if(!(validate11(data.accessed, {instancePath:instancePath+"/accessed",parentData:data,parentDataProperty:"accessed",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs541 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["available-date"] !== undefined){
-const _errs542 = errors;
-if(!(validate11(data["available-date"], {instancePath:instancePath+"/available-date",parentData:data,parentDataProperty:"available-date",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs542 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.container !== undefined){
-const _errs543 = errors;
-if(!(validate11(data.container, {instancePath:instancePath+"/container",parentData:data,parentDataProperty:"container",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs543 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["event-date"] !== undefined){
-const _errs544 = errors;
-if(!(validate11(data["event-date"], {instancePath:instancePath+"/event-date",parentData:data,parentDataProperty:"event-date",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs544 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issued !== undefined){
-const _errs545 = errors;
-if(!(validate11(data.issued, {instancePath:instancePath+"/issued",parentData:data,parentDataProperty:"issued",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs545 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["original-date"] !== undefined){
-const _errs546 = errors;
-if(!(validate11(data["original-date"], {instancePath:instancePath+"/original-date",parentData:data,parentDataProperty:"original-date",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs546 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.submitted !== undefined){
-const _errs547 = errors;
-if(!(validate11(data.submitted, {instancePath:instancePath+"/submitted",parentData:data,parentDataProperty:"submitted",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs547 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.abstract !== undefined){
-const _errs548 = errors;
-if(typeof data.abstract !== "string"){
-validate10.errors = [{instancePath:instancePath+"/abstract",schemaPath:"#/properties/abstract/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs548 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.annote !== undefined){
-const _errs550 = errors;
-if(typeof data.annote !== "string"){
-validate10.errors = [{instancePath:instancePath+"/annote",schemaPath:"#/properties/annote/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs550 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.archive !== undefined){
-const _errs552 = errors;
-if(typeof data.archive !== "string"){
-validate10.errors = [{instancePath:instancePath+"/archive",schemaPath:"#/properties/archive/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs552 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.archive_collection !== undefined){
-const _errs554 = errors;
-if(typeof data.archive_collection !== "string"){
-validate10.errors = [{instancePath:instancePath+"/archive_collection",schemaPath:"#/properties/archive_collection/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs554 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.archive_location !== undefined){
-const _errs556 = errors;
-if(typeof data.archive_location !== "string"){
-validate10.errors = [{instancePath:instancePath+"/archive_location",schemaPath:"#/properties/archive_location/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs556 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["archive-place"] !== undefined){
-const _errs558 = errors;
-if(typeof data["archive-place"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/archive-place",schemaPath:"#/properties/archive-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs558 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.authority !== undefined){
-const _errs560 = errors;
-if(typeof data.authority !== "string"){
-validate10.errors = [{instancePath:instancePath+"/authority",schemaPath:"#/properties/authority/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs560 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["call-number"] !== undefined){
-const _errs562 = errors;
-if(typeof data["call-number"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/call-number",schemaPath:"#/properties/call-number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs562 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["chapter-number"] !== undefined){
-let data253 = data["chapter-number"];
-const _errs564 = errors;
-if((typeof data253 !== "string") && (!(typeof data253 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/chapter-number",schemaPath:"#/properties/chapter-number/type",keyword:"type",params:{type: schema11.properties["chapter-number"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs564 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["citation-number"] !== undefined){
-let data254 = data["citation-number"];
-const _errs566 = errors;
-if((typeof data254 !== "string") && (!(typeof data254 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/citation-number",schemaPath:"#/properties/citation-number/type",keyword:"type",params:{type: schema11.properties["citation-number"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs566 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["citation-label"] !== undefined){
-const _errs568 = errors;
-if(typeof data["citation-label"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/citation-label",schemaPath:"#/properties/citation-label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs568 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["collection-number"] !== undefined){
-let data256 = data["collection-number"];
-const _errs570 = errors;
-if((typeof data256 !== "string") && (!(typeof data256 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/collection-number",schemaPath:"#/properties/collection-number/type",keyword:"type",params:{type: schema11.properties["collection-number"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs570 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["collection-title"] !== undefined){
-const _errs572 = errors;
-if(typeof data["collection-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs572 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["container-title"] !== undefined){
-const _errs574 = errors;
-if(typeof data["container-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs574 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["container-title-short"] !== undefined){
-const _errs576 = errors;
-if(typeof data["container-title-short"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/container-title-short",schemaPath:"#/properties/container-title-short/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs576 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.dimensions !== undefined){
-const _errs578 = errors;
-if(typeof data.dimensions !== "string"){
-validate10.errors = [{instancePath:instancePath+"/dimensions",schemaPath:"#/properties/dimensions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs578 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.division !== undefined){
-const _errs580 = errors;
-if(typeof data.division !== "string"){
-validate10.errors = [{instancePath:instancePath+"/division",schemaPath:"#/properties/division/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs580 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.DOI !== undefined){
-const _errs582 = errors;
-if(typeof data.DOI !== "string"){
-validate10.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs582 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.edition !== undefined){
-let data263 = data.edition;
-const _errs584 = errors;
-if((typeof data263 !== "string") && (!(typeof data263 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: schema11.properties.edition.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs584 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.event !== undefined){
-const _errs586 = errors;
-if(typeof data.event !== "string"){
-validate10.errors = [{instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs586 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["event-place"] !== undefined){
-const _errs588 = errors;
-if(typeof data["event-place"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/event-place",schemaPath:"#/properties/event-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs588 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["first-reference-note-number"] !== undefined){
-let data266 = data["first-reference-note-number"];
-const _errs590 = errors;
-if((typeof data266 !== "string") && (!(typeof data266 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/first-reference-note-number",schemaPath:"#/properties/first-reference-note-number/type",keyword:"type",params:{type: schema11.properties["first-reference-note-number"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs590 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.genre !== undefined){
-const _errs592 = errors;
-if(typeof data.genre !== "string"){
-validate10.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs592 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISAN !== undefined){
-const _errs594 = errors;
-if(typeof data.ISAN !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISAN",schemaPath:"#/properties/ISAN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs594 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISBN !== undefined){
-const _errs596 = errors;
-if(typeof data.ISBN !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs596 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISCI !== undefined){
-const _errs598 = errors;
-if(typeof data.ISCI !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISCI",schemaPath:"#/properties/ISCI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs598 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISMN !== undefined){
-const _errs600 = errors;
-if(typeof data.ISMN !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISMN",schemaPath:"#/properties/ISMN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs600 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISRC !== undefined){
-const _errs602 = errors;
-if(typeof data.ISRC !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISRC",schemaPath:"#/properties/ISRC/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs602 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISSN !== undefined){
-const _errs604 = errors;
-if(typeof data.ISSN !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs604 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.ISWC !== undefined){
-const _errs606 = errors;
-if(typeof data.ISWC !== "string"){
-validate10.errors = [{instancePath:instancePath+"/ISWC",schemaPath:"#/properties/ISWC/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs606 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.issue !== undefined){
-let data275 = data.issue;
-const _errs608 = errors;
-if((typeof data275 !== "string") && (!(typeof data275 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: schema11.properties.issue.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs608 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.jurisdiction !== undefined){
-const _errs610 = errors;
-if(typeof data.jurisdiction !== "string"){
-validate10.errors = [{instancePath:instancePath+"/jurisdiction",schemaPath:"#/properties/jurisdiction/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs610 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.keyword !== undefined){
-const _errs612 = errors;
-if(typeof data.keyword !== "string"){
-validate10.errors = [{instancePath:instancePath+"/keyword",schemaPath:"#/properties/keyword/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs612 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.locator !== undefined){
-let data278 = data.locator;
-const _errs614 = errors;
-if((typeof data278 !== "string") && (!(typeof data278 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/locator",schemaPath:"#/properties/locator/type",keyword:"type",params:{type: schema11.properties.locator.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs614 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.medium !== undefined){
-const _errs616 = errors;
-if(typeof data.medium !== "string"){
-validate10.errors = [{instancePath:instancePath+"/medium",schemaPath:"#/properties/medium/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs616 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.note !== undefined){
-const _errs618 = errors;
-if(typeof data.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs618 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.number !== undefined){
-let data281 = data.number;
-const _errs620 = errors;
-if((typeof data281 !== "string") && (!(typeof data281 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: schema11.properties.number.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs620 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["number-of-pages"] !== undefined){
-let data282 = data["number-of-pages"];
-const _errs622 = errors;
-if((typeof data282 !== "string") && (!(typeof data282 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/number-of-pages",schemaPath:"#/properties/number-of-pages/type",keyword:"type",params:{type: schema11.properties["number-of-pages"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs622 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["number-of-volumes"] !== undefined){
-let data283 = data["number-of-volumes"];
-const _errs624 = errors;
-if((typeof data283 !== "string") && (!(typeof data283 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/number-of-volumes",schemaPath:"#/properties/number-of-volumes/type",keyword:"type",params:{type: schema11.properties["number-of-volumes"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs624 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["original-publisher"] !== undefined){
-const _errs626 = errors;
-if(typeof data["original-publisher"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/original-publisher",schemaPath:"#/properties/original-publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs626 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["original-publisher-place"] !== undefined){
-const _errs628 = errors;
-if(typeof data["original-publisher-place"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/original-publisher-place",schemaPath:"#/properties/original-publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs628 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["original-title"] !== undefined){
-const _errs630 = errors;
-if(typeof data["original-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/original-title",schemaPath:"#/properties/original-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs630 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.page !== undefined){
-let data287 = data.page;
-const _errs632 = errors;
-if((typeof data287 !== "string") && (!(typeof data287 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: schema11.properties.page.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs632 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["page-first"] !== undefined){
-let data288 = data["page-first"];
-const _errs634 = errors;
-if((typeof data288 !== "string") && (!(typeof data288 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/page-first",schemaPath:"#/properties/page-first/type",keyword:"type",params:{type: schema11.properties["page-first"].type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs634 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.part !== undefined){
-let data289 = data.part;
-const _errs636 = errors;
-if((typeof data289 !== "string") && (!(typeof data289 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/part",schemaPath:"#/properties/part/type",keyword:"type",params:{type: schema11.properties.part.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs636 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["part-title"] !== undefined){
-const _errs638 = errors;
-if(typeof data["part-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/part-title",schemaPath:"#/properties/part-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs638 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.PMCID !== undefined){
-const _errs640 = errors;
-if(typeof data.PMCID !== "string"){
-validate10.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs640 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.PMID !== undefined){
-const _errs642 = errors;
-if(typeof data.PMID !== "string"){
-validate10.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs642 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.printing !== undefined){
-let data293 = data.printing;
-const _errs644 = errors;
-if((typeof data293 !== "string") && (!(typeof data293 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/printing",schemaPath:"#/properties/printing/type",keyword:"type",params:{type: schema11.properties.printing.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs644 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.publisher !== undefined){
-const _errs646 = errors;
-if(typeof data.publisher !== "string"){
-validate10.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs646 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["publisher-place"] !== undefined){
-const _errs648 = errors;
-if(typeof data["publisher-place"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs648 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.references !== undefined){
-const _errs650 = errors;
-if(typeof data.references !== "string"){
-validate10.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs650 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["reviewed-title"] !== undefined){
-const _errs652 = errors;
-if(typeof data["reviewed-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/reviewed-title",schemaPath:"#/properties/reviewed-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs652 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.scale !== undefined){
-const _errs654 = errors;
-if(typeof data.scale !== "string"){
-validate10.errors = [{instancePath:instancePath+"/scale",schemaPath:"#/properties/scale/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs654 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.section !== undefined){
-const _errs656 = errors;
-if(typeof data.section !== "string"){
-validate10.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs656 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.source !== undefined){
-const _errs658 = errors;
-if(typeof data.source !== "string"){
-validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs658 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.status !== undefined){
-const _errs660 = errors;
-if(typeof data.status !== "string"){
-validate10.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs660 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.supplement !== undefined){
-let data302 = data.supplement;
-const _errs662 = errors;
-if((typeof data302 !== "string") && (!(typeof data302 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/supplement",schemaPath:"#/properties/supplement/type",keyword:"type",params:{type: schema11.properties.supplement.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs662 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.title !== undefined){
-const _errs664 = errors;
-if(typeof data.title !== "string"){
-validate10.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs664 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["title-short"] !== undefined){
-const _errs666 = errors;
-if(typeof data["title-short"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/title-short",schemaPath:"#/properties/title-short/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs666 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["translated-title"] !== undefined){
-const _errs668 = errors;
-if(typeof data["translated-title"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/translated-title",schemaPath:"#/properties/translated-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs668 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["translated-title-short"] !== undefined){
-const _errs670 = errors;
-if(typeof data["translated-title-short"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/translated-title-short",schemaPath:"#/properties/translated-title-short/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs670 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.URL !== undefined){
-const _errs672 = errors;
-if(typeof data.URL !== "string"){
-validate10.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs672 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs674 = errors;
-if(typeof data.version !== "string"){
-validate10.errors = [{instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs674 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.volume !== undefined){
-let data309 = data.volume;
-const _errs676 = errors;
-if((typeof data309 !== "string") && (!(typeof data309 == "number"))){
-validate10.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: schema11.properties.volume.type},message:"must be string,number"}];
-return false;
-}
-var valid0 = _errs676 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["year-suffix"] !== undefined){
-const _errs678 = errors;
-if(typeof data["year-suffix"] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/year-suffix",schemaPath:"#/properties/year-suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs678 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
 if(data.custom !== undefined){
-let data311 = data.custom;
-const _errs680 = errors;
-if(!(data311 && typeof data311 == "object" && !Array.isArray(data311))){
-validate10.errors = [{instancePath:instancePath+"/custom",schemaPath:"#/properties/custom/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+let data122 = data.custom;
+const _errs218 = errors;
+if(!(data122 && typeof data122 == "object" && !Array.isArray(data122))){
+validate21.errors = [errorOf(instancePath+"/custom","type",{type: "object"})];
 return false;
 }
-var valid0 = _errs680 === errors;
+var valid0 = _errs218 === errors;
 }
 else {
 var valid0 = true;
@@ -6590,10 +2277,10 @@ var valid0 = true;
 }
 }
 else {
-validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
-validate10.errors = vErrors;
+validate21.errors = vErrors;
 return errors === 0;
 }

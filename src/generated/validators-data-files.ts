@@ -4,24 +4,23 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
+const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});
+const names_schema19_properties = new Set(["$schema","description","maxHeadingLength","maxLatinTitleLength","maxLatinHeadlineLength","datelinePlaces","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","unfinishedLineEnds","wordMarks","headingMarks","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","issueLines","pageDates","titleDateLines","documentTitles","leadLabels","bylinePrefixes","captions","subtitleLines","affiliationLines","bylineLines","titleSiteNames","noteLabels","captionCredits","itemDates","undatedItemStarts","relativeDay","eventVerbs","todayWords","recentWords","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"]);
+const names_schema19_properties_pageKinds_properties = new Set(["titleYearRange","titleYear","approvalVerbs","regulators","approvalPhrases","trialCues","leadTrialCues","denialCues","adviceCues","trialRoundupTitles","overviewTitles"]);
+const names_schema23_properties_cues_properties = new Set(["before","after","family","documents","titleJoiners","nameJoiners","midTitleJoiners","sentenceOpeners","titleRunAfter","companyAfter","titleBefore","titleAfter","sourceAfter"]);
+const names_schema23_properties_journals_items_properties = new Set(["name","abbreviation","issn","aliases","publisher","abbreviationSource","nlmTitle","family","cueOnly"]);
+const names_schema25_properties = new Set(["$schema","description","dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"]);
+const names_schema27_properties = new Set(["$schema","description","pinyinRuby","definitionStops","abbreviationCompounds","asides","asideEndings","lowerCaseGlossMinLength","wordBreakingDashes","notMentions","patterns","concepts"]);
+const names_schema29_properties = new Set(["$schema","description","numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"]);
 export const structure = validate52;
-const schema19 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/structure.schema.json","type":"object","additionalProperties":false,"required":["maxHeadingLength","monthNames","numerals","monthHeadings","rangeHeadings","yearHeadings","yearHeadingWords","headingPunctuation","outlineHeadings","outlineSubheadings","sectionKeywords","referenceHeadings","boilerplate","pageDates","leadLabels","bylinePrefixes","captions","itemDates","undatedItemStarts","relativeDay","eventVerbs","yearOpeners","closingWords","sentenceBreak","publicationCues","english","relativeYears","citationMarker","pageKinds","messageExamples"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"maxHeadingLength":{"type":"integer","minimum":8},"maxLatinTitleLength":{"type":"integer","minimum":1,"maximum":1000},"maxLatinHeadlineLength":{"type":"integer","minimum":1,"maximum":1000},"datelinePlaces":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40,"pattern":"^\\p{Lu}[\\p{L}.'’ -]*$"},"uniqueItems":true},"monthNames":{"type":"array","minItems":12,"maxItems":12,"items":{"type":"array","minItems":1,"maxItems":8,"items":{"type":"string","pattern":"^[A-Za-z]{2,20}$"}}},"numerals":{"type":"object","minProperties":1,"propertyNames":{"minLength":1,"maxLength":1},"additionalProperties":{"type":"integer","minimum":0,"maximum":10}},"monthHeadings":{"$ref":"#/$defs/Patterns"},"rangeHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadings":{"$ref":"#/$defs/Patterns"},"yearHeadingWords":{"$ref":"#/$defs/Words"},"headingPunctuation":{"type":"string","minLength":1,"maxLength":600},"unfinishedLineEnds":{"type":"string","minLength":1,"maxLength":600},"wordMarks":{"type":"string","minLength":1,"maxLength":600},"headingMarks":{"type":"string","minLength":1,"maxLength":600},"outlineHeadings":{"$ref":"#/$defs/Patterns"},"outlineSubheadings":{"$ref":"#/$defs/Patterns"},"sectionKeywords":{"type":"object","additionalProperties":false,"required":["summary","outlook","conclusion"],"properties":{"summary":{"$ref":"#/$defs/Words"},"outlook":{"$ref":"#/$defs/Words"},"conclusion":{"$ref":"#/$defs/Words"}}},"referenceHeadings":{"$ref":"#/$defs/Patterns"},"boilerplate":{"type":"object","additionalProperties":false,"required":["disclaimer","qr-code","other"],"properties":{"disclaimer":{"$ref":"#/$defs/Patterns"},"qr-code":{"$ref":"#/$defs/Patterns"},"other":{"$ref":"#/$defs/Patterns"}}},"issueLines":{"$ref":"#/$defs/Patterns"},"pageDates":{"$ref":"#/$defs/Patterns"},"titleDateLines":{"$ref":"#/$defs/Patterns"},"documentTitles":{"$ref":"#/$defs/Patterns"},"leadLabels":{"$ref":"#/$defs/Patterns"},"bylinePrefixes":{"$ref":"#/$defs/Patterns"},"captions":{"$ref":"#/$defs/Patterns"},"subtitleLines":{"type":"string","minLength":1,"maxLength":600},"affiliationLines":{"type":"string","minLength":1,"maxLength":600},"bylineLines":{"$ref":"#/$defs/Patterns"},"titleSiteNames":{"type":"string","minLength":1,"maxLength":600},"noteLabels":{"type":"string","minLength":1,"maxLength":600},"captionCredits":{"type":"string","minLength":1,"maxLength":600},"itemDates":{"$ref":"#/$defs/Patterns"},"undatedItemStarts":{"$ref":"#/$defs/Patterns"},"relativeDay":{"type":"string","minLength":1,"maxLength":600},"eventVerbs":{"$ref":"#/$defs/Words"},"todayWords":{"type":"string","minLength":1,"maxLength":200},"recentWords":{"type":"string","minLength":1,"maxLength":200},"yearOpeners":{"$ref":"#/$defs/Patterns"},"closingWords":{"$ref":"#/$defs/Patterns"},"sentenceBreak":{"type":"string","minLength":1,"maxLength":600},"publicationCues":{"type":"string","minLength":1,"maxLength":600},"english":{"type":"object","additionalProperties":false,"required":["phrases","therapies","connectors"],"properties":{"phrases":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"therapies":{"type":"array","items":{"$ref":"#/$defs/Translation"}},"connectors":{"type":"array","items":{"type":"string"}},"bodyNames":{"type":"object","additionalProperties":false,"required":["heads","joiners"],"properties":{"heads":{"type":"array","items":{"type":"string","pattern":"^[A-Z][A-Za-z]{1,30}$"},"maxItems":100},"joiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":20}}}}},"relativeYears":{"type":"object","additionalProperties":{"type":"integer","minimum":-10,"maximum":10}},"citationMarker":{"type":"string","minLength":1,"maxLength":600},"pageKinds":{"type":"object","additionalProperties":false,"required":["titleYearRange","titleYear","approvalVerbs","regulators","trialRoundupTitles","overviewTitles"],"properties":{"titleYearRange":{"type":"string","minLength":1,"maxLength":600},"titleYear":{"type":"string","minLength":1,"maxLength":600},"approvalVerbs":{"$ref":"#/$defs/Words"},"regulators":{"$ref":"#/$defs/Words"},"approvalPhrases":{"type":"string","minLength":1,"maxLength":1000},"trialCues":{"type":"string","minLength":1,"maxLength":600},"leadTrialCues":{"type":"string","minLength":1,"maxLength":200},"denialCues":{"type":"string","minLength":1,"maxLength":1400},"adviceCues":{"type":"string","minLength":1,"maxLength":600},"trialRoundupTitles":{"$ref":"#/$defs/Patterns"},"overviewTitles":{"$ref":"#/$defs/Patterns"}}},"messageExamples":{"type":"object","additionalProperties":false,"required":["monthHeading","referenceHeading"],"properties":{"monthHeading":{"type":"string","minLength":1,"maxLength":200},"referenceHeading":{"type":"string","minLength":1,"maxLength":200}}}},"$defs":{"Patterns":{"type":"array","items":{"type":"string","minLength":1,"maxLength":800}},"Words":{"type":"array","items":{"type":"string","minLength":1},"minItems":1},"Translation":{"type":"object","additionalProperties":false,"required":["zh","en"],"properties":{"zh":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"en":{"type":"string","minLength":1},"preposition":{"type":"string"},"written":{"type":"array","items":{"type":"string","minLength":1}}}}}};
-const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern3 = new RegExp("^\\p{Lu}[\\p{L}.'’ -]*$", "u");
 const pattern4 = new RegExp("^[A-Za-z]{2,20}$", "u");
 const pattern5 = new RegExp("^[A-Z][A-Za-z]{1,30}$", "u");
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(Array.isArray(data)){
 var valid0 = true;
@@ -32,18 +31,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 800){
-validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 800},message:"must NOT have more than 800 characters"}];
+validate53.errors = [errorOf(instancePath+"/" + i0,"maxLength",{limit: 800})];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate53.errors = [errorOf(instancePath+"/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -54,30 +53,22 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [errorOf(instancePath,"type",{type: "array"})];
 return false;
 }
 }
 validate53.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate57(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate57(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate57.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length < 1){
-validate57.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate57.errors = [errorOf(instancePath,"minItems",{limit: 1})];
 return false;
 }
 else {
@@ -89,12 +80,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-validate57.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate57.errors = [errorOf(instancePath+"/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate57.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate57.errors = [errorOf(instancePath+"/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -106,38 +97,30 @@ break;
 }
 }
 else {
-validate57.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate57.errors = [errorOf(instancePath,"type",{type: "array"})];
 return false;
 }
 }
 validate57.errors = vErrors;
 return errors === 0;
 }
-validate57.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate81.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.zh === undefined) && (missing0 = "zh")) || ((data.en === undefined) && (missing0 = "en"))){
-validate81.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate81.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "zh") || (key0 === "en")) || (key0 === "preposition")) || (key0 === "written"))){
-validate81.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate81.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -149,7 +132,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length < 1){
-validate81.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate81.errors = [errorOf(instancePath+"/zh","minItems",{limit: 1})];
 return false;
 }
 else {
@@ -161,12 +144,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func2(data1) < 1){
-validate81.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [errorOf(instancePath+"/zh/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate81.errors = [{instancePath:instancePath+"/zh/" + i0,schemaPath:"#/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [errorOf(instancePath+"/zh/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -178,7 +161,7 @@ break;
 }
 }
 else {
-validate81.errors = [{instancePath:instancePath+"/zh",schemaPath:"#/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate81.errors = [errorOf(instancePath+"/zh","type",{type: "array"})];
 return false;
 }
 }
@@ -194,12 +177,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) < 1){
-validate81.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [errorOf(instancePath+"/en","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate81.errors = [{instancePath:instancePath+"/en",schemaPath:"#/properties/en/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [errorOf(instancePath+"/en","type",{type: "string"})];
 return false;
 }
 }
@@ -212,7 +195,7 @@ if(valid0){
 if(data.preposition !== undefined){
 const _errs8 = errors;
 if(typeof data.preposition !== "string"){
-validate81.errors = [{instancePath:instancePath+"/preposition",schemaPath:"#/properties/preposition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [errorOf(instancePath+"/preposition","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -234,12 +217,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(func2(data5) < 1){
-validate81.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate81.errors = [errorOf(instancePath+"/written/" + i1,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate81.errors = [{instancePath:instancePath+"/written/" + i1,schemaPath:"#/properties/written/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate81.errors = [errorOf(instancePath+"/written/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -250,7 +233,7 @@ break;
 }
 }
 else {
-validate81.errors = [{instancePath:instancePath+"/written",schemaPath:"#/properties/written/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate81.errors = [errorOf(instancePath+"/written","type",{type: "array"})];
 return false;
 }
 }
@@ -266,39 +249,31 @@ var valid0 = true;
 }
 }
 else {
-validate81.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate81.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate81.errors = vErrors;
 return errors === 0;
 }
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/structure.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((((((((data.maxHeadingLength === undefined) && (missing0 = "maxHeadingLength")) || ((data.monthNames === undefined) && (missing0 = "monthNames"))) || ((data.numerals === undefined) && (missing0 = "numerals"))) || ((data.monthHeadings === undefined) && (missing0 = "monthHeadings"))) || ((data.rangeHeadings === undefined) && (missing0 = "rangeHeadings"))) || ((data.yearHeadings === undefined) && (missing0 = "yearHeadings"))) || ((data.yearHeadingWords === undefined) && (missing0 = "yearHeadingWords"))) || ((data.headingPunctuation === undefined) && (missing0 = "headingPunctuation"))) || ((data.outlineHeadings === undefined) && (missing0 = "outlineHeadings"))) || ((data.outlineSubheadings === undefined) && (missing0 = "outlineSubheadings"))) || ((data.sectionKeywords === undefined) && (missing0 = "sectionKeywords"))) || ((data.referenceHeadings === undefined) && (missing0 = "referenceHeadings"))) || ((data.boilerplate === undefined) && (missing0 = "boilerplate"))) || ((data.pageDates === undefined) && (missing0 = "pageDates"))) || ((data.leadLabels === undefined) && (missing0 = "leadLabels"))) || ((data.bylinePrefixes === undefined) && (missing0 = "bylinePrefixes"))) || ((data.captions === undefined) && (missing0 = "captions"))) || ((data.itemDates === undefined) && (missing0 = "itemDates"))) || ((data.undatedItemStarts === undefined) && (missing0 = "undatedItemStarts"))) || ((data.relativeDay === undefined) && (missing0 = "relativeDay"))) || ((data.eventVerbs === undefined) && (missing0 = "eventVerbs"))) || ((data.yearOpeners === undefined) && (missing0 = "yearOpeners"))) || ((data.closingWords === undefined) && (missing0 = "closingWords"))) || ((data.sentenceBreak === undefined) && (missing0 = "sentenceBreak"))) || ((data.publicationCues === undefined) && (missing0 = "publicationCues"))) || ((data.english === undefined) && (missing0 = "english"))) || ((data.relativeYears === undefined) && (missing0 = "relativeYears"))) || ((data.citationMarker === undefined) && (missing0 = "citationMarker"))) || ((data.pageKinds === undefined) && (missing0 = "pageKinds"))) || ((data.messageExamples === undefined) && (missing0 = "messageExamples"))){
-validate52.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate52.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema19.properties, key0))){
-validate52.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema19_properties.has(key0))){
+validate52.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -307,7 +282,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate52.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -319,7 +294,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate52.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -332,13 +307,13 @@ if(data.maxHeadingLength !== undefined){
 let data2 = data.maxHeadingLength;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate52.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [errorOf(instancePath+"/maxHeadingLength","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 8 || isNaN(data2)){
-validate52.errors = [{instancePath:instancePath+"/maxHeadingLength",schemaPath:"#/properties/maxHeadingLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8"}];
+validate52.errors = [errorOf(instancePath+"/maxHeadingLength","minimum",{comparison: ">=", limit: 8})];
 return false;
 }
 }
@@ -353,18 +328,18 @@ if(data.maxLatinTitleLength !== undefined){
 let data3 = data.maxLatinTitleLength;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinTitleLength","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinTitleLength","maximum",{comparison: "<=", limit: 1000})];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate52.errors = [{instancePath:instancePath+"/maxLatinTitleLength",schemaPath:"#/properties/maxLatinTitleLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinTitleLength","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -380,18 +355,18 @@ if(data.maxLatinHeadlineLength !== undefined){
 let data4 = data.maxLatinHeadlineLength;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinHeadlineLength","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1000 || isNaN(data4)){
-validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinHeadlineLength","maximum",{comparison: "<=", limit: 1000})];
 return false;
 }
 else {
 if(data4 < 1 || isNaN(data4)){
-validate52.errors = [{instancePath:instancePath+"/maxLatinHeadlineLength",schemaPath:"#/properties/maxLatinHeadlineLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate52.errors = [errorOf(instancePath+"/maxLatinHeadlineLength","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -416,24 +391,24 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(func2(data6) > 40){
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces/" + i0,"maxLength",{limit: 40})];
 return false;
 }
 else {
 if(func2(data6) < 2){
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces/" + i0,"minLength",{limit: 2})];
 return false;
 }
 else {
 if(!pattern3.test(data6)){
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/pattern",keyword:"pattern",params:{pattern: "^\\p{Lu}[\\p{L}.'’ -]*$"},message:"must match pattern \""+"^\\p{Lu}[\\p{L}.'’ -]*$"+"\""}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces/" + i0,"pattern",{pattern: "^\\p{Lu}[\\p{L}.'’ -]*$"})];
 return false;
 }
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces/" + i0,schemaPath:"#/properties/datelinePlaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -454,7 +429,7 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces",schemaPath:"#/properties/datelinePlaces/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces","uniqueItems",{i: i1, j: j0})];
 return false;
 break;
 }
@@ -464,7 +439,7 @@ indices0[item0] = i1;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/datelinePlaces",schemaPath:"#/properties/datelinePlaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/datelinePlaces","type",{type: "array"})];
 return false;
 }
 }
@@ -480,12 +455,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data7)){
 if(data7.length > 12){
-validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/maxItems",keyword:"maxItems",params:{limit: 12},message:"must NOT have more than 12 items"}];
+validate52.errors = [errorOf(instancePath+"/monthNames","maxItems",{limit: 12})];
 return false;
 }
 else {
 if(data7.length < 12){
-validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/minItems",keyword:"minItems",params:{limit: 12},message:"must NOT have fewer than 12 items"}];
+validate52.errors = [errorOf(instancePath+"/monthNames","minItems",{limit: 12})];
 return false;
 }
 else {
@@ -497,12 +472,12 @@ const _errs18 = errors;
 if(errors === _errs18){
 if(Array.isArray(data8)){
 if(data8.length > 8){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/maxItems",keyword:"maxItems",params:{limit: 8},message:"must NOT have more than 8 items"}];
+validate52.errors = [errorOf(instancePath+"/monthNames/" + i2,"maxItems",{limit: 8})];
 return false;
 }
 else {
 if(data8.length < 1){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate52.errors = [errorOf(instancePath+"/monthNames/" + i2,"minItems",{limit: 1})];
 return false;
 }
 else {
@@ -514,12 +489,12 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data9 === "string"){
 if(!pattern4.test(data9)){
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2+"/" + i3,schemaPath:"#/properties/monthNames/items/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2,20}$"},message:"must match pattern \""+"^[A-Za-z]{2,20}$"+"\""}];
+validate52.errors = [errorOf(instancePath+"/monthNames/" + i2+"/" + i3,"pattern",{pattern: "^[A-Za-z]{2,20}$"})];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2+"/" + i3,schemaPath:"#/properties/monthNames/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/monthNames/" + i2+"/" + i3,"type",{type: "string"})];
 return false;
 }
 }
@@ -532,7 +507,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/monthNames/" + i2,schemaPath:"#/properties/monthNames/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/monthNames/" + i2,"type",{type: "array"})];
 return false;
 }
 }
@@ -545,7 +520,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/monthNames",schemaPath:"#/properties/monthNames/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/monthNames","type",{type: "array"})];
 return false;
 }
 }
@@ -561,7 +536,7 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 if(Object.keys(data10).length < 1){
-validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+validate52.errors = [errorOf(instancePath+"/numerals","minProperties",{limit: 1})];
 return false;
 }
 else {
@@ -569,7 +544,7 @@ for(const key1 in data10){
 const _errs24 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 1){
-const err0 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/maxLength",keyword:"maxLength",params:{limit: 1},message:"must NOT have more than 1 characters",propertyName:key1};
+const err0 = {instancePath:instancePath+"/numerals",keyword:"maxLength",params:{limit: 1},propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -580,7 +555,7 @@ errors++;
 }
 else {
 if(func2(key1) < 1){
-const err1 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
+const err1 = {instancePath:instancePath+"/numerals",keyword:"minLength",params:{limit: 1},propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -593,7 +568,7 @@ errors++;
 }
 var valid5 = _errs24 === errors;
 if(!valid5){
-const err2 = {instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+const err2 = errorOf(instancePath+"/numerals","propertyNames",{propertyName: key1});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -611,18 +586,18 @@ for(const key2 in data10){
 let data11 = data10[key2];
 const _errs26 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [errorOf(instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "integer"})];
 return false;
 }
 if(errors === _errs26){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 10 || isNaN(data11)){
-validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+validate52.errors = [errorOf(instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),"maximum",{comparison: "<=", limit: 10})];
 return false;
 }
 else {
 if(data11 < 0 || isNaN(data11)){
-validate52.errors = [{instancePath:instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numerals/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate52.errors = [errorOf(instancePath+"/numerals/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),"minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -637,7 +612,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/numerals",schemaPath:"#/properties/numerals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/numerals","type",{type: "object"})];
 return false;
 }
 }
@@ -649,7 +624,7 @@ var valid0 = true;
 if(valid0){
 if(data.monthHeadings !== undefined){
 const _errs28 = errors;
-if(!(validate53(data.monthHeadings, {instancePath:instancePath+"/monthHeadings",parentData:data,parentDataProperty:"monthHeadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.monthHeadings, {instancePath:instancePath+"/monthHeadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -661,7 +636,7 @@ var valid0 = true;
 if(valid0){
 if(data.rangeHeadings !== undefined){
 const _errs29 = errors;
-if(!(validate53(data.rangeHeadings, {instancePath:instancePath+"/rangeHeadings",parentData:data,parentDataProperty:"rangeHeadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.rangeHeadings, {instancePath:instancePath+"/rangeHeadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -673,7 +648,7 @@ var valid0 = true;
 if(valid0){
 if(data.yearHeadings !== undefined){
 const _errs30 = errors;
-if(!(validate53(data.yearHeadings, {instancePath:instancePath+"/yearHeadings",parentData:data,parentDataProperty:"yearHeadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.yearHeadings, {instancePath:instancePath+"/yearHeadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -685,7 +660,7 @@ var valid0 = true;
 if(valid0){
 if(data.yearHeadingWords !== undefined){
 const _errs31 = errors;
-if(!(validate57(data.yearHeadingWords, {instancePath:instancePath+"/yearHeadingWords",parentData:data,parentDataProperty:"yearHeadingWords",rootData,dynamicAnchors}))){
+if(!(validate57(data.yearHeadingWords, {instancePath:instancePath+"/yearHeadingWords"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -701,18 +676,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data16 === "string"){
 if(func2(data16) > 600){
-validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/headingPunctuation","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data16) < 1){
-validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/headingPunctuation","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/headingPunctuation",schemaPath:"#/properties/headingPunctuation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/headingPunctuation","type",{type: "string"})];
 return false;
 }
 }
@@ -728,18 +703,18 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data17 === "string"){
 if(func2(data17) > 600){
-validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/unfinishedLineEnds","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data17) < 1){
-validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/unfinishedLineEnds","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/unfinishedLineEnds",schemaPath:"#/properties/unfinishedLineEnds/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/unfinishedLineEnds","type",{type: "string"})];
 return false;
 }
 }
@@ -755,18 +730,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data18 === "string"){
 if(func2(data18) > 600){
-validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/wordMarks","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data18) < 1){
-validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/wordMarks","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/wordMarks",schemaPath:"#/properties/wordMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/wordMarks","type",{type: "string"})];
 return false;
 }
 }
@@ -782,18 +757,18 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(typeof data19 === "string"){
 if(func2(data19) > 600){
-validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/headingMarks","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data19) < 1){
-validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/headingMarks","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/headingMarks",schemaPath:"#/properties/headingMarks/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/headingMarks","type",{type: "string"})];
 return false;
 }
 }
@@ -805,7 +780,7 @@ var valid0 = true;
 if(valid0){
 if(data.outlineHeadings !== undefined){
 const _errs40 = errors;
-if(!(validate53(data.outlineHeadings, {instancePath:instancePath+"/outlineHeadings",parentData:data,parentDataProperty:"outlineHeadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.outlineHeadings, {instancePath:instancePath+"/outlineHeadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -817,7 +792,7 @@ var valid0 = true;
 if(valid0){
 if(data.outlineSubheadings !== undefined){
 const _errs41 = errors;
-if(!(validate53(data.outlineSubheadings, {instancePath:instancePath+"/outlineSubheadings",parentData:data,parentDataProperty:"outlineSubheadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.outlineSubheadings, {instancePath:instancePath+"/outlineSubheadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -834,14 +809,14 @@ if(errors === _errs42){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing1;
 if((((data22.summary === undefined) && (missing1 = "summary")) || ((data22.outlook === undefined) && (missing1 = "outlook"))) || ((data22.conclusion === undefined) && (missing1 = "conclusion"))){
-validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate52.errors = [errorOf(instancePath+"/sectionKeywords","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs44 = errors;
 for(const key3 in data22){
 if(!(((key3 === "summary") || (key3 === "outlook")) || (key3 === "conclusion"))){
-validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate52.errors = [errorOf(instancePath+"/sectionKeywords","additionalProperties",{additionalProperty: key3})];
 return false;
 break;
 }
@@ -849,7 +824,7 @@ break;
 if(_errs44 === errors){
 if(data22.summary !== undefined){
 const _errs45 = errors;
-if(!(validate57(data22.summary, {instancePath:instancePath+"/sectionKeywords/summary",parentData:data22,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+if(!(validate57(data22.summary, {instancePath:instancePath+"/sectionKeywords/summary"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -861,7 +836,7 @@ var valid7 = true;
 if(valid7){
 if(data22.outlook !== undefined){
 const _errs46 = errors;
-if(!(validate57(data22.outlook, {instancePath:instancePath+"/sectionKeywords/outlook",parentData:data22,parentDataProperty:"outlook",rootData,dynamicAnchors}))){
+if(!(validate57(data22.outlook, {instancePath:instancePath+"/sectionKeywords/outlook"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -873,7 +848,7 @@ var valid7 = true;
 if(valid7){
 if(data22.conclusion !== undefined){
 const _errs47 = errors;
-if(!(validate57(data22.conclusion, {instancePath:instancePath+"/sectionKeywords/conclusion",parentData:data22,parentDataProperty:"conclusion",rootData,dynamicAnchors}))){
+if(!(validate57(data22.conclusion, {instancePath:instancePath+"/sectionKeywords/conclusion"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -888,7 +863,7 @@ var valid7 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/sectionKeywords",schemaPath:"#/properties/sectionKeywords/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/sectionKeywords","type",{type: "object"})];
 return false;
 }
 }
@@ -900,7 +875,7 @@ var valid0 = true;
 if(valid0){
 if(data.referenceHeadings !== undefined){
 const _errs48 = errors;
-if(!(validate53(data.referenceHeadings, {instancePath:instancePath+"/referenceHeadings",parentData:data,parentDataProperty:"referenceHeadings",rootData,dynamicAnchors}))){
+if(!(validate53(data.referenceHeadings, {instancePath:instancePath+"/referenceHeadings"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -917,14 +892,14 @@ if(errors === _errs49){
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 let missing2;
 if((((data27.disclaimer === undefined) && (missing2 = "disclaimer")) || ((data27["qr-code"] === undefined) && (missing2 = "qr-code"))) || ((data27.other === undefined) && (missing2 = "other"))){
-validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate52.errors = [errorOf(instancePath+"/boilerplate","required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs51 = errors;
 for(const key4 in data27){
 if(!(((key4 === "disclaimer") || (key4 === "qr-code")) || (key4 === "other"))){
-validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate52.errors = [errorOf(instancePath+"/boilerplate","additionalProperties",{additionalProperty: key4})];
 return false;
 break;
 }
@@ -932,7 +907,7 @@ break;
 if(_errs51 === errors){
 if(data27.disclaimer !== undefined){
 const _errs52 = errors;
-if(!(validate53(data27.disclaimer, {instancePath:instancePath+"/boilerplate/disclaimer",parentData:data27,parentDataProperty:"disclaimer",rootData,dynamicAnchors}))){
+if(!(validate53(data27.disclaimer, {instancePath:instancePath+"/boilerplate/disclaimer"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -944,7 +919,7 @@ var valid8 = true;
 if(valid8){
 if(data27["qr-code"] !== undefined){
 const _errs53 = errors;
-if(!(validate53(data27["qr-code"], {instancePath:instancePath+"/boilerplate/qr-code",parentData:data27,parentDataProperty:"qr-code",rootData,dynamicAnchors}))){
+if(!(validate53(data27["qr-code"], {instancePath:instancePath+"/boilerplate/qr-code"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -956,7 +931,7 @@ var valid8 = true;
 if(valid8){
 if(data27.other !== undefined){
 const _errs54 = errors;
-if(!(validate53(data27.other, {instancePath:instancePath+"/boilerplate/other",parentData:data27,parentDataProperty:"other",rootData,dynamicAnchors}))){
+if(!(validate53(data27.other, {instancePath:instancePath+"/boilerplate/other"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -971,7 +946,7 @@ var valid8 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/boilerplate",schemaPath:"#/properties/boilerplate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/boilerplate","type",{type: "object"})];
 return false;
 }
 }
@@ -983,7 +958,7 @@ var valid0 = true;
 if(valid0){
 if(data.issueLines !== undefined){
 const _errs55 = errors;
-if(!(validate53(data.issueLines, {instancePath:instancePath+"/issueLines",parentData:data,parentDataProperty:"issueLines",rootData,dynamicAnchors}))){
+if(!(validate53(data.issueLines, {instancePath:instancePath+"/issueLines"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -995,7 +970,7 @@ var valid0 = true;
 if(valid0){
 if(data.pageDates !== undefined){
 const _errs56 = errors;
-if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates",parentData:data,parentDataProperty:"pageDates",rootData,dynamicAnchors}))){
+if(!(validate53(data.pageDates, {instancePath:instancePath+"/pageDates"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1007,7 +982,7 @@ var valid0 = true;
 if(valid0){
 if(data.titleDateLines !== undefined){
 const _errs57 = errors;
-if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines",parentData:data,parentDataProperty:"titleDateLines",rootData,dynamicAnchors}))){
+if(!(validate53(data.titleDateLines, {instancePath:instancePath+"/titleDateLines"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1019,7 +994,7 @@ var valid0 = true;
 if(valid0){
 if(data.documentTitles !== undefined){
 const _errs58 = errors;
-if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles",parentData:data,parentDataProperty:"documentTitles",rootData,dynamicAnchors}))){
+if(!(validate53(data.documentTitles, {instancePath:instancePath+"/documentTitles"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1031,7 +1006,7 @@ var valid0 = true;
 if(valid0){
 if(data.leadLabels !== undefined){
 const _errs59 = errors;
-if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels",parentData:data,parentDataProperty:"leadLabels",rootData,dynamicAnchors}))){
+if(!(validate53(data.leadLabels, {instancePath:instancePath+"/leadLabels"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1043,7 +1018,7 @@ var valid0 = true;
 if(valid0){
 if(data.bylinePrefixes !== undefined){
 const _errs60 = errors;
-if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes",parentData:data,parentDataProperty:"bylinePrefixes",rootData,dynamicAnchors}))){
+if(!(validate53(data.bylinePrefixes, {instancePath:instancePath+"/bylinePrefixes"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1055,7 +1030,7 @@ var valid0 = true;
 if(valid0){
 if(data.captions !== undefined){
 const _errs61 = errors;
-if(!(validate53(data.captions, {instancePath:instancePath+"/captions",parentData:data,parentDataProperty:"captions",rootData,dynamicAnchors}))){
+if(!(validate53(data.captions, {instancePath:instancePath+"/captions"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1071,18 +1046,18 @@ const _errs62 = errors;
 if(errors === _errs62){
 if(typeof data38 === "string"){
 if(func2(data38) > 600){
-validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/subtitleLines","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data38) < 1){
-validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/subtitleLines","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/subtitleLines",schemaPath:"#/properties/subtitleLines/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/subtitleLines","type",{type: "string"})];
 return false;
 }
 }
@@ -1098,18 +1073,18 @@ const _errs64 = errors;
 if(errors === _errs64){
 if(typeof data39 === "string"){
 if(func2(data39) > 600){
-validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"#/properties/affiliationLines/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/affiliationLines","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data39) < 1){
-validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"#/properties/affiliationLines/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/affiliationLines","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/affiliationLines",schemaPath:"#/properties/affiliationLines/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/affiliationLines","type",{type: "string"})];
 return false;
 }
 }
@@ -1121,7 +1096,7 @@ var valid0 = true;
 if(valid0){
 if(data.bylineLines !== undefined){
 const _errs66 = errors;
-if(!(validate53(data.bylineLines, {instancePath:instancePath+"/bylineLines",parentData:data,parentDataProperty:"bylineLines",rootData,dynamicAnchors}))){
+if(!(validate53(data.bylineLines, {instancePath:instancePath+"/bylineLines"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1137,18 +1112,18 @@ const _errs67 = errors;
 if(errors === _errs67){
 if(typeof data41 === "string"){
 if(func2(data41) > 600){
-validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/titleSiteNames","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data41) < 1){
-validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/titleSiteNames","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/titleSiteNames",schemaPath:"#/properties/titleSiteNames/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/titleSiteNames","type",{type: "string"})];
 return false;
 }
 }
@@ -1164,18 +1139,18 @@ const _errs69 = errors;
 if(errors === _errs69){
 if(typeof data42 === "string"){
 if(func2(data42) > 600){
-validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/noteLabels","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data42) < 1){
-validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/noteLabels","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/noteLabels",schemaPath:"#/properties/noteLabels/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/noteLabels","type",{type: "string"})];
 return false;
 }
 }
@@ -1191,18 +1166,18 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data43 === "string"){
 if(func2(data43) > 600){
-validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/captionCredits","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data43) < 1){
-validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/captionCredits","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/captionCredits",schemaPath:"#/properties/captionCredits/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/captionCredits","type",{type: "string"})];
 return false;
 }
 }
@@ -1214,7 +1189,7 @@ var valid0 = true;
 if(valid0){
 if(data.itemDates !== undefined){
 const _errs73 = errors;
-if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates",parentData:data,parentDataProperty:"itemDates",rootData,dynamicAnchors}))){
+if(!(validate53(data.itemDates, {instancePath:instancePath+"/itemDates"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1226,7 +1201,7 @@ var valid0 = true;
 if(valid0){
 if(data.undatedItemStarts !== undefined){
 const _errs74 = errors;
-if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts",parentData:data,parentDataProperty:"undatedItemStarts",rootData,dynamicAnchors}))){
+if(!(validate53(data.undatedItemStarts, {instancePath:instancePath+"/undatedItemStarts"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1242,18 +1217,18 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data46 === "string"){
 if(func2(data46) > 600){
-validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/relativeDay","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data46) < 1){
-validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/relativeDay","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/relativeDay",schemaPath:"#/properties/relativeDay/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/relativeDay","type",{type: "string"})];
 return false;
 }
 }
@@ -1265,7 +1240,7 @@ var valid0 = true;
 if(valid0){
 if(data.eventVerbs !== undefined){
 const _errs77 = errors;
-if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs",parentData:data,parentDataProperty:"eventVerbs",rootData,dynamicAnchors}))){
+if(!(validate57(data.eventVerbs, {instancePath:instancePath+"/eventVerbs"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -1281,18 +1256,18 @@ const _errs78 = errors;
 if(errors === _errs78){
 if(typeof data48 === "string"){
 if(func2(data48) > 200){
-validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate52.errors = [errorOf(instancePath+"/todayWords","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data48) < 1){
-validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/todayWords","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/todayWords",schemaPath:"#/properties/todayWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/todayWords","type",{type: "string"})];
 return false;
 }
 }
@@ -1308,18 +1283,18 @@ const _errs80 = errors;
 if(errors === _errs80){
 if(typeof data49 === "string"){
 if(func2(data49) > 200){
-validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate52.errors = [errorOf(instancePath+"/recentWords","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data49) < 1){
-validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/recentWords","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/recentWords",schemaPath:"#/properties/recentWords/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/recentWords","type",{type: "string"})];
 return false;
 }
 }
@@ -1331,7 +1306,7 @@ var valid0 = true;
 if(valid0){
 if(data.yearOpeners !== undefined){
 const _errs82 = errors;
-if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners",parentData:data,parentDataProperty:"yearOpeners",rootData,dynamicAnchors}))){
+if(!(validate53(data.yearOpeners, {instancePath:instancePath+"/yearOpeners"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1343,7 +1318,7 @@ var valid0 = true;
 if(valid0){
 if(data.closingWords !== undefined){
 const _errs83 = errors;
-if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords",parentData:data,parentDataProperty:"closingWords",rootData,dynamicAnchors}))){
+if(!(validate53(data.closingWords, {instancePath:instancePath+"/closingWords"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1359,18 +1334,18 @@ const _errs84 = errors;
 if(errors === _errs84){
 if(typeof data52 === "string"){
 if(func2(data52) > 600){
-validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/sentenceBreak","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data52) < 1){
-validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/sentenceBreak","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/sentenceBreak",schemaPath:"#/properties/sentenceBreak/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/sentenceBreak","type",{type: "string"})];
 return false;
 }
 }
@@ -1386,18 +1361,18 @@ const _errs86 = errors;
 if(errors === _errs86){
 if(typeof data53 === "string"){
 if(func2(data53) > 600){
-validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/publicationCues","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data53) < 1){
-validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/publicationCues","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/publicationCues",schemaPath:"#/properties/publicationCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/publicationCues","type",{type: "string"})];
 return false;
 }
 }
@@ -1414,14 +1389,14 @@ if(errors === _errs88){
 if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing3;
 if((((data54.phrases === undefined) && (missing3 = "phrases")) || ((data54.therapies === undefined) && (missing3 = "therapies"))) || ((data54.connectors === undefined) && (missing3 = "connectors"))){
-validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate52.errors = [errorOf(instancePath+"/english","required",{missingProperty: missing3})];
 return false;
 }
 else {
 const _errs90 = errors;
 for(const key5 in data54){
 if(!((((key5 === "phrases") || (key5 === "therapies")) || (key5 === "connectors")) || (key5 === "bodyNames"))){
-validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate52.errors = [errorOf(instancePath+"/english","additionalProperties",{additionalProperty: key5})];
 return false;
 break;
 }
@@ -1436,7 +1411,7 @@ var valid10 = true;
 const len3 = data55.length;
 for(let i4=0; i4<len3; i4++){
 const _errs93 = errors;
-if(!(validate81(data55[i4], {instancePath:instancePath+"/english/phrases/" + i4,parentData:data55,parentDataProperty:i4,rootData,dynamicAnchors}))){
+if(!(validate81(data55[i4], {instancePath:instancePath+"/english/phrases/" + i4}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
@@ -1447,7 +1422,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/phrases",schemaPath:"#/properties/english/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/english/phrases","type",{type: "array"})];
 return false;
 }
 }
@@ -1466,7 +1441,7 @@ var valid11 = true;
 const len4 = data57.length;
 for(let i5=0; i5<len4; i5++){
 const _errs96 = errors;
-if(!(validate81(data57[i5], {instancePath:instancePath+"/english/therapies/" + i5,parentData:data57,parentDataProperty:i5,rootData,dynamicAnchors}))){
+if(!(validate81(data57[i5], {instancePath:instancePath+"/english/therapies/" + i5}))){
 vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
 errors = vErrors.length;
 }
@@ -1477,7 +1452,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/therapies",schemaPath:"#/properties/english/properties/therapies/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/english/therapies","type",{type: "array"})];
 return false;
 }
 }
@@ -1497,7 +1472,7 @@ const len5 = data59.length;
 for(let i6=0; i6<len5; i6++){
 const _errs99 = errors;
 if(typeof data59[i6] !== "string"){
-validate52.errors = [{instancePath:instancePath+"/english/connectors/" + i6,schemaPath:"#/properties/english/properties/connectors/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/english/connectors/" + i6,"type",{type: "string"})];
 return false;
 }
 var valid12 = _errs99 === errors;
@@ -1507,7 +1482,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/connectors",schemaPath:"#/properties/english/properties/connectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/english/connectors","type",{type: "array"})];
 return false;
 }
 }
@@ -1524,14 +1499,14 @@ if(errors === _errs101){
 if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
 let missing4;
 if(((data61.heads === undefined) && (missing4 = "heads")) || ((data61.joiners === undefined) && (missing4 = "joiners"))){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames","required",{missingProperty: missing4})];
 return false;
 }
 else {
 const _errs103 = errors;
 for(const key6 in data61){
 if(!((key6 === "heads") || (key6 === "joiners"))){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames","additionalProperties",{additionalProperty: key6})];
 return false;
 break;
 }
@@ -1543,7 +1518,7 @@ const _errs104 = errors;
 if(errors === _errs104){
 if(Array.isArray(data62)){
 if(data62.length > 100){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/heads","maxItems",{limit: 100})];
 return false;
 }
 else {
@@ -1555,12 +1530,12 @@ const _errs106 = errors;
 if(errors === _errs106){
 if(typeof data63 === "string"){
 if(!pattern5.test(data63)){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i7,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Za-z]{1,30}$"},message:"must match pattern \""+"^[A-Z][A-Za-z]{1,30}$"+"\""}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/heads/" + i7,"pattern",{pattern: "^[A-Z][A-Za-z]{1,30}$"})];
 return false;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads/" + i7,schemaPath:"#/properties/english/properties/bodyNames/properties/heads/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/heads/" + i7,"type",{type: "string"})];
 return false;
 }
 }
@@ -1572,7 +1547,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/heads",schemaPath:"#/properties/english/properties/bodyNames/properties/heads/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/heads","type",{type: "array"})];
 return false;
 }
 }
@@ -1588,7 +1563,7 @@ const _errs108 = errors;
 if(errors === _errs108){
 if(Array.isArray(data64)){
 if(data64.length > 20){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/joiners","maxItems",{limit: 20})];
 return false;
 }
 else {
@@ -1600,18 +1575,18 @@ const _errs110 = errors;
 if(errors === _errs110){
 if(typeof data65 === "string"){
 if(func2(data65) > 10){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/joiners/" + i8,"maxLength",{limit: 10})];
 return false;
 }
 else {
 if(func2(data65) < 1){
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/joiners/" + i8,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners/" + i8,schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/joiners/" + i8,"type",{type: "string"})];
 return false;
 }
 }
@@ -1623,7 +1598,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames/joiners",schemaPath:"#/properties/english/properties/bodyNames/properties/joiners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames/joiners","type",{type: "array"})];
 return false;
 }
 }
@@ -1637,7 +1612,7 @@ var valid13 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english/bodyNames",schemaPath:"#/properties/english/properties/bodyNames/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/english/bodyNames","type",{type: "object"})];
 return false;
 }
 }
@@ -1653,7 +1628,7 @@ var valid9 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/english",schemaPath:"#/properties/english/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/english","type",{type: "object"})];
 return false;
 }
 }
@@ -1672,18 +1647,18 @@ for(const key7 in data66){
 let data67 = data66[key7];
 const _errs115 = errors;
 if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate52.errors = [errorOf(instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "integer"})];
 return false;
 }
 if(errors === _errs115){
 if((typeof data67 == "number") && (isFinite(data67))){
 if(data67 > 10 || isNaN(data67)){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"}];
+validate52.errors = [errorOf(instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),"maximum",{comparison: "<=", limit: 10})];
 return false;
 }
 else {
 if(data67 < -10 || isNaN(data67)){
-validate52.errors = [{instancePath:instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/relativeYears/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: -10},message:"must be >= -10"}];
+validate52.errors = [errorOf(instancePath+"/relativeYears/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),"minimum",{comparison: ">=", limit: -10})];
 return false;
 }
 }
@@ -1696,7 +1671,7 @@ break;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/relativeYears",schemaPath:"#/properties/relativeYears/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/relativeYears","type",{type: "object"})];
 return false;
 }
 }
@@ -1712,18 +1687,18 @@ const _errs117 = errors;
 if(errors === _errs117){
 if(typeof data68 === "string"){
 if(func2(data68) > 600){
-validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/citationMarker","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data68) < 1){
-validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/citationMarker","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/citationMarker",schemaPath:"#/properties/citationMarker/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/citationMarker","type",{type: "string"})];
 return false;
 }
 }
@@ -1740,14 +1715,14 @@ if(errors === _errs119){
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
 let missing5;
 if(((((((data69.titleYearRange === undefined) && (missing5 = "titleYearRange")) || ((data69.titleYear === undefined) && (missing5 = "titleYear"))) || ((data69.approvalVerbs === undefined) && (missing5 = "approvalVerbs"))) || ((data69.regulators === undefined) && (missing5 = "regulators"))) || ((data69.trialRoundupTitles === undefined) && (missing5 = "trialRoundupTitles"))) || ((data69.overviewTitles === undefined) && (missing5 = "overviewTitles"))){
-validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds","required",{missingProperty: missing5})];
 return false;
 }
 else {
 const _errs121 = errors;
 for(const key8 in data69){
-if(!(func1.call(schema19.properties.pageKinds.properties, key8))){
-validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+if(!(names_schema19_properties_pageKinds_properties.has(key8))){
+validate52.errors = [errorOf(instancePath+"/pageKinds","additionalProperties",{additionalProperty: key8})];
 return false;
 break;
 }
@@ -1759,18 +1734,18 @@ const _errs122 = errors;
 if(errors === _errs122){
 if(typeof data70 === "string"){
 if(func2(data70) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYearRange","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data70) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYearRange","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYearRange",schemaPath:"#/properties/pageKinds/properties/titleYearRange/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYearRange","type",{type: "string"})];
 return false;
 }
 }
@@ -1786,18 +1761,18 @@ const _errs124 = errors;
 if(errors === _errs124){
 if(typeof data71 === "string"){
 if(func2(data71) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYear","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data71) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYear","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/titleYear",schemaPath:"#/properties/pageKinds/properties/titleYear/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/titleYear","type",{type: "string"})];
 return false;
 }
 }
@@ -1809,7 +1784,7 @@ var valid17 = true;
 if(valid17){
 if(data69.approvalVerbs !== undefined){
 const _errs126 = errors;
-if(!(validate57(data69.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs",parentData:data69,parentDataProperty:"approvalVerbs",rootData,dynamicAnchors}))){
+if(!(validate57(data69.approvalVerbs, {instancePath:instancePath+"/pageKinds/approvalVerbs"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -1821,7 +1796,7 @@ var valid17 = true;
 if(valid17){
 if(data69.regulators !== undefined){
 const _errs127 = errors;
-if(!(validate57(data69.regulators, {instancePath:instancePath+"/pageKinds/regulators",parentData:data69,parentDataProperty:"regulators",rootData,dynamicAnchors}))){
+if(!(validate57(data69.regulators, {instancePath:instancePath+"/pageKinds/regulators"}))){
 vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
 errors = vErrors.length;
 }
@@ -1837,18 +1812,18 @@ const _errs128 = errors;
 if(errors === _errs128){
 if(typeof data74 === "string"){
 if(func2(data74) > 1000){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/approvalPhrases","maxLength",{limit: 1000})];
 return false;
 }
 else {
 if(func2(data74) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/approvalPhrases","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/approvalPhrases",schemaPath:"#/properties/pageKinds/properties/approvalPhrases/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/approvalPhrases","type",{type: "string"})];
 return false;
 }
 }
@@ -1864,18 +1839,18 @@ const _errs130 = errors;
 if(errors === _errs130){
 if(typeof data75 === "string"){
 if(func2(data75) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/trialCues","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data75) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/trialCues","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/trialCues",schemaPath:"#/properties/pageKinds/properties/trialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/trialCues","type",{type: "string"})];
 return false;
 }
 }
@@ -1891,18 +1866,18 @@ const _errs132 = errors;
 if(errors === _errs132){
 if(typeof data76 === "string"){
 if(func2(data76) > 200){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/leadTrialCues","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data76) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/leadTrialCues","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/leadTrialCues",schemaPath:"#/properties/pageKinds/properties/leadTrialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/leadTrialCues","type",{type: "string"})];
 return false;
 }
 }
@@ -1918,18 +1893,18 @@ const _errs134 = errors;
 if(errors === _errs134){
 if(typeof data77 === "string"){
 if(func2(data77) > 1400){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/maxLength",keyword:"maxLength",params:{limit: 1400},message:"must NOT have more than 1400 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/denialCues","maxLength",{limit: 1400})];
 return false;
 }
 else {
 if(func2(data77) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/denialCues","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/denialCues",schemaPath:"#/properties/pageKinds/properties/denialCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/denialCues","type",{type: "string"})];
 return false;
 }
 }
@@ -1945,18 +1920,18 @@ const _errs136 = errors;
 if(errors === _errs136){
 if(typeof data78 === "string"){
 if(func2(data78) > 600){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/adviceCues","maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data78) < 1){
-validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/adviceCues","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds/adviceCues",schemaPath:"#/properties/pageKinds/properties/adviceCues/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds/adviceCues","type",{type: "string"})];
 return false;
 }
 }
@@ -1968,7 +1943,7 @@ var valid17 = true;
 if(valid17){
 if(data69.trialRoundupTitles !== undefined){
 const _errs138 = errors;
-if(!(validate53(data69.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles",parentData:data69,parentDataProperty:"trialRoundupTitles",rootData,dynamicAnchors}))){
+if(!(validate53(data69.trialRoundupTitles, {instancePath:instancePath+"/pageKinds/trialRoundupTitles"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -1980,7 +1955,7 @@ var valid17 = true;
 if(valid17){
 if(data69.overviewTitles !== undefined){
 const _errs139 = errors;
-if(!(validate53(data69.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles",parentData:data69,parentDataProperty:"overviewTitles",rootData,dynamicAnchors}))){
+if(!(validate53(data69.overviewTitles, {instancePath:instancePath+"/pageKinds/overviewTitles"}))){
 vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
@@ -2003,7 +1978,7 @@ var valid17 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/pageKinds",schemaPath:"#/properties/pageKinds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/pageKinds","type",{type: "object"})];
 return false;
 }
 }
@@ -2020,14 +1995,14 @@ if(errors === _errs140){
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 let missing6;
 if(((data81.monthHeading === undefined) && (missing6 = "monthHeading")) || ((data81.referenceHeading === undefined) && (missing6 = "referenceHeading"))){
-validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples","required",{missingProperty: missing6})];
 return false;
 }
 else {
 const _errs142 = errors;
 for(const key9 in data81){
 if(!((key9 === "monthHeading") || (key9 === "referenceHeading"))){
-validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples","additionalProperties",{additionalProperty: key9})];
 return false;
 break;
 }
@@ -2039,18 +2014,18 @@ const _errs143 = errors;
 if(errors === _errs143){
 if(typeof data82 === "string"){
 if(func2(data82) > 200){
-validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/monthHeading","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data82) < 1){
-validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/monthHeading","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/messageExamples/monthHeading",schemaPath:"#/properties/messageExamples/properties/monthHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/monthHeading","type",{type: "string"})];
 return false;
 }
 }
@@ -2066,18 +2041,18 @@ const _errs145 = errors;
 if(errors === _errs145){
 if(typeof data83 === "string"){
 if(func2(data83) > 200){
-validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/referenceHeading","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data83) < 1){
-validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/referenceHeading","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/messageExamples/referenceHeading",schemaPath:"#/properties/messageExamples/properties/referenceHeading/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples/referenceHeading","type",{type: "string"})];
 return false;
 }
 }
@@ -2091,7 +2066,7 @@ var valid18 = true;
 }
 }
 else {
-validate52.errors = [{instancePath:instancePath+"/messageExamples",schemaPath:"#/properties/messageExamples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath+"/messageExamples","type",{type: "object"})];
 return false;
 }
 }
@@ -2152,32 +2127,23 @@ var valid0 = true;
 }
 }
 else {
-validate52.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate52.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate52.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const journals = validate88;
-const schema23 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/journals.schema.json","type":"object","additionalProperties":false,"required":["journals","cues"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"cues":{"type":"object","additionalProperties":false,"required":["before","after","family","documents"],"properties":{"before":{"$ref":"#/$defs/Words"},"after":{"$ref":"#/$defs/Words"},"family":{"$ref":"#/$defs/Words"},"documents":{"$ref":"#/$defs/Words"},"titleJoiners":{"$ref":"#/$defs/Words"},"nameJoiners":{"$ref":"#/$defs/Words"},"midTitleJoiners":{"$ref":"#/$defs/Words"},"sentenceOpeners":{"$ref":"#/$defs/Words"},"titleRunAfter":{"$ref":"#/$defs/Words"},"companyAfter":{"$ref":"#/$defs/Words"},"titleBefore":{"$ref":"#/$defs/Words"},"titleAfter":{"$ref":"#/$defs/Words"},"sourceAfter":{"$ref":"#/$defs/Words"}}},"journals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","abbreviation","issn","aliases"],"properties":{"name":{"type":"string","minLength":1},"abbreviation":{"type":"string","minLength":1},"issn":{"type":"array","items":{"type":"string","pattern":"^[0-9]{4}-[0-9]{3}[0-9X]$"}},"aliases":{"type":"array","items":{"type":"string","minLength":1}},"publisher":{"type":"boolean"},"abbreviationSource":{"enum":["nlm","iso4","journal"]},"nlmTitle":{"type":"string","minLength":1},"family":{"type":"string","minLength":1},"cueOnly":{"type":"boolean"}}}}},"$defs":{"Words":{"type":"array","items":{"type":"string","minLength":1,"maxLength":40},"maxItems":200}}};
 
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate89(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate89.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length > 200){
-validate89.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate89.errors = [errorOf(instancePath,"maxItems",{limit: 200})];
 return false;
 }
 else {
@@ -2189,18 +2155,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate89.errors = [errorOf(instancePath+"/" + i0,"maxLength",{limit: 40})];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate89.errors = [errorOf(instancePath+"/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate89.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate89.errors = [errorOf(instancePath+"/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -2212,40 +2178,32 @@ break;
 }
 }
 else {
-validate89.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate89.errors = [errorOf(instancePath,"type",{type: "array"})];
 return false;
 }
 }
 validate89.errors = vErrors;
 return errors === 0;
 }
-validate89.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern6 = new RegExp("^[0-9]{4}-[0-9]{3}[0-9X]$", "u");
 
-function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/journals.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate88.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.journals === undefined) && (missing0 = "journals")) || ((data.cues === undefined) && (missing0 = "cues"))){
-validate88.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate88.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "cues")) || (key0 === "journals"))){
-validate88.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate88.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2254,7 +2212,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate88.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2266,7 +2224,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate88.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2282,14 +2240,14 @@ if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if(((((data2.before === undefined) && (missing1 = "before")) || ((data2.after === undefined) && (missing1 = "after"))) || ((data2.family === undefined) && (missing1 = "family"))) || ((data2.documents === undefined) && (missing1 = "documents"))){
-validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate88.errors = [errorOf(instancePath+"/cues","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
-if(!(func1.call(schema23.properties.cues.properties, key1))){
-validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+if(!(names_schema23_properties_cues_properties.has(key1))){
+validate88.errors = [errorOf(instancePath+"/cues","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -2297,7 +2255,7 @@ break;
 if(_errs8 === errors){
 if(data2.before !== undefined){
 const _errs9 = errors;
-if(!(validate89(data2.before, {instancePath:instancePath+"/cues/before",parentData:data2,parentDataProperty:"before",rootData,dynamicAnchors}))){
+if(!(validate89(data2.before, {instancePath:instancePath+"/cues/before"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2309,7 +2267,7 @@ var valid1 = true;
 if(valid1){
 if(data2.after !== undefined){
 const _errs10 = errors;
-if(!(validate89(data2.after, {instancePath:instancePath+"/cues/after",parentData:data2,parentDataProperty:"after",rootData,dynamicAnchors}))){
+if(!(validate89(data2.after, {instancePath:instancePath+"/cues/after"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2321,7 +2279,7 @@ var valid1 = true;
 if(valid1){
 if(data2.family !== undefined){
 const _errs11 = errors;
-if(!(validate89(data2.family, {instancePath:instancePath+"/cues/family",parentData:data2,parentDataProperty:"family",rootData,dynamicAnchors}))){
+if(!(validate89(data2.family, {instancePath:instancePath+"/cues/family"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2333,7 +2291,7 @@ var valid1 = true;
 if(valid1){
 if(data2.documents !== undefined){
 const _errs12 = errors;
-if(!(validate89(data2.documents, {instancePath:instancePath+"/cues/documents",parentData:data2,parentDataProperty:"documents",rootData,dynamicAnchors}))){
+if(!(validate89(data2.documents, {instancePath:instancePath+"/cues/documents"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2345,7 +2303,7 @@ var valid1 = true;
 if(valid1){
 if(data2.titleJoiners !== undefined){
 const _errs13 = errors;
-if(!(validate89(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners",parentData:data2,parentDataProperty:"titleJoiners",rootData,dynamicAnchors}))){
+if(!(validate89(data2.titleJoiners, {instancePath:instancePath+"/cues/titleJoiners"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2357,7 +2315,7 @@ var valid1 = true;
 if(valid1){
 if(data2.nameJoiners !== undefined){
 const _errs14 = errors;
-if(!(validate89(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners",parentData:data2,parentDataProperty:"nameJoiners",rootData,dynamicAnchors}))){
+if(!(validate89(data2.nameJoiners, {instancePath:instancePath+"/cues/nameJoiners"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2369,7 +2327,7 @@ var valid1 = true;
 if(valid1){
 if(data2.midTitleJoiners !== undefined){
 const _errs15 = errors;
-if(!(validate89(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners",parentData:data2,parentDataProperty:"midTitleJoiners",rootData,dynamicAnchors}))){
+if(!(validate89(data2.midTitleJoiners, {instancePath:instancePath+"/cues/midTitleJoiners"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2381,7 +2339,7 @@ var valid1 = true;
 if(valid1){
 if(data2.sentenceOpeners !== undefined){
 const _errs16 = errors;
-if(!(validate89(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners",parentData:data2,parentDataProperty:"sentenceOpeners",rootData,dynamicAnchors}))){
+if(!(validate89(data2.sentenceOpeners, {instancePath:instancePath+"/cues/sentenceOpeners"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2393,7 +2351,7 @@ var valid1 = true;
 if(valid1){
 if(data2.titleRunAfter !== undefined){
 const _errs17 = errors;
-if(!(validate89(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter",parentData:data2,parentDataProperty:"titleRunAfter",rootData,dynamicAnchors}))){
+if(!(validate89(data2.titleRunAfter, {instancePath:instancePath+"/cues/titleRunAfter"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2405,7 +2363,7 @@ var valid1 = true;
 if(valid1){
 if(data2.companyAfter !== undefined){
 const _errs18 = errors;
-if(!(validate89(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter",parentData:data2,parentDataProperty:"companyAfter",rootData,dynamicAnchors}))){
+if(!(validate89(data2.companyAfter, {instancePath:instancePath+"/cues/companyAfter"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2417,7 +2375,7 @@ var valid1 = true;
 if(valid1){
 if(data2.titleBefore !== undefined){
 const _errs19 = errors;
-if(!(validate89(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore",parentData:data2,parentDataProperty:"titleBefore",rootData,dynamicAnchors}))){
+if(!(validate89(data2.titleBefore, {instancePath:instancePath+"/cues/titleBefore"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2429,7 +2387,7 @@ var valid1 = true;
 if(valid1){
 if(data2.titleAfter !== undefined){
 const _errs20 = errors;
-if(!(validate89(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter",parentData:data2,parentDataProperty:"titleAfter",rootData,dynamicAnchors}))){
+if(!(validate89(data2.titleAfter, {instancePath:instancePath+"/cues/titleAfter"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2441,7 +2399,7 @@ var valid1 = true;
 if(valid1){
 if(data2.sourceAfter !== undefined){
 const _errs21 = errors;
-if(!(validate89(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter",parentData:data2,parentDataProperty:"sourceAfter",rootData,dynamicAnchors}))){
+if(!(validate89(data2.sourceAfter, {instancePath:instancePath+"/cues/sourceAfter"}))){
 vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
 errors = vErrors.length;
 }
@@ -2466,7 +2424,7 @@ var valid1 = true;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/cues",schemaPath:"#/properties/cues/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [errorOf(instancePath+"/cues","type",{type: "object"})];
 return false;
 }
 }
@@ -2490,14 +2448,14 @@ if(errors === _errs24){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 let missing2;
 if(((((data17.name === undefined) && (missing2 = "name")) || ((data17.abbreviation === undefined) && (missing2 = "abbreviation"))) || ((data17.issn === undefined) && (missing2 = "issn"))) || ((data17.aliases === undefined) && (missing2 = "aliases"))){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0,"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs26 = errors;
 for(const key2 in data17){
-if(!(func1.call(schema23.properties.journals.items.properties, key2))){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+if(!(names_schema23_properties_journals_items_properties.has(key2))){
+validate88.errors = [errorOf(instancePath+"/journals/" + i0,"additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -2509,12 +2467,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/name","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/name",schemaPath:"#/properties/journals/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/name","type",{type: "string"})];
 return false;
 }
 }
@@ -2530,12 +2488,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/abbreviation","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviation",schemaPath:"#/properties/journals/items/properties/abbreviation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/abbreviation","type",{type: "string"})];
 return false;
 }
 }
@@ -2558,12 +2516,12 @@ const _errs33 = errors;
 if(errors === _errs33){
 if(typeof data21 === "string"){
 if(!pattern6.test(data21)){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"},message:"must match pattern \""+"^[0-9]{4}-[0-9]{3}[0-9X]$"+"\""}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/issn/" + i1,"pattern",{pattern: "^[0-9]{4}-[0-9]{3}[0-9X]$"})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn/" + i1,schemaPath:"#/properties/journals/items/properties/issn/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/issn/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -2574,7 +2532,7 @@ break;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/issn",schemaPath:"#/properties/journals/items/properties/issn/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/issn","type",{type: "array"})];
 return false;
 }
 }
@@ -2597,12 +2555,12 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/aliases/" + i2,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases/" + i2,schemaPath:"#/properties/journals/items/properties/aliases/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/aliases/" + i2,"type",{type: "string"})];
 return false;
 }
 }
@@ -2613,7 +2571,7 @@ break;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/aliases",schemaPath:"#/properties/journals/items/properties/aliases/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/aliases","type",{type: "array"})];
 return false;
 }
 }
@@ -2626,7 +2584,7 @@ if(valid3){
 if(data17.publisher !== undefined){
 const _errs39 = errors;
 if(typeof data17.publisher !== "boolean"){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/publisher",schemaPath:"#/properties/journals/items/properties/publisher/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/publisher","type",{type: "boolean"})];
 return false;
 }
 var valid3 = _errs39 === errors;
@@ -2639,7 +2597,7 @@ if(data17.abbreviationSource !== undefined){
 let data25 = data17.abbreviationSource;
 const _errs41 = errors;
 if(!(((data25 === "nlm") || (data25 === "iso4")) || (data25 === "journal"))){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/abbreviationSource",schemaPath:"#/properties/journals/items/properties/abbreviationSource/enum",keyword:"enum",params:{allowedValues: schema23.properties.journals.items.properties.abbreviationSource.enum},message:"must be equal to one of the allowed values"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/abbreviationSource","enum",{allowedValues: ["nlm","iso4","journal"]})];
 return false;
 }
 var valid3 = _errs41 === errors;
@@ -2654,12 +2612,12 @@ const _errs42 = errors;
 if(errors === _errs42){
 if(typeof data26 === "string"){
 if(func2(data26) < 1){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/nlmTitle","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/nlmTitle",schemaPath:"#/properties/journals/items/properties/nlmTitle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/nlmTitle","type",{type: "string"})];
 return false;
 }
 }
@@ -2675,12 +2633,12 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data27 === "string"){
 if(func2(data27) < 1){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/family","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/family",schemaPath:"#/properties/journals/items/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/family","type",{type: "string"})];
 return false;
 }
 }
@@ -2693,7 +2651,7 @@ if(valid3){
 if(data17.cueOnly !== undefined){
 const _errs46 = errors;
 if(typeof data17.cueOnly !== "boolean"){
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0+"/cueOnly",schemaPath:"#/properties/journals/items/properties/cueOnly/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0+"/cueOnly","type",{type: "boolean"})];
 return false;
 }
 var valid3 = _errs46 === errors;
@@ -2713,7 +2671,7 @@ var valid3 = true;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals/" + i0,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [errorOf(instancePath+"/journals/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -2724,7 +2682,7 @@ break;
 }
 }
 else {
-validate88.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate88.errors = [errorOf(instancePath+"/journals","type",{type: "array"})];
 return false;
 }
 }
@@ -2740,76 +2698,59 @@ var valid0 = true;
 }
 }
 else {
-validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate88.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate88.errors = vErrors;
 return errors === 0;
 }
-validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const html = validate103;
-const schema25 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/html.schema.json","type":"object","additionalProperties":false,"$defs":{"selector":{"type":"string","minLength":1,"pattern":"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"}},"required":["dropElements","chromeElements","chromeClassPattern","chromeClassExceptions","wechatRoot","contentSelectors","blockElements","metaLinePatterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"dropElements":{"type":"array","items":{"type":"string"}},"chromeElements":{"type":"array","items":{"type":"string"}},"chromeClassPattern":{"type":"string"},"chromeClassExceptions":{"type":"string"},"wechatRoot":{"$ref":"#/$defs/selector"},"contentSelectors":{"type":"array","items":{"$ref":"#/$defs/selector"}},"blockElements":{"type":"array","items":{"type":"string"}},"metaLinePatterns":{"type":"array","items":{"type":"string"}}}};
 const pattern7 = new RegExp("^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$", "u");
 
-function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate104.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(typeof data === "string"){
 if(func2(data) < 1){
-validate104.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate104.errors = [errorOf(instancePath,"minLength",{limit: 1})];
 return false;
 }
 else {
 if(!pattern7.test(data)){
-validate104.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"},message:"must match pattern \""+"^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"+"\""}];
+validate104.errors = [errorOf(instancePath,"pattern",{pattern: "^([a-zA-Z][a-zA-Z0-9-]{0,40})?((?:[#.][\\w-]{1,100}|\\[[\\w-]{1,60}(?:[~^$*]?=(?:\"[^\"]{0,200}\"|'[^']{0,200}'|[\\w-]{0,200}))?\\]){0,20})$"})];
 return false;
 }
 }
 }
 else {
-validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [errorOf(instancePath,"type",{type: "string"})];
 return false;
 }
 }
 validate104.errors = vErrors;
 return errors === 0;
 }
-validate104.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate103(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/html.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate103.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((data.dropElements === undefined) && (missing0 = "dropElements")) || ((data.chromeElements === undefined) && (missing0 = "chromeElements"))) || ((data.chromeClassPattern === undefined) && (missing0 = "chromeClassPattern"))) || ((data.chromeClassExceptions === undefined) && (missing0 = "chromeClassExceptions"))) || ((data.wechatRoot === undefined) && (missing0 = "wechatRoot"))) || ((data.contentSelectors === undefined) && (missing0 = "contentSelectors"))) || ((data.blockElements === undefined) && (missing0 = "blockElements"))) || ((data.metaLinePatterns === undefined) && (missing0 = "metaLinePatterns"))){
-validate103.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate103.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema25.properties, key0))){
-validate103.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema25_properties.has(key0))){
+validate103.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2818,7 +2759,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate103.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2830,7 +2771,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate103.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2849,7 +2790,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs8 = errors;
 if(typeof data2[i0] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/dropElements/" + i0,schemaPath:"#/properties/dropElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/dropElements/" + i0,"type",{type: "string"})];
 return false;
 }
 var valid1 = _errs8 === errors;
@@ -2859,7 +2800,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/dropElements",schemaPath:"#/properties/dropElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [errorOf(instancePath+"/dropElements","type",{type: "array"})];
 return false;
 }
 }
@@ -2879,7 +2820,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs12 = errors;
 if(typeof data4[i1] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/chromeElements/" + i1,schemaPath:"#/properties/chromeElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/chromeElements/" + i1,"type",{type: "string"})];
 return false;
 }
 var valid2 = _errs12 === errors;
@@ -2889,7 +2830,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/chromeElements",schemaPath:"#/properties/chromeElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [errorOf(instancePath+"/chromeElements","type",{type: "array"})];
 return false;
 }
 }
@@ -2902,7 +2843,7 @@ if(valid0){
 if(data.chromeClassPattern !== undefined){
 const _errs14 = errors;
 if(typeof data.chromeClassPattern !== "string"){
-validate103.errors = [{instancePath:instancePath+"/chromeClassPattern",schemaPath:"#/properties/chromeClassPattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/chromeClassPattern","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -2914,7 +2855,7 @@ if(valid0){
 if(data.chromeClassExceptions !== undefined){
 const _errs16 = errors;
 if(typeof data.chromeClassExceptions !== "string"){
-validate103.errors = [{instancePath:instancePath+"/chromeClassExceptions",schemaPath:"#/properties/chromeClassExceptions/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/chromeClassExceptions","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -2925,7 +2866,7 @@ var valid0 = true;
 if(valid0){
 if(data.wechatRoot !== undefined){
 const _errs18 = errors;
-if(!(validate104(data.wechatRoot, {instancePath:instancePath+"/wechatRoot",parentData:data,parentDataProperty:"wechatRoot",rootData,dynamicAnchors}))){
+if(!(validate104(data.wechatRoot, {instancePath:instancePath+"/wechatRoot"}))){
 vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
@@ -2944,7 +2885,7 @@ var valid3 = true;
 const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 const _errs21 = errors;
-if(!(validate104(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2,parentData:data9,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate104(data9[i2], {instancePath:instancePath+"/contentSelectors/" + i2}))){
 vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
 errors = vErrors.length;
 }
@@ -2955,7 +2896,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/contentSelectors",schemaPath:"#/properties/contentSelectors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [errorOf(instancePath+"/contentSelectors","type",{type: "array"})];
 return false;
 }
 }
@@ -2975,7 +2916,7 @@ const len3 = data11.length;
 for(let i3=0; i3<len3; i3++){
 const _errs24 = errors;
 if(typeof data11[i3] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/blockElements/" + i3,schemaPath:"#/properties/blockElements/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/blockElements/" + i3,"type",{type: "string"})];
 return false;
 }
 var valid4 = _errs24 === errors;
@@ -2985,7 +2926,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/blockElements",schemaPath:"#/properties/blockElements/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [errorOf(instancePath+"/blockElements","type",{type: "array"})];
 return false;
 }
 }
@@ -3005,7 +2946,7 @@ const len4 = data13.length;
 for(let i4=0; i4<len4; i4++){
 const _errs28 = errors;
 if(typeof data13[i4] !== "string"){
-validate103.errors = [{instancePath:instancePath+"/metaLinePatterns/" + i4,schemaPath:"#/properties/metaLinePatterns/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [errorOf(instancePath+"/metaLinePatterns/" + i4,"type",{type: "string"})];
 return false;
 }
 var valid5 = _errs28 === errors;
@@ -3015,7 +2956,7 @@ break;
 }
 }
 else {
-validate103.errors = [{instancePath:instancePath+"/metaLinePatterns",schemaPath:"#/properties/metaLinePatterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate103.errors = [errorOf(instancePath+"/metaLinePatterns","type",{type: "array"})];
 return false;
 }
 }
@@ -3037,66 +2978,48 @@ var valid0 = true;
 }
 }
 else {
-validate103.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate103.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate103.errors = vErrors;
 return errors === 0;
 }
-validate103.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const lexicon = validate107;
-const schema27 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/lexicon.schema.json","type":"object","additionalProperties":false,"required":["concepts","patterns"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"pinyinRuby":{"type":"string","minLength":2,"maxLength":300},"definitionStops":{"type":"object","additionalProperties":false,"required":["always","clauseOpeners"],"properties":{"always":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"clauseOpeners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":100},"initialsJoiners":{"type":"array","items":{"type":"string","minLength":1,"maxLength":6},"maxItems":20}}},"abbreviationCompounds":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50},"after":{"type":"array","items":{"type":"string","minLength":1,"maxLength":10},"maxItems":50}}},"asides":{"type":"array","items":{"type":"string","minLength":2,"maxLength":12},"maxItems":100},"asideEndings":{"type":"array","items":{"type":"string","minLength":3,"maxLength":8},"maxItems":40},"lowerCaseGlossMinLength":{"type":"integer","minimum":1,"maximum":40},"wordBreakingDashes":{"type":"string","minLength":1,"maxLength":8},"notMentions":{"type":"array","items":{"type":"string","minLength":2,"maxLength":40},"maxItems":200},"patterns":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","type","pattern","idPrefix","labelCase"],"properties":{"name":{"type":"string","pattern":"^[a-z][a-z0-9-]*$"},"type":{"$ref":"#/$defs/EntityType"},"pattern":{"type":"string","minLength":2,"maxLength":200},"idPrefix":{"type":"string","pattern":"^[a-z]+:$"},"labelCase":{"enum":["upper","keep"]}}}},"concepts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","xrefs","zh","en","abbreviations"],"properties":{"id":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"},"type":{"$ref":"#/$defs/EntityType"},"label":{"type":"string","minLength":1},"xrefs":{"type":"array","items":{"type":"string","pattern":"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"}},"zh":{"type":"array","items":{"type":"string","minLength":1}},"en":{"type":"array","items":{"type":"string","minLength":2}},"abbreviations":{"type":"array","items":{"type":"string","minLength":2}},"broader":{"type":"string","pattern":"^[a-z]+:[a-z0-9-]+$"}}}}},"$defs":{"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
 const pattern8 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 const pattern9 = new RegExp("^[a-z]+:$", "u");
 const pattern10 = new RegExp("^[a-z]+:[a-z0-9-]+$", "u");
 const pattern11 = new RegExp("^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$", "u");
-const schema28 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate108(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate108.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(!(((((((((data === "disease") || (data === "cell")) || (data === "molecule")) || (data === "measure")) || (data === "organization")) || (data === "journal")) || (data === "drug")) || (data === "country")) || (data === "other"))){
-validate108.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values"}];
+validate108.errors = [errorOf(instancePath,"enum",{allowedValues: ["disease","cell","molecule","measure","organization","journal","drug","country","other"]})];
 return false;
 }
 validate108.errors = vErrors;
 return errors === 0;
 }
-validate108.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/lexicon.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.concepts === undefined) && (missing0 = "concepts")) || ((data.patterns === undefined) && (missing0 = "patterns"))){
-validate107.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate107.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema27.properties, key0))){
-validate107.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema27_properties.has(key0))){
+validate107.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3105,7 +3028,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate107.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3117,7 +3040,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate107.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -3132,18 +3055,18 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) > 300){
-validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
+validate107.errors = [errorOf(instancePath+"/pinyinRuby","maxLength",{limit: 300})];
 return false;
 }
 else {
 if(func2(data2) < 2){
-validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/pinyinRuby","minLength",{limit: 2})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/pinyinRuby",schemaPath:"#/properties/pinyinRuby/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/pinyinRuby","type",{type: "string"})];
 return false;
 }
 }
@@ -3160,14 +3083,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((data3.always === undefined) && (missing1 = "always")) || ((data3.clauseOpeners === undefined) && (missing1 = "clauseOpeners"))){
-validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!(((key1 === "always") || (key1 === "clauseOpeners")) || (key1 === "initialsJoiners"))){
-validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -3179,7 +3102,7 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(Array.isArray(data4)){
 if(data4.length > 100){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/always","maxItems",{limit: 100})];
 return false;
 }
 else {
@@ -3191,18 +3114,18 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(func2(data5) > 10){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/always/" + i0,"maxLength",{limit: 10})];
 return false;
 }
 else {
 if(func2(data5) < 1){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/always/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/always/" + i0,schemaPath:"#/properties/definitionStops/properties/always/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/always/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -3214,7 +3137,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/always",schemaPath:"#/properties/definitionStops/properties/always/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/always","type",{type: "array"})];
 return false;
 }
 }
@@ -3230,7 +3153,7 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(Array.isArray(data6)){
 if(data6.length > 100){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/clauseOpeners","maxItems",{limit: 100})];
 return false;
 }
 else {
@@ -3242,18 +3165,18 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data7 === "string"){
 if(func2(data7) > 10){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/clauseOpeners/" + i1,"maxLength",{limit: 10})];
 return false;
 }
 else {
 if(func2(data7) < 1){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/clauseOpeners/" + i1,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners/" + i1,schemaPath:"#/properties/definitionStops/properties/clauseOpeners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/clauseOpeners/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -3265,7 +3188,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/clauseOpeners",schemaPath:"#/properties/definitionStops/properties/clauseOpeners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/clauseOpeners","type",{type: "array"})];
 return false;
 }
 }
@@ -3281,7 +3204,7 @@ const _errs19 = errors;
 if(errors === _errs19){
 if(Array.isArray(data8)){
 if(data8.length > 20){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners",schemaPath:"#/properties/definitionStops/properties/initialsJoiners/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/initialsJoiners","maxItems",{limit: 20})];
 return false;
 }
 else {
@@ -3293,18 +3216,18 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(func2(data9) > 6){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/maxLength",keyword:"maxLength",params:{limit: 6},message:"must NOT have more than 6 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/initialsJoiners/" + i2,"maxLength",{limit: 6})];
 return false;
 }
 else {
 if(func2(data9) < 1){
-validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/initialsJoiners/" + i2,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners/" + i2,schemaPath:"#/properties/definitionStops/properties/initialsJoiners/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/initialsJoiners/" + i2,"type",{type: "string"})];
 return false;
 }
 }
@@ -3316,7 +3239,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops/initialsJoiners",schemaPath:"#/properties/definitionStops/properties/initialsJoiners/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops/initialsJoiners","type",{type: "array"})];
 return false;
 }
 }
@@ -3331,7 +3254,7 @@ var valid1 = true;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/definitionStops",schemaPath:"#/properties/definitionStops/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [errorOf(instancePath+"/definitionStops","type",{type: "object"})];
 return false;
 }
 }
@@ -3349,7 +3272,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 const _errs25 = errors;
 for(const key2 in data10){
 if(!((key2 === "before") || (key2 === "after"))){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds","additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -3361,7 +3284,7 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(Array.isArray(data11)){
 if(data11.length > 50){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/before","maxItems",{limit: 50})];
 return false;
 }
 else {
@@ -3373,18 +3296,18 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if(func2(data12) > 10){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/before/" + i3,"maxLength",{limit: 10})];
 return false;
 }
 else {
 if(func2(data12) < 1){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/before/" + i3,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before/" + i3,schemaPath:"#/properties/abbreviationCompounds/properties/before/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/before/" + i3,"type",{type: "string"})];
 return false;
 }
 }
@@ -3396,7 +3319,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/before",schemaPath:"#/properties/abbreviationCompounds/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/before","type",{type: "array"})];
 return false;
 }
 }
@@ -3412,7 +3335,7 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(Array.isArray(data13)){
 if(data13.length > 50){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/after","maxItems",{limit: 50})];
 return false;
 }
 else {
@@ -3424,18 +3347,18 @@ const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if(func2(data14) > 10){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/after/" + i4,"maxLength",{limit: 10})];
 return false;
 }
 else {
 if(func2(data14) < 1){
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/after/" + i4,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after/" + i4,schemaPath:"#/properties/abbreviationCompounds/properties/after/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/after/" + i4,"type",{type: "string"})];
 return false;
 }
 }
@@ -3447,7 +3370,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds/after",schemaPath:"#/properties/abbreviationCompounds/properties/after/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds/after","type",{type: "array"})];
 return false;
 }
 }
@@ -3460,7 +3383,7 @@ var valid5 = true;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/abbreviationCompounds",schemaPath:"#/properties/abbreviationCompounds/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [errorOf(instancePath+"/abbreviationCompounds","type",{type: "object"})];
 return false;
 }
 }
@@ -3476,7 +3399,7 @@ const _errs34 = errors;
 if(errors === _errs34){
 if(Array.isArray(data15)){
 if(data15.length > 100){
-validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate107.errors = [errorOf(instancePath+"/asides","maxItems",{limit: 100})];
 return false;
 }
 else {
@@ -3488,18 +3411,18 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data16 === "string"){
 if(func2(data16) > 12){
-validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/maxLength",keyword:"maxLength",params:{limit: 12},message:"must NOT have more than 12 characters"}];
+validate107.errors = [errorOf(instancePath+"/asides/" + i5,"maxLength",{limit: 12})];
 return false;
 }
 else {
 if(func2(data16) < 2){
-validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/asides/" + i5,"minLength",{limit: 2})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asides/" + i5,schemaPath:"#/properties/asides/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/asides/" + i5,"type",{type: "string"})];
 return false;
 }
 }
@@ -3511,7 +3434,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asides",schemaPath:"#/properties/asides/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/asides","type",{type: "array"})];
 return false;
 }
 }
@@ -3527,7 +3450,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
 if(data17.length > 40){
-validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/maxItems",keyword:"maxItems",params:{limit: 40},message:"must NOT have more than 40 items"}];
+validate107.errors = [errorOf(instancePath+"/asideEndings","maxItems",{limit: 40})];
 return false;
 }
 else {
@@ -3539,18 +3462,18 @@ const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data18 === "string"){
 if(func2(data18) > 8){
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+validate107.errors = [errorOf(instancePath+"/asideEndings/" + i6,"maxLength",{limit: 8})];
 return false;
 }
 else {
 if(func2(data18) < 3){
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"}];
+validate107.errors = [errorOf(instancePath+"/asideEndings/" + i6,"minLength",{limit: 3})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asideEndings/" + i6,schemaPath:"#/properties/asideEndings/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/asideEndings/" + i6,"type",{type: "string"})];
 return false;
 }
 }
@@ -3562,7 +3485,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/asideEndings",schemaPath:"#/properties/asideEndings/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/asideEndings","type",{type: "array"})];
 return false;
 }
 }
@@ -3576,18 +3499,18 @@ if(data.lowerCaseGlossMinLength !== undefined){
 let data19 = data.lowerCaseGlossMinLength;
 const _errs42 = errors;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate107.errors = [errorOf(instancePath+"/lowerCaseGlossMinLength","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs42){
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 > 40 || isNaN(data19)){
-validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 40},message:"must be <= 40"}];
+validate107.errors = [errorOf(instancePath+"/lowerCaseGlossMinLength","maximum",{comparison: "<=", limit: 40})];
 return false;
 }
 else {
 if(data19 < 1 || isNaN(data19)){
-validate107.errors = [{instancePath:instancePath+"/lowerCaseGlossMinLength",schemaPath:"#/properties/lowerCaseGlossMinLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate107.errors = [errorOf(instancePath+"/lowerCaseGlossMinLength","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3605,18 +3528,18 @@ const _errs44 = errors;
 if(errors === _errs44){
 if(typeof data20 === "string"){
 if(func2(data20) > 8){
-validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/maxLength",keyword:"maxLength",params:{limit: 8},message:"must NOT have more than 8 characters"}];
+validate107.errors = [errorOf(instancePath+"/wordBreakingDashes","maxLength",{limit: 8})];
 return false;
 }
 else {
 if(func2(data20) < 1){
-validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/wordBreakingDashes","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/wordBreakingDashes",schemaPath:"#/properties/wordBreakingDashes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/wordBreakingDashes","type",{type: "string"})];
 return false;
 }
 }
@@ -3632,7 +3555,7 @@ const _errs46 = errors;
 if(errors === _errs46){
 if(Array.isArray(data21)){
 if(data21.length > 200){
-validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate107.errors = [errorOf(instancePath+"/notMentions","maxItems",{limit: 200})];
 return false;
 }
 else {
@@ -3644,18 +3567,18 @@ const _errs48 = errors;
 if(errors === _errs48){
 if(typeof data22 === "string"){
 if(func2(data22) > 40){
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate107.errors = [errorOf(instancePath+"/notMentions/" + i7,"maxLength",{limit: 40})];
 return false;
 }
 else {
 if(func2(data22) < 2){
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/notMentions/" + i7,"minLength",{limit: 2})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/notMentions/" + i7,schemaPath:"#/properties/notMentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/notMentions/" + i7,"type",{type: "string"})];
 return false;
 }
 }
@@ -3667,7 +3590,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/notMentions",schemaPath:"#/properties/notMentions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/notMentions","type",{type: "array"})];
 return false;
 }
 }
@@ -3691,14 +3614,14 @@ if(errors === _errs52){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing2;
 if((((((data24.name === undefined) && (missing2 = "name")) || ((data24.type === undefined) && (missing2 = "type"))) || ((data24.pattern === undefined) && (missing2 = "pattern"))) || ((data24.idPrefix === undefined) && (missing2 = "idPrefix"))) || ((data24.labelCase === undefined) && (missing2 = "labelCase"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8,"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs54 = errors;
 for(const key3 in data24){
 if(!(((((key3 === "name") || (key3 === "type")) || (key3 === "pattern")) || (key3 === "idPrefix")) || (key3 === "labelCase"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8,"additionalProperties",{additionalProperty: key3})];
 return false;
 break;
 }
@@ -3710,12 +3633,12 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(typeof data25 === "string"){
 if(!pattern8.test(data25)){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schemaPath:"#/properties/patterns/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\""}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/name","pattern",{pattern: "^[a-z][a-z0-9-]*$"})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/name",schemaPath:"#/properties/patterns/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/name","type",{type: "string"})];
 return false;
 }
 }
@@ -3727,7 +3650,7 @@ var valid12 = true;
 if(valid12){
 if(data24.type !== undefined){
 const _errs57 = errors;
-if(!(validate108(data24.type, {instancePath:instancePath+"/patterns/" + i8+"/type",parentData:data24,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(!(validate108(data24.type, {instancePath:instancePath+"/patterns/" + i8+"/type"}))){
 vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
@@ -3743,18 +3666,18 @@ const _errs58 = errors;
 if(errors === _errs58){
 if(typeof data27 === "string"){
 if(func2(data27) > 200){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/pattern","maxLength",{limit: 200})];
 return false;
 }
 else {
 if(func2(data27) < 2){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/pattern","minLength",{limit: 2})];
 return false;
 }
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/pattern",schemaPath:"#/properties/patterns/items/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/pattern","type",{type: "string"})];
 return false;
 }
 }
@@ -3770,12 +3693,12 @@ const _errs60 = errors;
 if(errors === _errs60){
 if(typeof data28 === "string"){
 if(!pattern9.test(data28)){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:$"},message:"must match pattern \""+"^[a-z]+:$"+"\""}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/idPrefix","pattern",{pattern: "^[a-z]+:$"})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/idPrefix",schemaPath:"#/properties/patterns/items/properties/idPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/idPrefix","type",{type: "string"})];
 return false;
 }
 }
@@ -3789,7 +3712,7 @@ if(data24.labelCase !== undefined){
 let data29 = data24.labelCase;
 const _errs62 = errors;
 if(!((data29 === "upper") || (data29 === "keep"))){
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8+"/labelCase",schemaPath:"#/properties/patterns/items/properties/labelCase/enum",keyword:"enum",params:{allowedValues: schema27.properties.patterns.items.properties.labelCase.enum},message:"must be equal to one of the allowed values"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8+"/labelCase","enum",{allowedValues: ["upper","keep"]})];
 return false;
 }
 var valid12 = _errs62 === errors;
@@ -3805,7 +3728,7 @@ var valid12 = true;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns/" + i8,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [errorOf(instancePath+"/patterns/" + i8,"type",{type: "object"})];
 return false;
 }
 }
@@ -3816,7 +3739,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/patterns","type",{type: "array"})];
 return false;
 }
 }
@@ -3840,14 +3763,14 @@ if(errors === _errs65){
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 let missing3;
 if((((((((data31.id === undefined) && (missing3 = "id")) || ((data31.type === undefined) && (missing3 = "type"))) || ((data31.label === undefined) && (missing3 = "label"))) || ((data31.xrefs === undefined) && (missing3 = "xrefs"))) || ((data31.zh === undefined) && (missing3 = "zh"))) || ((data31.en === undefined) && (missing3 = "en"))) || ((data31.abbreviations === undefined) && (missing3 = "abbreviations"))){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9,"required",{missingProperty: missing3})];
 return false;
 }
 else {
 const _errs67 = errors;
 for(const key4 in data31){
 if(!((((((((key4 === "id") || (key4 === "type")) || (key4 === "label")) || (key4 === "xrefs")) || (key4 === "zh")) || (key4 === "en")) || (key4 === "abbreviations")) || (key4 === "broader"))){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9,"additionalProperties",{additionalProperty: key4})];
 return false;
 break;
 }
@@ -3859,12 +3782,12 @@ const _errs68 = errors;
 if(errors === _errs68){
 if(typeof data32 === "string"){
 if(!pattern10.test(data32)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaPath:"#/properties/concepts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/id","pattern",{pattern: "^[a-z]+:[a-z0-9-]+$"})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/id",schemaPath:"#/properties/concepts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -3876,7 +3799,7 @@ var valid14 = true;
 if(valid14){
 if(data31.type !== undefined){
 const _errs70 = errors;
-if(!(validate108(data31.type, {instancePath:instancePath+"/concepts/" + i9+"/type",parentData:data31,parentDataProperty:"type",rootData,dynamicAnchors}))){
+if(!(validate108(data31.type, {instancePath:instancePath+"/concepts/" + i9+"/type"}))){
 vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
 errors = vErrors.length;
 }
@@ -3892,12 +3815,12 @@ const _errs71 = errors;
 if(errors === _errs71){
 if(typeof data34 === "string"){
 if(func2(data34) < 1){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",schemaPath:"#/properties/concepts/items/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/label","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/label",schemaPath:"#/properties/concepts/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/label","type",{type: "string"})];
 return false;
 }
 }
@@ -3920,12 +3843,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data36 === "string"){
 if(!pattern11.test(data36)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i10,schemaPath:"#/properties/concepts/items/properties/xrefs/items/pattern",keyword:"pattern",params:{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"},message:"must match pattern \""+"^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"+"\""}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/xrefs/" + i10,"pattern",{pattern: "^(MESH:D[0-9]{6,9}|CL:[0-9]{7}|HGNC\\.SYMBOL:[A-Z0-9-]+)$"})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs/" + i10,schemaPath:"#/properties/concepts/items/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/xrefs/" + i10,"type",{type: "string"})];
 return false;
 }
 }
@@ -3936,7 +3859,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/xrefs",schemaPath:"#/properties/concepts/items/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/xrefs","type",{type: "array"})];
 return false;
 }
 }
@@ -3959,12 +3882,12 @@ const _errs79 = errors;
 if(errors === _errs79){
 if(typeof data38 === "string"){
 if(func2(data38) < 1){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,schemaPath:"#/properties/concepts/items/properties/zh/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/zh/" + i11,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh/" + i11,schemaPath:"#/properties/concepts/items/properties/zh/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/zh/" + i11,"type",{type: "string"})];
 return false;
 }
 }
@@ -3975,7 +3898,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/zh",schemaPath:"#/properties/concepts/items/properties/zh/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/zh","type",{type: "array"})];
 return false;
 }
 }
@@ -3998,12 +3921,12 @@ const _errs83 = errors;
 if(errors === _errs83){
 if(typeof data40 === "string"){
 if(func2(data40) < 2){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,schemaPath:"#/properties/concepts/items/properties/en/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/en/" + i12,"minLength",{limit: 2})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en/" + i12,schemaPath:"#/properties/concepts/items/properties/en/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/en/" + i12,"type",{type: "string"})];
 return false;
 }
 }
@@ -4014,7 +3937,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/en",schemaPath:"#/properties/concepts/items/properties/en/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/en","type",{type: "array"})];
 return false;
 }
 }
@@ -4037,12 +3960,12 @@ const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data42 === "string"){
 if(func2(data42) < 2){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations/" + i13,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/abbreviations/" + i13,"minLength",{limit: 2})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations/" + i13,schemaPath:"#/properties/concepts/items/properties/abbreviations/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/abbreviations/" + i13,"type",{type: "string"})];
 return false;
 }
 }
@@ -4053,7 +3976,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/abbreviations",schemaPath:"#/properties/concepts/items/properties/abbreviations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/abbreviations","type",{type: "array"})];
 return false;
 }
 }
@@ -4069,12 +3992,12 @@ const _errs89 = errors;
 if(errors === _errs89){
 if(typeof data43 === "string"){
 if(!pattern10.test(data43)){
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/broader","pattern",{pattern: "^[a-z]+:[a-z0-9-]+$"})];
 return false;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9+"/broader",schemaPath:"#/properties/concepts/items/properties/broader/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9+"/broader","type",{type: "string"})];
 return false;
 }
 }
@@ -4094,7 +4017,7 @@ var valid14 = true;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts/" + i9,schemaPath:"#/properties/concepts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [errorOf(instancePath+"/concepts/" + i9,"type",{type: "object"})];
 return false;
 }
 }
@@ -4105,7 +4028,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/concepts",schemaPath:"#/properties/concepts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate107.errors = [errorOf(instancePath+"/concepts","type",{type: "array"})];
 return false;
 }
 }
@@ -4129,66 +4052,49 @@ var valid0 = true;
 }
 }
 else {
-validate107.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate107.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const facts = validate111;
-const schema29 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/facts.schema.json","type":"object","additionalProperties":false,"required":["numbers","week","span","units","institutionSuffix","actorCue","institutionPrefix","percent","count","change","population","comparator","counted"],"properties":{"$schema":{"type":"string"},"description":{"type":"string"},"numbers":{"type":"object","additionalProperties":{"type":"integer","minimum":0,"maximum":1000}},"week":{"$ref":"#/$defs/Pattern"},"span":{"$ref":"#/$defs/Pattern"},"units":{"type":"object","additionalProperties":false,"required":["year","month","week","day"],"properties":{"year":{"$ref":"#/$defs/Words"},"month":{"$ref":"#/$defs/Words"},"week":{"$ref":"#/$defs/Words"},"day":{"$ref":"#/$defs/Words"}}},"institutionSuffix":{"$ref":"#/$defs/Pattern"},"actorCue":{"$ref":"#/$defs/Pattern"},"institutionPrefix":{"$ref":"#/$defs/Pattern"},"percent":{"$ref":"#/$defs/Pattern"},"count":{"$ref":"#/$defs/Pattern"},"change":{"$ref":"#/$defs/Pattern"},"population":{"$ref":"#/$defs/Pattern"},"comparator":{"$ref":"#/$defs/Pattern"},"counted":{"type":"object","propertyNames":{"pattern":"^[a-z]+:[a-z0-9-]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["measure","unit"],"properties":{"measure":{"type":"string","minLength":1,"maxLength":100},"unit":{"type":"string","minLength":1,"maxLength":40}}}}},"$defs":{"Pattern":{"type":"string","minLength":1,"maxLength":600},"Words":{"type":"array","minItems":1,"items":{"type":"string","minLength":1,"maxLength":40}}}};
 
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate112.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(typeof data === "string"){
 if(func2(data) > 600){
-validate112.errors = [{instancePath,schemaPath:"#/maxLength",keyword:"maxLength",params:{limit: 600},message:"must NOT have more than 600 characters"}];
+validate112.errors = [errorOf(instancePath,"maxLength",{limit: 600})];
 return false;
 }
 else {
 if(func2(data) < 1){
-validate112.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate112.errors = [errorOf(instancePath,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate112.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate112.errors = [errorOf(instancePath,"type",{type: "string"})];
 return false;
 }
 }
 validate112.errors = vErrors;
 return errors === 0;
 }
-validate112.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 
-function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate115.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length < 1){
-validate115.errors = [{instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate115.errors = [errorOf(instancePath,"minItems",{limit: 1})];
 return false;
 }
 else {
@@ -4200,18 +4106,18 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func2(data0) > 40){
-validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate115.errors = [errorOf(instancePath+"/" + i0,"maxLength",{limit: 40})];
 return false;
 }
 else {
 if(func2(data0) < 1){
-validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate115.errors = [errorOf(instancePath+"/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate115.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate115.errors = [errorOf(instancePath+"/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -4223,39 +4129,31 @@ break;
 }
 }
 else {
-validate115.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate115.errors = [errorOf(instancePath,"type",{type: "array"})];
 return false;
 }
 }
 validate115.errors = vErrors;
 return errors === 0;
 }
-validate115.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate111(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/facts.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate111.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.numbers === undefined) && (missing0 = "numbers")) || ((data.week === undefined) && (missing0 = "week"))) || ((data.span === undefined) && (missing0 = "span"))) || ((data.units === undefined) && (missing0 = "units"))) || ((data.institutionSuffix === undefined) && (missing0 = "institutionSuffix"))) || ((data.actorCue === undefined) && (missing0 = "actorCue"))) || ((data.institutionPrefix === undefined) && (missing0 = "institutionPrefix"))) || ((data.percent === undefined) && (missing0 = "percent"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.change === undefined) && (missing0 = "change"))) || ((data.population === undefined) && (missing0 = "population"))) || ((data.comparator === undefined) && (missing0 = "comparator"))) || ((data.counted === undefined) && (missing0 = "counted"))){
-validate111.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate111.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema29.properties, key0))){
-validate111.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema29_properties.has(key0))){
+validate111.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -4264,7 +4162,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate111.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4276,7 +4174,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate111.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -4294,18 +4192,18 @@ for(const key1 in data2){
 let data3 = data2[key1];
 const _errs9 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate111.errors = [errorOf(instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "integer"})];
 return false;
 }
 if(errors === _errs9){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 1000 || isNaN(data3)){
-validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000"}];
+validate111.errors = [errorOf(instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),"maximum",{comparison: "<=", limit: 1000})];
 return false;
 }
 else {
 if(data3 < 0 || isNaN(data3)){
-validate111.errors = [{instancePath:instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/numbers/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate111.errors = [errorOf(instancePath+"/numbers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),"minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4318,7 +4216,7 @@ break;
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/numbers",schemaPath:"#/properties/numbers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [errorOf(instancePath+"/numbers","type",{type: "object"})];
 return false;
 }
 }
@@ -4330,7 +4228,7 @@ var valid0 = true;
 if(valid0){
 if(data.week !== undefined){
 const _errs11 = errors;
-if(!(validate112(data.week, {instancePath:instancePath+"/week",parentData:data,parentDataProperty:"week",rootData,dynamicAnchors}))){
+if(!(validate112(data.week, {instancePath:instancePath+"/week"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4342,7 +4240,7 @@ var valid0 = true;
 if(valid0){
 if(data.span !== undefined){
 const _errs12 = errors;
-if(!(validate112(data.span, {instancePath:instancePath+"/span",parentData:data,parentDataProperty:"span",rootData,dynamicAnchors}))){
+if(!(validate112(data.span, {instancePath:instancePath+"/span"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4359,14 +4257,14 @@ if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((((data6.year === undefined) && (missing1 = "year")) || ((data6.month === undefined) && (missing1 = "month"))) || ((data6.week === undefined) && (missing1 = "week"))) || ((data6.day === undefined) && (missing1 = "day"))){
-validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate111.errors = [errorOf(instancePath+"/units","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs15 = errors;
 for(const key2 in data6){
 if(!((((key2 === "year") || (key2 === "month")) || (key2 === "week")) || (key2 === "day"))){
-validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate111.errors = [errorOf(instancePath+"/units","additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -4374,7 +4272,7 @@ break;
 if(_errs15 === errors){
 if(data6.year !== undefined){
 const _errs16 = errors;
-if(!(validate115(data6.year, {instancePath:instancePath+"/units/year",parentData:data6,parentDataProperty:"year",rootData,dynamicAnchors}))){
+if(!(validate115(data6.year, {instancePath:instancePath+"/units/year"}))){
 vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
@@ -4386,7 +4284,7 @@ var valid2 = true;
 if(valid2){
 if(data6.month !== undefined){
 const _errs17 = errors;
-if(!(validate115(data6.month, {instancePath:instancePath+"/units/month",parentData:data6,parentDataProperty:"month",rootData,dynamicAnchors}))){
+if(!(validate115(data6.month, {instancePath:instancePath+"/units/month"}))){
 vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
@@ -4398,7 +4296,7 @@ var valid2 = true;
 if(valid2){
 if(data6.week !== undefined){
 const _errs18 = errors;
-if(!(validate115(data6.week, {instancePath:instancePath+"/units/week",parentData:data6,parentDataProperty:"week",rootData,dynamicAnchors}))){
+if(!(validate115(data6.week, {instancePath:instancePath+"/units/week"}))){
 vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
@@ -4410,7 +4308,7 @@ var valid2 = true;
 if(valid2){
 if(data6.day !== undefined){
 const _errs19 = errors;
-if(!(validate115(data6.day, {instancePath:instancePath+"/units/day",parentData:data6,parentDataProperty:"day",rootData,dynamicAnchors}))){
+if(!(validate115(data6.day, {instancePath:instancePath+"/units/day"}))){
 vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
@@ -4426,7 +4324,7 @@ var valid2 = true;
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [errorOf(instancePath+"/units","type",{type: "object"})];
 return false;
 }
 }
@@ -4438,7 +4336,7 @@ var valid0 = true;
 if(valid0){
 if(data.institutionSuffix !== undefined){
 const _errs20 = errors;
-if(!(validate112(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix",parentData:data,parentDataProperty:"institutionSuffix",rootData,dynamicAnchors}))){
+if(!(validate112(data.institutionSuffix, {instancePath:instancePath+"/institutionSuffix"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4450,7 +4348,7 @@ var valid0 = true;
 if(valid0){
 if(data.actorCue !== undefined){
 const _errs21 = errors;
-if(!(validate112(data.actorCue, {instancePath:instancePath+"/actorCue",parentData:data,parentDataProperty:"actorCue",rootData,dynamicAnchors}))){
+if(!(validate112(data.actorCue, {instancePath:instancePath+"/actorCue"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4462,7 +4360,7 @@ var valid0 = true;
 if(valid0){
 if(data.institutionPrefix !== undefined){
 const _errs22 = errors;
-if(!(validate112(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix",parentData:data,parentDataProperty:"institutionPrefix",rootData,dynamicAnchors}))){
+if(!(validate112(data.institutionPrefix, {instancePath:instancePath+"/institutionPrefix"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4474,7 +4372,7 @@ var valid0 = true;
 if(valid0){
 if(data.percent !== undefined){
 const _errs23 = errors;
-if(!(validate112(data.percent, {instancePath:instancePath+"/percent",parentData:data,parentDataProperty:"percent",rootData,dynamicAnchors}))){
+if(!(validate112(data.percent, {instancePath:instancePath+"/percent"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4486,7 +4384,7 @@ var valid0 = true;
 if(valid0){
 if(data.count !== undefined){
 const _errs24 = errors;
-if(!(validate112(data.count, {instancePath:instancePath+"/count",parentData:data,parentDataProperty:"count",rootData,dynamicAnchors}))){
+if(!(validate112(data.count, {instancePath:instancePath+"/count"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4498,7 +4396,7 @@ var valid0 = true;
 if(valid0){
 if(data.change !== undefined){
 const _errs25 = errors;
-if(!(validate112(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+if(!(validate112(data.change, {instancePath:instancePath+"/change"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4510,7 +4408,7 @@ var valid0 = true;
 if(valid0){
 if(data.population !== undefined){
 const _errs26 = errors;
-if(!(validate112(data.population, {instancePath:instancePath+"/population",parentData:data,parentDataProperty:"population",rootData,dynamicAnchors}))){
+if(!(validate112(data.population, {instancePath:instancePath+"/population"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4522,7 +4420,7 @@ var valid0 = true;
 if(valid0){
 if(data.comparator !== undefined){
 const _errs27 = errors;
-if(!(validate112(data.comparator, {instancePath:instancePath+"/comparator",parentData:data,parentDataProperty:"comparator",rootData,dynamicAnchors}))){
+if(!(validate112(data.comparator, {instancePath:instancePath+"/comparator"}))){
 vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
 errors = vErrors.length;
 }
@@ -4541,7 +4439,7 @@ for(const key3 in data19){
 const _errs30 = errors;
 if(typeof key3 === "string"){
 if(!pattern10.test(key3)){
-const err0 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\"",propertyName:key3};
+const err0 = {instancePath:instancePath+"/counted",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},propertyName:key3};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4553,7 +4451,7 @@ errors++;
 }
 var valid3 = _errs30 === errors;
 if(!valid3){
-const err1 = {instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+const err1 = errorOf(instancePath+"/counted","propertyNames",{propertyName: key3});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4574,14 +4472,14 @@ if(errors === _errs32){
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing2;
 if(((data20.measure === undefined) && (missing2 = "measure")) || ((data20.unit === undefined) && (missing2 = "unit"))){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs34 = errors;
 for(const key5 in data20){
 if(!((key5 === "measure") || (key5 === "unit"))){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),"additionalProperties",{additionalProperty: key5})];
 return false;
 break;
 }
@@ -4593,18 +4491,18 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data21 === "string"){
 if(func2(data21) > 100){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure","maxLength",{limit: 100})];
 return false;
 }
 else {
 if(func2(data21) < 1){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure",schemaPath:"#/properties/counted/additionalProperties/properties/measure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/measure","type",{type: "string"})];
 return false;
 }
 }
@@ -4620,18 +4518,18 @@ const _errs37 = errors;
 if(errors === _errs37){
 if(typeof data22 === "string"){
 if(func2(data22) > 40){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit","maxLength",{limit: 40})];
 return false;
 }
 else {
 if(func2(data22) < 1){
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit",schemaPath:"#/properties/counted/additionalProperties/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/unit","type",{type: "string"})];
 return false;
 }
 }
@@ -4645,7 +4543,7 @@ var valid5 = true;
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counted/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [errorOf(instancePath+"/counted/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "object"})];
 return false;
 }
 }
@@ -4657,7 +4555,7 @@ break;
 }
 }
 else {
-validate111.errors = [{instancePath:instancePath+"/counted",schemaPath:"#/properties/counted/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [errorOf(instancePath+"/counted","type",{type: "object"})];
 return false;
 }
 }
@@ -4684,11 +4582,10 @@ var valid0 = true;
 }
 }
 else {
-validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate111.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate111.errors = vErrors;
 return errors === 0;
 }
-validate111.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -4,37 +4,25 @@
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 "use strict";
+const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});
+const names_schema31_properties = new Set(["$schema","name","description","inputs","extensions","out","data","rules","stages"]);
 export const pipeline = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/pipeline.schema.json","type":"object","additionalProperties":false,"required":["name","stages"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"description":{"type":"string"},"inputs":{"type":"array","items":{"type":"string","minLength":1}},"extensions":{"type":"array","items":{"type":"string","pattern":"^\\.[a-z0-9]+$"},"default":[".txt",".md",".markdown",".html",".htm"]},"out":{"type":"string","minLength":1},"data":{"type":"object","additionalProperties":false,"properties":{"journals":{"type":"string","minLength":1,"maxLength":4096},"structure":{"type":"string","minLength":1,"maxLength":4096},"html":{"type":"string","minLength":1,"maxLength":4096},"lexicon":{"type":"string","minLength":1,"maxLength":4096},"allowOutsideFolder":{"type":"boolean","default":false},"facts":{"type":"string","minLength":1,"maxLength":4096}}},"rules":{"type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"stages":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/StageEntry"}}},"$defs":{"StageEntry":{"type":"object","additionalProperties":false,"required":["use"],"properties":{"use":{"$ref":"#/$defs/StageName"},"options":{"type":"object"}},"allOf":[{"if":{"properties":{"use":{"const":"read"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReadOptions"}}}},{"if":{"properties":{"use":{"const":"parse"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ParseOptions"}}}},{"if":{"properties":{"use":{"const":"segment"}}},"then":{"properties":{"options":{"$ref":"#/$defs/SegmentOptions"}}}},{"if":{"properties":{"use":{"const":"references"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ReferencesOptions"}}}},{"if":{"properties":{"use":{"const":"link"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LinkOptions"}}}},{"if":{"properties":{"use":{"const":"entities"}}},"then":{"properties":{"options":{"$ref":"#/$defs/EntitiesOptions"}}}},{"if":{"properties":{"use":{"const":"recognize"}}},"then":{"properties":{"options":{"$ref":"#/$defs/RecognizeOptions"}}}},{"if":{"properties":{"use":{"const":"label"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LabelOptions"}}}},{"if":{"properties":{"use":{"const":"facts"}}},"then":{"properties":{"options":{"$ref":"#/$defs/FactsOptions"}}}},{"if":{"properties":{"use":{"const":"translate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/TranslateOptions"}}}},{"if":{"properties":{"use":{"const":"language"}}},"then":{"properties":{"options":{"$ref":"#/$defs/LanguageOptions"}}}},{"if":{"properties":{"use":{"const":"validate"}}},"then":{"properties":{"options":{"$ref":"#/$defs/ValidateOptions"}}}},{"if":{"properties":{"use":{"const":"write"}}},"then":{"properties":{"options":{"$ref":"#/$defs/WriteOptions"}}}}]},"StageName":{"enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]},"ReadOptions":{"type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"type":"integer","minimum":1,"maximum":268435456,"default":67108864}}},"ParseOptions":{"type":"object","additionalProperties":false,"properties":{"format":{"enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"type":"integer","minimum":1,"maximum":100000,"default":1000}}},"SegmentOptions":{"type":"object","additionalProperties":false,"properties":{}},"ReferencesOptions":{"type":"object","additionalProperties":false,"properties":{"maxReferences":{"type":"integer","minimum":1,"maximum":1000000,"default":20000}}},"LinkOptions":{"type":"object","additionalProperties":false,"properties":{}},"EntitiesOptions":{"type":"object","additionalProperties":false,"properties":{"abbreviationDefinitions":{"type":"boolean","default":true}}},"RecognizeOptions":{"type":"object","additionalProperties":false,"properties":{"model":{"type":"string","maxLength":4096,"default":""},"modelId":{"type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":""},"batchSize":{"type":"integer","minimum":1,"maximum":1024,"default":16},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000,"default":30000},"minScore":{"type":"number","minimum":0,"maximum":1,"default":0.5},"labels":{"type":"object","maxProperties":200,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9_-]{0,63}$"},"additionalProperties":{"$ref":"#/$defs/EntityType"},"default":{}}}},"LabelOptions":{"type":"object","additionalProperties":false,"properties":{}},"FactsOptions":{"type":"object","additionalProperties":false,"properties":{}},"TranslateOptions":{"type":"object","additionalProperties":false,"properties":{"model":{"type":"string","maxLength":4096,"default":""},"modelId":{"type":"string","maxLength":201,"pattern":"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$","default":"Xenova/opus-mt-zh-en"},"batchSize":{"type":"integer","minimum":1,"maximum":1024,"default":8},"timeoutMs":{"type":"integer","minimum":1,"maximum":3600000,"default":120000},"maxParagraphs":{"type":"integer","minimum":1,"maximum":1000000,"default":2000}}},"LanguageOptions":{"type":"object","additionalProperties":false,"properties":{"hanShare":{"type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}},"ValidateOptions":{"type":"object","additionalProperties":false,"properties":{}},"WriteOptions":{"type":"object","additionalProperties":false,"properties":{"report":{"type":"boolean","default":true}}},"EntityType":{"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]}}};
-const func1 = Object.prototype.hasOwnProperty;
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const pattern5 = new RegExp("^\\.[a-z0-9]+$", "u");
 const pattern6 = new RegExp("^[a-z][a-z0-9-]*$", "u");
-const schema33 = {"type":"object","additionalProperties":false,"properties":{"fallbackEncoding":{"enum":["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"],"default":"gb18030"},"maxBytes":{"type":"integer","minimum":1,"maximum":268435456,"default":67108864}}};
-const schema34 = {"type":"object","additionalProperties":false,"properties":{"format":{"enum":["auto","text","html","markdown"],"default":"auto"},"maxBlocks":{"type":"integer","minimum":1,"maximum":10000000,"default":200000},"maxBlockLength":{"type":"integer","minimum":1,"maximum":100000000,"default":1000000},"maxHtmlDepth":{"type":"integer","minimum":1,"maximum":100000,"default":1000}}};
-const schema44 = {"type":"object","additionalProperties":false,"properties":{"hanShare":{"type":"number","minimum":0,"maximum":1,"default":0.3},"sampleCharacters":{"type":"integer","minimum":1,"maximum":10000000,"default":20000},"candidates":{"type":"array","minItems":1,"maxItems":7,"uniqueItems":true,"items":{"enum":["eng","fra","deu","spa","por","ita","nld"]},"default":["eng","fra","deu","spa","por","ita","nld"]}}};
-const schema47 = {"enum":["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]};
-const schema40 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 const pattern7 = new RegExp("^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$", "u");
 const pattern8 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,63}$", "u");
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "model") || (key0 === "modelId")) || (key0 === "batchSize")) || (key0 === "timeoutMs")) || (key0 === "minScore")) || (key0 === "labels"))){
-validate22.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate22.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -46,12 +34,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func2(data0) > 4096){
-validate22.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate22.errors = [errorOf(instancePath+"/model","maxLength",{limit: 4096})];
 return false;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [errorOf(instancePath+"/model","type",{type: "string"})];
 return false;
 }
 }
@@ -67,18 +55,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func2(data1) > 201){
-validate22.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
+validate22.errors = [errorOf(instancePath+"/modelId","maxLength",{limit: 201})];
 return false;
 }
 else {
 if(!pattern7.test(data1)){
-validate22.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
+validate22.errors = [errorOf(instancePath+"/modelId","pattern",{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"})];
 return false;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/modelId",schemaPath:"#/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate22.errors = [errorOf(instancePath+"/modelId","type",{type: "string"})];
 return false;
 }
 }
@@ -92,18 +80,18 @@ if(data.batchSize !== undefined){
 let data2 = data.batchSize;
 const _errs6 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate22.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/batchSize","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs6){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 > 1024 || isNaN(data2)){
-validate22.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
+validate22.errors = [errorOf(instancePath+"/batchSize","maximum",{comparison: "<=", limit: 1024})];
 return false;
 }
 else {
 if(data2 < 1 || isNaN(data2)){
-validate22.errors = [{instancePath:instancePath+"/batchSize",schemaPath:"#/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/batchSize","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -119,18 +107,18 @@ if(data.timeoutMs !== undefined){
 let data3 = data.timeoutMs;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate22.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate22.errors = [errorOf(instancePath+"/timeoutMs","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 3600000 || isNaN(data3)){
-validate22.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate22.errors = [errorOf(instancePath+"/timeoutMs","maximum",{comparison: "<=", limit: 3600000})];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate22.errors = [{instancePath:instancePath+"/timeoutMs",schemaPath:"#/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate22.errors = [errorOf(instancePath+"/timeoutMs","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -148,18 +136,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 1 || isNaN(data4)){
-validate22.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate22.errors = [errorOf(instancePath+"/minScore","maximum",{comparison: "<=", limit: 1})];
 return false;
 }
 else {
 if(data4 < 0 || isNaN(data4)){
-validate22.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate22.errors = [errorOf(instancePath+"/minScore","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/minScore",schemaPath:"#/properties/minScore/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate22.errors = [errorOf(instancePath+"/minScore","type",{type: "number"})];
 return false;
 }
 }
@@ -175,7 +163,7 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 if(Object.keys(data5).length > 200){
-validate22.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties"}];
+validate22.errors = [errorOf(instancePath+"/labels","maxProperties",{limit: 200})];
 return false;
 }
 else {
@@ -183,7 +171,7 @@ for(const key1 in data5){
 const _errs14 = errors;
 if(typeof key1 === "string"){
 if(!pattern8.test(key1)){
-const err0 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]{0,63}$"+"\"",propertyName:key1};
+const err0 = {instancePath:instancePath+"/labels",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]{0,63}$"},propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -195,7 +183,7 @@ errors++;
 }
 var valid1 = _errs14 === errors;
 if(!valid1){
-const err1 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+const err1 = errorOf(instancePath+"/labels","propertyNames",{propertyName: key1});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -213,7 +201,7 @@ for(const key2 in data5){
 let data6 = data5[key2];
 const _errs16 = errors;
 if(!(((((((((data6 === "disease") || (data6 === "cell")) || (data6 === "molecule")) || (data6 === "measure")) || (data6 === "organization")) || (data6 === "journal")) || (data6 === "drug")) || (data6 === "country")) || (data6 === "other"))){
-validate22.errors = [{instancePath:instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/EntityType/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values"}];
+validate22.errors = [errorOf(instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),"enum",{allowedValues: ["disease","cell","molecule","measure","organization","journal","drug","country","other"]})];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -225,7 +213,7 @@ break;
 }
 }
 else {
-validate22.errors = [{instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [errorOf(instancePath+"/labels","type",{type: "object"})];
 return false;
 }
 }
@@ -242,27 +230,19 @@ var valid0 = true;
 }
 }
 else {
-validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate22.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const func0 = require("ajv/dist/runtime/equal").default;
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs1 = errors;
 const _errs2 = errors;
 let valid1 = true;
@@ -302,7 +282,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 const _errs9 = errors;
 for(const key0 in data1){
 if(!((key0 === "fallbackEncoding") || (key0 === "maxBytes"))){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -312,7 +292,7 @@ if(data1.fallbackEncoding !== undefined){
 let data2 = data1.fallbackEncoding;
 const _errs10 = errors;
 if(!(((((((((((((((((((((((((((((((((((((data2 === "utf-8") || (data2 === "ibm866")) || (data2 === "iso-8859-2")) || (data2 === "iso-8859-3")) || (data2 === "iso-8859-4")) || (data2 === "iso-8859-5")) || (data2 === "iso-8859-6")) || (data2 === "iso-8859-7")) || (data2 === "iso-8859-8")) || (data2 === "iso-8859-8-i")) || (data2 === "iso-8859-10")) || (data2 === "iso-8859-13")) || (data2 === "iso-8859-14")) || (data2 === "iso-8859-15")) || (data2 === "koi8-r")) || (data2 === "koi8-u")) || (data2 === "macintosh")) || (data2 === "windows-874")) || (data2 === "windows-1250")) || (data2 === "windows-1251")) || (data2 === "windows-1252")) || (data2 === "windows-1253")) || (data2 === "windows-1254")) || (data2 === "windows-1255")) || (data2 === "windows-1256")) || (data2 === "windows-1257")) || (data2 === "windows-1258")) || (data2 === "x-mac-cyrillic")) || (data2 === "gbk")) || (data2 === "gb18030")) || (data2 === "big5")) || (data2 === "euc-jp")) || (data2 === "iso-2022-jp")) || (data2 === "shift_jis")) || (data2 === "euc-kr")) || (data2 === "utf-16be")) || (data2 === "utf-16le"))){
-validate21.errors = [{instancePath:instancePath+"/options/fallbackEncoding",schemaPath:"#/$defs/ReadOptions/properties/fallbackEncoding/enum",keyword:"enum",params:{allowedValues: schema33.properties.fallbackEncoding.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/options/fallbackEncoding","enum",{allowedValues: ["utf-8","ibm866","iso-8859-2","iso-8859-3","iso-8859-4","iso-8859-5","iso-8859-6","iso-8859-7","iso-8859-8","iso-8859-8-i","iso-8859-10","iso-8859-13","iso-8859-14","iso-8859-15","koi8-r","koi8-u","macintosh","windows-874","windows-1250","windows-1251","windows-1252","windows-1253","windows-1254","windows-1255","windows-1256","windows-1257","windows-1258","x-mac-cyrillic","gbk","gb18030","big5","euc-jp","iso-2022-jp","shift_jis","euc-kr","utf-16be","utf-16le"]})];
 return false;
 }
 var valid5 = _errs10 === errors;
@@ -325,18 +305,18 @@ if(data1.maxBytes !== undefined){
 let data3 = data1.maxBytes;
 const _errs11 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBytes","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs11){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 268435456 || isNaN(data3)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 268435456},message:"must be <= 268435456"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBytes","maximum",{comparison: "<=", limit: 268435456})];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBytes",schemaPath:"#/$defs/ReadOptions/properties/maxBytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBytes","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -351,7 +331,7 @@ var valid5 = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReadOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -359,14 +339,9 @@ return false;
 }
 var _valid0 = _errs5 === errors;
 valid1 = _valid0;
-if(valid1){
-var props0 = {};
-props0.options = true;
-props0.use = true;
-}
 }
 if(!valid1){
-const err1 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err1 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -418,7 +393,7 @@ if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 const _errs21 = errors;
 for(const key1 in data5){
 if(!((((key1 === "format") || (key1 === "maxBlocks")) || (key1 === "maxBlockLength")) || (key1 === "maxHtmlDepth"))){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -428,7 +403,7 @@ if(data5.format !== undefined){
 let data6 = data5.format;
 const _errs22 = errors;
 if(!((((data6 === "auto") || (data6 === "text")) || (data6 === "html")) || (data6 === "markdown"))){
-validate21.errors = [{instancePath:instancePath+"/options/format",schemaPath:"#/$defs/ParseOptions/properties/format/enum",keyword:"enum",params:{allowedValues: schema34.properties.format.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/options/format","enum",{allowedValues: ["auto","text","html","markdown"]})];
 return false;
 }
 var valid10 = _errs22 === errors;
@@ -441,18 +416,18 @@ if(data5.maxBlocks !== undefined){
 let data7 = data5.maxBlocks;
 const _errs23 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlocks","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs23){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 10000000 || isNaN(data7)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlocks","maximum",{comparison: "<=", limit: 10000000})];
 return false;
 }
 else {
 if(data7 < 1 || isNaN(data7)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlocks",schemaPath:"#/$defs/ParseOptions/properties/maxBlocks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlocks","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -468,18 +443,18 @@ if(data5.maxBlockLength !== undefined){
 let data8 = data5.maxBlockLength;
 const _errs25 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlockLength","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs25){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 100000000 || isNaN(data8)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000},message:"must be <= 100000000"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlockLength","maximum",{comparison: "<=", limit: 100000000})];
 return false;
 }
 else {
 if(data8 < 1 || isNaN(data8)){
-validate21.errors = [{instancePath:instancePath+"/options/maxBlockLength",schemaPath:"#/$defs/ParseOptions/properties/maxBlockLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxBlockLength","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -495,18 +470,18 @@ if(data5.maxHtmlDepth !== undefined){
 let data9 = data5.maxHtmlDepth;
 const _errs27 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxHtmlDepth","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs27){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 > 100000 || isNaN(data9)){
-validate21.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"}];
+validate21.errors = [errorOf(instancePath+"/options/maxHtmlDepth","maximum",{comparison: "<=", limit: 100000})];
 return false;
 }
 else {
 if(data9 < 1 || isNaN(data9)){
-validate21.errors = [{instancePath:instancePath+"/options/maxHtmlDepth",schemaPath:"#/$defs/ParseOptions/properties/maxHtmlDepth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxHtmlDepth","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -523,7 +498,7 @@ var valid10 = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ParseOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -531,14 +506,9 @@ return false;
 }
 var _valid1 = _errs17 === errors;
 valid6 = _valid1;
-if(valid6){
-var props1 = {};
-props1.options = true;
-props1.use = true;
-}
 }
 if(!valid6){
-const err3 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err3 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -551,15 +521,6 @@ return false;
 }
 var valid0 = _errs13 === errors;
 if(valid0){
-if(props0 !== true && props1 !== undefined){
-if(props1 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props1);
-}
-}
 const _errs29 = errors;
 const _errs30 = errors;
 let valid11 = true;
@@ -597,13 +558,13 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key2 in data11){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/SegmentOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -611,14 +572,9 @@ return false;
 }
 var _valid2 = _errs33 === errors;
 valid11 = _valid2;
-if(valid11){
-var props2 = {};
-props2.options = true;
-props2.use = true;
-}
 }
 if(!valid11){
-const err5 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err5 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -631,15 +587,6 @@ return false;
 }
 var valid0 = _errs29 === errors;
 if(valid0){
-if(props0 !== true && props2 !== undefined){
-if(props2 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props2);
-}
-}
 const _errs38 = errors;
 const _errs39 = errors;
 let valid15 = true;
@@ -679,7 +626,7 @@ if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 const _errs46 = errors;
 for(const key3 in data13){
 if(!(key3 === "maxReferences")){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key3})];
 return false;
 break;
 }
@@ -689,18 +636,18 @@ if(data13.maxReferences !== undefined){
 let data14 = data13.maxReferences;
 const _errs47 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxReferences","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs47){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 > 1000000 || isNaN(data14)){
-validate21.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
+validate21.errors = [errorOf(instancePath+"/options/maxReferences","maximum",{comparison: "<=", limit: 1000000})];
 return false;
 }
 else {
 if(data14 < 1 || isNaN(data14)){
-validate21.errors = [{instancePath:instancePath+"/options/maxReferences",schemaPath:"#/$defs/ReferencesOptions/properties/maxReferences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxReferences","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -710,7 +657,7 @@ return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ReferencesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -718,14 +665,9 @@ return false;
 }
 var _valid3 = _errs42 === errors;
 valid15 = _valid3;
-if(valid15){
-var props3 = {};
-props3.options = true;
-props3.use = true;
-}
 }
 if(!valid15){
-const err7 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err7 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -738,15 +680,6 @@ return false;
 }
 var valid0 = _errs38 === errors;
 if(valid0){
-if(props0 !== true && props3 !== undefined){
-if(props3 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props3);
-}
-}
 const _errs49 = errors;
 const _errs50 = errors;
 let valid20 = true;
@@ -784,13 +717,13 @@ const _errs55 = errors;
 if(errors === _errs55){
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key4 in data16){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key4})];
 return false;
 break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LinkOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -798,14 +731,9 @@ return false;
 }
 var _valid4 = _errs53 === errors;
 valid20 = _valid4;
-if(valid20){
-var props4 = {};
-props4.options = true;
-props4.use = true;
-}
 }
 if(!valid20){
-const err9 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err9 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -818,15 +746,6 @@ return false;
 }
 var valid0 = _errs49 === errors;
 if(valid0){
-if(props0 !== true && props4 !== undefined){
-if(props4 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props4);
-}
-}
 const _errs58 = errors;
 const _errs59 = errors;
 let valid24 = true;
@@ -866,7 +785,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 const _errs66 = errors;
 for(const key5 in data18){
 if(!(key5 === "abbreviationDefinitions")){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key5})];
 return false;
 break;
 }
@@ -874,14 +793,14 @@ break;
 if(_errs66 === errors){
 if(data18.abbreviationDefinitions !== undefined){
 if(typeof data18.abbreviationDefinitions !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/options/abbreviationDefinitions",schemaPath:"#/$defs/EntitiesOptions/properties/abbreviationDefinitions/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate21.errors = [errorOf(instancePath+"/options/abbreviationDefinitions","type",{type: "boolean"})];
 return false;
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/EntitiesOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -889,14 +808,9 @@ return false;
 }
 var _valid5 = _errs62 === errors;
 valid24 = _valid5;
-if(valid24){
-var props5 = {};
-props5.options = true;
-props5.use = true;
-}
 }
 if(!valid24){
-const err11 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err11 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -909,15 +823,6 @@ return false;
 }
 var valid0 = _errs58 === errors;
 if(valid0){
-if(props0 !== true && props5 !== undefined){
-if(props5 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props5);
-}
-}
 const _errs69 = errors;
 const _errs70 = errors;
 let valid29 = true;
@@ -950,7 +855,7 @@ if(_valid6){
 const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.options !== undefined){
-if(!(validate22(data.options, {instancePath:instancePath+"/options",parentData:data,parentDataProperty:"options",rootData,dynamicAnchors}))){
+if(!(validate22(data.options, {instancePath:instancePath+"/options"}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -958,14 +863,9 @@ errors = vErrors.length;
 }
 var _valid6 = _errs73 === errors;
 valid29 = _valid6;
-if(valid29){
-var props6 = {};
-props6.options = true;
-props6.use = true;
-}
 }
 if(!valid29){
-const err13 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err13 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -978,15 +878,6 @@ return false;
 }
 var valid0 = _errs69 === errors;
 if(valid0){
-if(props0 !== true && props6 !== undefined){
-if(props6 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props6);
-}
-}
 const _errs75 = errors;
 const _errs76 = errors;
 let valid32 = true;
@@ -1024,13 +915,13 @@ const _errs81 = errors;
 if(errors === _errs81){
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key6 in data23){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key6})];
 return false;
 break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LabelOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1038,14 +929,9 @@ return false;
 }
 var _valid7 = _errs79 === errors;
 valid32 = _valid7;
-if(valid32){
-var props7 = {};
-props7.options = true;
-props7.use = true;
-}
 }
 if(!valid32){
-const err15 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err15 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1058,15 +944,6 @@ return false;
 }
 var valid0 = _errs75 === errors;
 if(valid0){
-if(props0 !== true && props7 !== undefined){
-if(props7 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props7);
-}
-}
 const _errs84 = errors;
 const _errs85 = errors;
 let valid36 = true;
@@ -1104,13 +981,13 @@ const _errs90 = errors;
 if(errors === _errs90){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 for(const key7 in data25){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key7})];
 return false;
 break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/FactsOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1118,14 +995,9 @@ return false;
 }
 var _valid8 = _errs88 === errors;
 valid36 = _valid8;
-if(valid36){
-var props8 = {};
-props8.options = true;
-props8.use = true;
-}
 }
 if(!valid36){
-const err17 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err17 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1138,15 +1010,6 @@ return false;
 }
 var valid0 = _errs84 === errors;
 if(valid0){
-if(props0 !== true && props8 !== undefined){
-if(props8 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props8);
-}
-}
 const _errs93 = errors;
 const _errs94 = errors;
 let valid40 = true;
@@ -1186,7 +1049,7 @@ if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 const _errs101 = errors;
 for(const key8 in data27){
 if(!(((((key8 === "model") || (key8 === "modelId")) || (key8 === "batchSize")) || (key8 === "timeoutMs")) || (key8 === "maxParagraphs"))){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key8})];
 return false;
 break;
 }
@@ -1198,12 +1061,12 @@ const _errs102 = errors;
 if(errors === _errs102){
 if(typeof data28 === "string"){
 if(func2(data28) > 4096){
-validate21.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate21.errors = [errorOf(instancePath+"/options/model","maxLength",{limit: 4096})];
 return false;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options/model",schemaPath:"#/$defs/TranslateOptions/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/options/model","type",{type: "string"})];
 return false;
 }
 }
@@ -1219,18 +1082,18 @@ const _errs104 = errors;
 if(errors === _errs104){
 if(typeof data29 === "string"){
 if(func2(data29) > 201){
-validate21.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/maxLength",keyword:"maxLength",params:{limit: 201},message:"must NOT have more than 201 characters"}];
+validate21.errors = [errorOf(instancePath+"/options/modelId","maxLength",{limit: 201})];
 return false;
 }
 else {
 if(!pattern7.test(data29)){
-validate21.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"},message:"must match pattern \""+"^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"+"\""}];
+validate21.errors = [errorOf(instancePath+"/options/modelId","pattern",{pattern: "^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,99}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})?$"})];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options/modelId",schemaPath:"#/$defs/TranslateOptions/properties/modelId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate21.errors = [errorOf(instancePath+"/options/modelId","type",{type: "string"})];
 return false;
 }
 }
@@ -1244,18 +1107,18 @@ if(data27.batchSize !== undefined){
 let data30 = data27.batchSize;
 const _errs106 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate21.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/batchSize","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs106){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 > 1024 || isNaN(data30)){
-validate21.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1024},message:"must be <= 1024"}];
+validate21.errors = [errorOf(instancePath+"/options/batchSize","maximum",{comparison: "<=", limit: 1024})];
 return false;
 }
 else {
 if(data30 < 1 || isNaN(data30)){
-validate21.errors = [{instancePath:instancePath+"/options/batchSize",schemaPath:"#/$defs/TranslateOptions/properties/batchSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/batchSize","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1271,18 +1134,18 @@ if(data27.timeoutMs !== undefined){
 let data31 = data27.timeoutMs;
 const _errs108 = errors;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-validate21.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/timeoutMs","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs108){
 if((typeof data31 == "number") && (isFinite(data31))){
 if(data31 > 3600000 || isNaN(data31)){
-validate21.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600000},message:"must be <= 3600000"}];
+validate21.errors = [errorOf(instancePath+"/options/timeoutMs","maximum",{comparison: "<=", limit: 3600000})];
 return false;
 }
 else {
 if(data31 < 1 || isNaN(data31)){
-validate21.errors = [{instancePath:instancePath+"/options/timeoutMs",schemaPath:"#/$defs/TranslateOptions/properties/timeoutMs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/timeoutMs","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1298,18 +1161,18 @@ if(data27.maxParagraphs !== undefined){
 let data32 = data27.maxParagraphs;
 const _errs110 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate21.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/maxParagraphs","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs110){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 > 1000000 || isNaN(data32)){
-validate21.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000"}];
+validate21.errors = [errorOf(instancePath+"/options/maxParagraphs","maximum",{comparison: "<=", limit: 1000000})];
 return false;
 }
 else {
 if(data32 < 1 || isNaN(data32)){
-validate21.errors = [{instancePath:instancePath+"/options/maxParagraphs",schemaPath:"#/$defs/TranslateOptions/properties/maxParagraphs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/maxParagraphs","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1327,7 +1190,7 @@ var valid44 = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/TranslateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1335,14 +1198,9 @@ return false;
 }
 var _valid9 = _errs97 === errors;
 valid40 = _valid9;
-if(valid40){
-var props9 = {};
-props9.options = true;
-props9.use = true;
-}
 }
 if(!valid40){
-const err19 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err19 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1355,15 +1213,6 @@ return false;
 }
 var valid0 = _errs93 === errors;
 if(valid0){
-if(props0 !== true && props9 !== undefined){
-if(props9 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props9);
-}
-}
 const _errs112 = errors;
 const _errs113 = errors;
 let valid45 = true;
@@ -1403,7 +1252,7 @@ if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 const _errs120 = errors;
 for(const key9 in data34){
 if(!(((key9 === "hanShare") || (key9 === "sampleCharacters")) || (key9 === "candidates"))){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key9})];
 return false;
 break;
 }
@@ -1415,18 +1264,18 @@ const _errs121 = errors;
 if(errors === _errs121){
 if((typeof data35 == "number") && (isFinite(data35))){
 if(data35 > 1 || isNaN(data35)){
-validate21.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/hanShare","maximum",{comparison: "<=", limit: 1})];
 return false;
 }
 else {
 if(data35 < 0 || isNaN(data35)){
-validate21.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate21.errors = [errorOf(instancePath+"/options/hanShare","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options/hanShare",schemaPath:"#/$defs/LanguageOptions/properties/hanShare/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate21.errors = [errorOf(instancePath+"/options/hanShare","type",{type: "number"})];
 return false;
 }
 }
@@ -1440,18 +1289,18 @@ if(data34.sampleCharacters !== undefined){
 let data36 = data34.sampleCharacters;
 const _errs123 = errors;
 if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-validate21.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate21.errors = [errorOf(instancePath+"/options/sampleCharacters","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs123){
 if((typeof data36 == "number") && (isFinite(data36))){
 if(data36 > 10000000 || isNaN(data36)){
-validate21.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000000},message:"must be <= 10000000"}];
+validate21.errors = [errorOf(instancePath+"/options/sampleCharacters","maximum",{comparison: "<=", limit: 10000000})];
 return false;
 }
 else {
 if(data36 < 1 || isNaN(data36)){
-validate21.errors = [{instancePath:instancePath+"/options/sampleCharacters",schemaPath:"#/$defs/LanguageOptions/properties/sampleCharacters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate21.errors = [errorOf(instancePath+"/options/sampleCharacters","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1469,12 +1318,12 @@ const _errs125 = errors;
 if(errors === _errs125){
 if(Array.isArray(data37)){
 if(data37.length > 7){
-validate21.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/maxItems",keyword:"maxItems",params:{limit: 7},message:"must NOT have more than 7 items"}];
+validate21.errors = [errorOf(instancePath+"/options/candidates","maxItems",{limit: 7})];
 return false;
 }
 else {
 if(data37.length < 1){
-validate21.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate21.errors = [errorOf(instancePath+"/options/candidates","minItems",{limit: 1})];
 return false;
 }
 else {
@@ -1484,7 +1333,7 @@ for(let i0=0; i0<len0; i0++){
 let data38 = data37[i0];
 const _errs127 = errors;
 if(!(((((((data38 === "eng") || (data38 === "fra")) || (data38 === "deu")) || (data38 === "spa")) || (data38 === "por")) || (data38 === "ita")) || (data38 === "nld"))){
-validate21.errors = [{instancePath:instancePath+"/options/candidates/" + i0,schemaPath:"#/$defs/LanguageOptions/properties/candidates/items/enum",keyword:"enum",params:{allowedValues: schema44.properties.candidates.items.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/options/candidates/" + i0,"enum",{allowedValues: ["eng","fra","deu","spa","por","ita","nld"]})];
 return false;
 }
 var valid50 = _errs127 === errors;
@@ -1500,7 +1349,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data37[i1], data37[j0])){
-validate21.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+validate21.errors = [errorOf(instancePath+"/options/candidates","uniqueItems",{i: i1, j: j0})];
 return false;
 break outer0;
 }
@@ -1512,7 +1361,7 @@ break outer0;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options/candidates",schemaPath:"#/$defs/LanguageOptions/properties/candidates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate21.errors = [errorOf(instancePath+"/options/candidates","type",{type: "array"})];
 return false;
 }
 }
@@ -1526,7 +1375,7 @@ var valid49 = true;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/LanguageOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1534,14 +1383,9 @@ return false;
 }
 var _valid10 = _errs116 === errors;
 valid45 = _valid10;
-if(valid45){
-var props10 = {};
-props10.options = true;
-props10.use = true;
-}
 }
 if(!valid45){
-const err21 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err21 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1554,15 +1398,6 @@ return false;
 }
 var valid0 = _errs112 === errors;
 if(valid0){
-if(props0 !== true && props10 !== undefined){
-if(props10 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props10);
-}
-}
 const _errs128 = errors;
 const _errs129 = errors;
 let valid52 = true;
@@ -1600,13 +1435,13 @@ const _errs134 = errors;
 if(errors === _errs134){
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key10 in data40){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key10})];
 return false;
 break;
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/ValidateOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1614,14 +1449,9 @@ return false;
 }
 var _valid11 = _errs132 === errors;
 valid52 = _valid11;
-if(valid52){
-var props11 = {};
-props11.options = true;
-props11.use = true;
-}
 }
 if(!valid52){
-const err23 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err23 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1634,15 +1464,6 @@ return false;
 }
 var valid0 = _errs128 === errors;
 if(valid0){
-if(props0 !== true && props11 !== undefined){
-if(props11 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props11);
-}
-}
 const _errs137 = errors;
 const _errs138 = errors;
 let valid56 = true;
@@ -1682,7 +1503,7 @@ if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 const _errs145 = errors;
 for(const key11 in data42){
 if(!(key11 === "report")){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath+"/options","additionalProperties",{additionalProperty: key11})];
 return false;
 break;
 }
@@ -1690,14 +1511,14 @@ break;
 if(_errs145 === errors){
 if(data42.report !== undefined){
 if(typeof data42.report !== "boolean"){
-validate21.errors = [{instancePath:instancePath+"/options/report",schemaPath:"#/$defs/WriteOptions/properties/report/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate21.errors = [errorOf(instancePath+"/options/report","type",{type: "boolean"})];
 return false;
 }
 }
 }
 }
 else {
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/$defs/WriteOptions/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 }
@@ -1705,14 +1526,9 @@ return false;
 }
 var _valid12 = _errs141 === errors;
 valid56 = _valid12;
-if(valid56){
-var props12 = {};
-props12.options = true;
-props12.use = true;
-}
 }
 if(!valid56){
-const err25 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+const err25 = errorOf(instancePath,"if",{failingKeyword: "then"});
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1724,17 +1540,6 @@ validate21.errors = vErrors;
 return false;
 }
 var valid0 = _errs137 === errors;
-if(valid0){
-if(props0 !== true && props12 !== undefined){
-if(props12 === true){
-props0 = true;
-}
-else {
-props0 = props0 || {};
-Object.assign(props0, props12);
-}
-}
-}
 }
 }
 }
@@ -1751,14 +1556,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.use === undefined) && (missing0 = "use")){
-validate21.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate21.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs148 = errors;
 for(const key12 in data){
 if(!((key12 === "use") || (key12 === "options"))){
-validate21.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+validate21.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key12})];
 return false;
 break;
 }
@@ -1768,7 +1573,7 @@ if(data.use !== undefined){
 let data44 = data.use;
 const _errs149 = errors;
 if(!(((((((((((((data44 === "read") || (data44 === "parse")) || (data44 === "segment")) || (data44 === "references")) || (data44 === "link")) || (data44 === "entities")) || (data44 === "recognize")) || (data44 === "label")) || (data44 === "facts")) || (data44 === "translate")) || (data44 === "language")) || (data44 === "validate")) || (data44 === "write"))){
-validate21.errors = [{instancePath:instancePath+"/use",schemaPath:"#/$defs/StageName/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"}];
+validate21.errors = [errorOf(instancePath+"/use","enum",{allowedValues: ["read","parse","segment","references","link","entities","recognize","label","facts","translate","language","validate","write"]})];
 return false;
 }
 var valid61 = _errs149 === errors;
@@ -1781,7 +1586,7 @@ if(data.options !== undefined){
 let data45 = data.options;
 const _errs151 = errors;
 if(!(data45 && typeof data45 == "object" && !Array.isArray(data45))){
-validate21.errors = [{instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath+"/options","type",{type: "object"})];
 return false;
 }
 var valid61 = _errs151 === errors;
@@ -1794,39 +1599,31 @@ var valid61 = true;
 }
 }
 else {
-validate21.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate21.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/pipeline.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.name === undefined) && (missing0 = "name")) || ((data.stages === undefined) && (missing0 = "stages"))){
-validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate20.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-validate20.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema31_properties.has(key0))){
+validate20.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -1835,7 +1632,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate20.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1850,12 +1647,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-validate20.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/name","pattern",{pattern: "^[a-z0-9][a-z0-9-]*$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/name","type",{type: "string"})];
 return false;
 }
 }
@@ -1868,7 +1665,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs6 = errors;
 if(typeof data.description !== "string"){
-validate20.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -1890,12 +1687,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if(func2(data4) < 1){
-validate20.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/inputs/" + i0,"minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/inputs/" + i0,schemaPath:"#/properties/inputs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/inputs/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -1906,7 +1703,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/inputs","type",{type: "array"})];
 return false;
 }
 }
@@ -1929,12 +1726,12 @@ const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
 if(!pattern5.test(data6)){
-validate20.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/pattern",keyword:"pattern",params:{pattern: "^\\.[a-z0-9]+$"},message:"must match pattern \""+"^\\.[a-z0-9]+$"+"\""}];
+validate20.errors = [errorOf(instancePath+"/extensions/" + i1,"pattern",{pattern: "^\\.[a-z0-9]+$"})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/extensions/" + i1,schemaPath:"#/properties/extensions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/extensions/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -1945,7 +1742,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/extensions",schemaPath:"#/properties/extensions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/extensions","type",{type: "array"})];
 return false;
 }
 }
@@ -1961,12 +1758,12 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data7 === "string"){
 if(func2(data7) < 1){
-validate20.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/out","minLength",{limit: 1})];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/out",schemaPath:"#/properties/out/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/out","type",{type: "string"})];
 return false;
 }
 }
@@ -1984,7 +1781,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs20 = errors;
 for(const key1 in data8){
 if(!((((((key1 === "journals") || (key1 === "structure")) || (key1 === "html")) || (key1 === "lexicon")) || (key1 === "allowOutsideFolder")) || (key1 === "facts"))){
-validate20.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate20.errors = [errorOf(instancePath+"/data","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -1996,18 +1793,18 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(typeof data9 === "string"){
 if(func2(data9) > 4096){
-validate20.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/journals","maxLength",{limit: 4096})];
 return false;
 }
 else {
 if(func2(data9) < 1){
-validate20.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/journals","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data/journals",schemaPath:"#/properties/data/properties/journals/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/data/journals","type",{type: "string"})];
 return false;
 }
 }
@@ -2023,18 +1820,18 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data10 === "string"){
 if(func2(data10) > 4096){
-validate20.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/structure","maxLength",{limit: 4096})];
 return false;
 }
 else {
 if(func2(data10) < 1){
-validate20.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/structure","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data/structure",schemaPath:"#/properties/data/properties/structure/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/data/structure","type",{type: "string"})];
 return false;
 }
 }
@@ -2050,18 +1847,18 @@ const _errs25 = errors;
 if(errors === _errs25){
 if(typeof data11 === "string"){
 if(func2(data11) > 4096){
-validate20.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/html","maxLength",{limit: 4096})];
 return false;
 }
 else {
 if(func2(data11) < 1){
-validate20.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/html","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data/html",schemaPath:"#/properties/data/properties/html/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/data/html","type",{type: "string"})];
 return false;
 }
 }
@@ -2077,18 +1874,18 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data12 === "string"){
 if(func2(data12) > 4096){
-validate20.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/lexicon","maxLength",{limit: 4096})];
 return false;
 }
 else {
 if(func2(data12) < 1){
-validate20.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/lexicon","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data/lexicon",schemaPath:"#/properties/data/properties/lexicon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/data/lexicon","type",{type: "string"})];
 return false;
 }
 }
@@ -2101,7 +1898,7 @@ if(valid3){
 if(data8.allowOutsideFolder !== undefined){
 const _errs29 = errors;
 if(typeof data8.allowOutsideFolder !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/data/allowOutsideFolder",schemaPath:"#/properties/data/properties/allowOutsideFolder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate20.errors = [errorOf(instancePath+"/data/allowOutsideFolder","type",{type: "boolean"})];
 return false;
 }
 var valid3 = _errs29 === errors;
@@ -2116,18 +1913,18 @@ const _errs31 = errors;
 if(errors === _errs31){
 if(typeof data14 === "string"){
 if(func2(data14) > 4096){
-validate20.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/facts","maxLength",{limit: 4096})];
 return false;
 }
 else {
 if(func2(data14) < 1){
-validate20.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate20.errors = [errorOf(instancePath+"/data/facts","minLength",{limit: 1})];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data/facts",schemaPath:"#/properties/data/properties/facts/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate20.errors = [errorOf(instancePath+"/data/facts","type",{type: "string"})];
 return false;
 }
 }
@@ -2144,7 +1941,7 @@ var valid3 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath+"/data","type",{type: "object"})];
 return false;
 }
 }
@@ -2163,7 +1960,7 @@ for(const key2 in data15){
 const _errs35 = errors;
 if(typeof key2 === "string"){
 if(!pattern6.test(key2)){
-const err0 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",propertyName:key2};
+const err0 = {instancePath:instancePath+"/rules",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},propertyName:key2};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2175,7 +1972,7 @@ errors++;
 }
 var valid4 = _errs35 === errors;
 if(!valid4){
-const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+const err1 = errorOf(instancePath+"/rules","propertyNames",{propertyName: key2});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2193,7 +1990,7 @@ for(const key3 in data15){
 let data16 = data15[key3];
 const _errs37 = errors;
 if(!((((data16 === "error") || (data16 === "warning")) || (data16 === "info")) || (data16 === "off"))){
-validate20.errors = [{instancePath:instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
+validate20.errors = [errorOf(instancePath+"/rules/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),"enum",{allowedValues: ["error","warning","info","off"]})];
 return false;
 }
 var valid5 = _errs37 === errors;
@@ -2204,7 +2001,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath+"/rules","type",{type: "object"})];
 return false;
 }
 }
@@ -2220,7 +2017,7 @@ const _errs38 = errors;
 if(errors === _errs38){
 if(Array.isArray(data17)){
 if(data17.length < 1){
-validate20.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+validate20.errors = [errorOf(instancePath+"/stages","minItems",{limit: 1})];
 return false;
 }
 else {
@@ -2228,7 +2025,7 @@ var valid6 = true;
 const len2 = data17.length;
 for(let i2=0; i2<len2; i2++){
 const _errs40 = errors;
-if(!(validate21(data17[i2], {instancePath:instancePath+"/stages/" + i2,parentData:data17,parentDataProperty:i2,rootData,dynamicAnchors}))){
+if(!(validate21(data17[i2], {instancePath:instancePath+"/stages/" + i2}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
@@ -2240,7 +2037,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/stages",schemaPath:"#/properties/stages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate20.errors = [errorOf(instancePath+"/stages","type",{type: "array"})];
 return false;
 }
 }
@@ -2261,40 +2058,32 @@ var valid0 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate20.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const decoding = validate25;
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate25(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/decoding.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.frequentHan === undefined) && (missing0 = "frequentHan")) || ((data.frequentHant === undefined) && (missing0 = "frequentHant"))){
-validate25.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate25.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "$schema") || (key0 === "description")) || (key0 === "frequentHan")) || (key0 === "frequentHant"))){
-validate25.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate25.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2303,7 +2092,7 @@ if(_errs1 === errors){
 if(data.$schema !== undefined){
 const _errs2 = errors;
 if(typeof data.$schema !== "string"){
-validate25.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [errorOf(instancePath+"/$schema","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -2315,7 +2104,7 @@ if(valid0){
 if(data.description !== undefined){
 const _errs4 = errors;
 if(typeof data.description !== "string"){
-validate25.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [errorOf(instancePath+"/description","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2330,12 +2119,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data2 === "string"){
 if(func2(data2) < 100){
-validate25.errors = [{instancePath:instancePath+"/frequentHan",schemaPath:"#/properties/frequentHan/minLength",keyword:"minLength",params:{limit: 100},message:"must NOT have fewer than 100 characters"}];
+validate25.errors = [errorOf(instancePath+"/frequentHan","minLength",{limit: 100})];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/frequentHan",schemaPath:"#/properties/frequentHan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [errorOf(instancePath+"/frequentHan","type",{type: "string"})];
 return false;
 }
 }
@@ -2351,12 +2140,12 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 if(func2(data3) < 100){
-validate25.errors = [{instancePath:instancePath+"/frequentHant",schemaPath:"#/properties/frequentHant/minLength",keyword:"minLength",params:{limit: 100},message:"must NOT have fewer than 100 characters"}];
+validate25.errors = [errorOf(instancePath+"/frequentHant","minLength",{limit: 100})];
 return false;
 }
 }
 else {
-validate25.errors = [{instancePath:instancePath+"/frequentHant",schemaPath:"#/properties/frequentHant/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate25.errors = [errorOf(instancePath+"/frequentHant","type",{type: "string"})];
 return false;
 }
 }
@@ -2372,11 +2161,10 @@ var valid0 = true;
 }
 }
 else {
-validate25.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate25.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate25.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

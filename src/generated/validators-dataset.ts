@@ -3,30 +3,26 @@
 /* eslint-disable */
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-import { article, func1, pattern4, pattern5, pattern7, pattern13, pattern14, pattern16, pattern17, pattern18, pattern20 } from './validators-article.js';
+import { article, pattern4, pattern5, pattern7, pattern13, pattern14, pattern16, pattern17, pattern18, pattern20 } from './validators-article.js';
 export { article };
 "use strict";
+const errorOf = (instancePath, keyword, params) => ({instancePath, keyword, params});
+const names_schema57_properties = new Set(["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"]);
+const names_schema67_properties = new Set(["article","section","item","date","datePrecision","month","journal","paperTitle","citations"]);
+const names_schema73_properties = new Set(["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"]);
+const names_schema94_properties_items_items_properties = new Set(["article","at","date","journal","title","titleEn","dois","institution","country"]);
 export const manifest = validate44;
 const pattern30 = new RegExp("^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$", "u");
-const schema57 = {"type":"object","additionalProperties":false,"required":["path","id","status","sha256","bytes","encoding","format","months","items","references","referencesWithDoi","entities","errors","warnings","infos","title","titleEn","topic","period","timeline","missingMonths","outOfOrderMonths","entityTypes","problems"],"properties":{"path":{"type":"string"},"id":{"oneOf":[{"type":"null"},{"$ref":"article.schema.json#/properties/id"}]},"status":{"enum":["ok","failed"]},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"bytes":{"type":"integer","minimum":0},"encoding":{"type":"string"},"format":{"type":"string"},"months":{"type":"integer","minimum":0},"items":{"type":"integer","minimum":0},"references":{"type":"integer","minimum":0},"referencesWithDoi":{"type":"integer","minimum":0},"entities":{"type":"integer","minimum":0},"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"infos":{"type":"integer","minimum":0},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"$ref":"article.schema.json#/properties/topic"},"period":{"$ref":"article.schema.json#/properties/period"},"timeline":{"type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"missingMonths":{"type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"outOfOrderMonths":{"type":"array","items":{"$ref":"article.schema.json#/$defs/Month"}},"entityTypes":{"type":"object","additionalProperties":{"type":"integer","minimum":0}},"problems":{"type":"object","additionalProperties":{"type":"integer","minimum":1}}}};
-const schema59 = {"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["disease","therapy"],"properties":{"disease":{"oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["id","label"],"properties":{"id":{"type":"string"},"label":{"type":"string"}}}]},"therapy":{"type":["string","null"]}}}]};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
 if(data !== null){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err0 = errorOf(instancePath,"type",{type: "null"});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -45,7 +41,7 @@ if(errors === _errs3){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.start === undefined) && (missing0 = "start")) || ((data.end === undefined) && (missing0 = "end"))){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+const err1 = errorOf(instancePath,"required",{missingProperty: missing0});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -58,7 +54,7 @@ else {
 const _errs5 = errors;
 for(const key0 in data){
 if(!((key0 === "start") || (key0 === "end"))){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+const err2 = errorOf(instancePath,"additionalProperties",{additionalProperty: key0});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -77,7 +73,7 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data0 === "string"){
 if(!pattern7.test(data0)){
-const err3 = {instancePath:instancePath+"/start",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+const err3 = errorOf(instancePath+"/start","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -88,7 +84,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/start",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = errorOf(instancePath+"/start","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -111,7 +107,7 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data1 === "string"){
 if(!pattern7.test(data1)){
-const err5 = {instancePath:instancePath+"/end",schemaPath:"#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""};
+const err5 = errorOf(instancePath+"/end","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -122,7 +118,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/end",schemaPath:"#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = errorOf(instancePath+"/end","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -142,7 +138,7 @@ var valid1 = true;
 }
 }
 else {
-const err7 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = errorOf(instancePath,"type",{type: "object"});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -161,11 +157,10 @@ else {
 if(_valid0){
 valid0 = true;
 passing0 = 1;
-var props0 = true;
 }
 }
 if(!valid0){
-const err8 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err8 = errorOf(instancePath,"oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -188,34 +183,25 @@ vErrors = null;
 }
 }
 validate46.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate46.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((((((((((((((((((((data.path === undefined) && (missing0 = "path")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.sha256 === undefined) && (missing0 = "sha256"))) || ((data.bytes === undefined) && (missing0 = "bytes"))) || ((data.encoding === undefined) && (missing0 = "encoding"))) || ((data.format === undefined) && (missing0 = "format"))) || ((data.months === undefined) && (missing0 = "months"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.references === undefined) && (missing0 = "references"))) || ((data.referencesWithDoi === undefined) && (missing0 = "referencesWithDoi"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.errors === undefined) && (missing0 = "errors"))) || ((data.warnings === undefined) && (missing0 = "warnings"))) || ((data.infos === undefined) && (missing0 = "infos"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.titleEn === undefined) && (missing0 = "titleEn"))) || ((data.topic === undefined) && (missing0 = "topic"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.timeline === undefined) && (missing0 = "timeline"))) || ((data.missingMonths === undefined) && (missing0 = "missingMonths"))) || ((data.outOfOrderMonths === undefined) && (missing0 = "outOfOrderMonths"))) || ((data.entityTypes === undefined) && (missing0 = "entityTypes"))) || ((data.problems === undefined) && (missing0 = "problems"))){
-validate45.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate45.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema57.properties, key0))){
-validate45.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema57_properties.has(key0))){
+validate45.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -224,7 +210,7 @@ if(_errs1 === errors){
 if(data.path !== undefined){
 const _errs2 = errors;
 if(typeof data.path !== "string"){
-validate45.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/path","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -241,7 +227,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs6 = errors;
 if(data1 !== null){
-const err0 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err0 = errorOf(instancePath+"/id","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -260,7 +246,7 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data1 === "string"){
 if(!pattern4.test(data1)){
-const err1 = {instancePath:instancePath+"/id",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""};
+const err1 = errorOf(instancePath+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -271,7 +257,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/id",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = errorOf(instancePath+"/id","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -293,7 +279,7 @@ passing0 = 1;
 }
 }
 if(!valid1){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err3 = errorOf(instancePath+"/id","oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -325,7 +311,7 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs11 = errors;
 if(!((data2 === "ok") || (data2 === "failed"))){
-validate45.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema57.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate45.errors = [errorOf(instancePath+"/status","enum",{allowedValues: ["ok","failed"]})];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -340,12 +326,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern5.test(data3)){
-validate45.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate45.errors = [errorOf(instancePath+"/sha256","pattern",{pattern: "^[0-9a-f]{64}$"})];
 return false;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/sha256","type",{type: "string"})];
 return false;
 }
 }
@@ -359,13 +345,13 @@ if(data.bytes !== undefined){
 let data4 = data.bytes;
 const _errs14 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate45.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/bytes","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs14){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 0 || isNaN(data4)){
-validate45.errors = [{instancePath:instancePath+"/bytes",schemaPath:"#/properties/bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/bytes","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -379,7 +365,7 @@ if(valid0){
 if(data.encoding !== undefined){
 const _errs16 = errors;
 if(typeof data.encoding !== "string"){
-validate45.errors = [{instancePath:instancePath+"/encoding",schemaPath:"#/properties/encoding/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/encoding","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -391,7 +377,7 @@ if(valid0){
 if(data.format !== undefined){
 const _errs18 = errors;
 if(typeof data.format !== "string"){
-validate45.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/format","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -404,13 +390,13 @@ if(data.months !== undefined){
 let data7 = data.months;
 const _errs20 = errors;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-validate45.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/months","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs20){
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 < 0 || isNaN(data7)){
-validate45.errors = [{instancePath:instancePath+"/months",schemaPath:"#/properties/months/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/months","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -425,13 +411,13 @@ if(data.items !== undefined){
 let data8 = data.items;
 const _errs22 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-validate45.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/items","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs22){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-validate45.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/items","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -446,13 +432,13 @@ if(data.references !== undefined){
 let data9 = data.references;
 const _errs24 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate45.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/references","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs24){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate45.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/references","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -467,13 +453,13 @@ if(data.referencesWithDoi !== undefined){
 let data10 = data.referencesWithDoi;
 const _errs26 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate45.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/referencesWithDoi","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs26){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate45.errors = [{instancePath:instancePath+"/referencesWithDoi",schemaPath:"#/properties/referencesWithDoi/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/referencesWithDoi","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -488,13 +474,13 @@ if(data.entities !== undefined){
 let data11 = data.entities;
 const _errs28 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate45.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/entities","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs28){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate45.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/entities","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -509,13 +495,13 @@ if(data.errors !== undefined){
 let data12 = data.errors;
 const _errs30 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate45.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/errors","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs30){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate45.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/errors","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -530,13 +516,13 @@ if(data.warnings !== undefined){
 let data13 = data.warnings;
 const _errs32 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate45.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/warnings","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs32){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate45.errors = [{instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/warnings","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -551,13 +537,13 @@ if(data.infos !== undefined){
 let data14 = data.infos;
 const _errs34 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate45.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/infos","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs34){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate45.errors = [{instancePath:instancePath+"/infos",schemaPath:"#/properties/infos/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/infos","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -572,7 +558,7 @@ if(data.title !== undefined){
 let data15 = data.title;
 const _errs36 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate45.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema57.properties.title.type},message:"must be string,null"}];
+validate45.errors = [errorOf(instancePath+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs36 === errors;
@@ -585,7 +571,7 @@ if(data.titleEn !== undefined){
 let data16 = data.titleEn;
 const _errs38 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-validate45.errors = [{instancePath:instancePath+"/titleEn",schemaPath:"#/properties/titleEn/type",keyword:"type",params:{type: schema57.properties.titleEn.type},message:"must be string,null"}];
+validate45.errors = [errorOf(instancePath+"/titleEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs38 === errors;
@@ -602,7 +588,7 @@ let valid4 = false;
 let passing1 = null;
 const _errs43 = errors;
 if(data17 !== null){
-const err4 = {instancePath:instancePath+"/topic",schemaPath:"article.schema.json#/properties/topic/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err4 = errorOf(instancePath+"/topic","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -621,7 +607,7 @@ if(errors === _errs45){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 let missing1;
 if(((data17.disease === undefined) && (missing1 = "disease")) || ((data17.therapy === undefined) && (missing1 = "therapy"))){
-const err5 = {instancePath:instancePath+"/topic",schemaPath:"article.schema.json#/properties/topic/oneOf/1/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"};
+const err5 = errorOf(instancePath+"/topic","required",{missingProperty: missing1});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -634,7 +620,7 @@ else {
 const _errs47 = errors;
 for(const key1 in data17){
 if(!((key1 === "disease") || (key1 === "therapy"))){
-const err6 = {instancePath:instancePath+"/topic",schemaPath:"article.schema.json#/properties/topic/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err6 = errorOf(instancePath+"/topic","additionalProperties",{additionalProperty: key1});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -654,7 +640,7 @@ let valid6 = false;
 let passing2 = null;
 const _errs50 = errors;
 if(data18 !== null){
-const err7 = {instancePath:instancePath+"/topic/disease",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err7 = errorOf(instancePath+"/topic/disease","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -673,7 +659,7 @@ if(errors === _errs52){
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 let missing2;
 if(((data18.id === undefined) && (missing2 = "id")) || ((data18.label === undefined) && (missing2 = "label"))){
-const err8 = {instancePath:instancePath+"/topic/disease",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+const err8 = errorOf(instancePath+"/topic/disease","required",{missingProperty: missing2});
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -686,7 +672,7 @@ else {
 const _errs54 = errors;
 for(const key2 in data18){
 if(!((key2 === "id") || (key2 === "label"))){
-const err9 = {instancePath:instancePath+"/topic/disease",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err9 = errorOf(instancePath+"/topic/disease","additionalProperties",{additionalProperty: key2});
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -701,7 +687,7 @@ if(_errs54 === errors){
 if(data18.id !== undefined){
 const _errs55 = errors;
 if(typeof data18.id !== "string"){
-const err10 = {instancePath:instancePath+"/topic/disease/id",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = errorOf(instancePath+"/topic/disease/id","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -719,7 +705,7 @@ if(valid7){
 if(data18.label !== undefined){
 const _errs57 = errors;
 if(typeof data18.label !== "string"){
-const err11 = {instancePath:instancePath+"/topic/disease/label",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/1/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = errorOf(instancePath+"/topic/disease/label","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -738,7 +724,7 @@ var valid7 = true;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/topic/disease",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = errorOf(instancePath+"/topic/disease","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -760,7 +746,7 @@ passing2 = 1;
 }
 }
 if(!valid6){
-const err13 = {instancePath:instancePath+"/topic/disease",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/disease/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err13 = errorOf(instancePath+"/topic/disease","oneOf",{passingSchemas: passing2});
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -790,7 +776,7 @@ if(data17.therapy !== undefined){
 let data21 = data17.therapy;
 const _errs59 = errors;
 if((typeof data21 !== "string") && (data21 !== null)){
-const err14 = {instancePath:instancePath+"/topic/therapy",schemaPath:"article.schema.json#/properties/topic/oneOf/1/properties/therapy/type",keyword:"type",params:{type: schema59.oneOf[1].properties.therapy.type},message:"must be string,null"};
+const err14 = errorOf(instancePath+"/topic/therapy","type",{type: ["string","null"]});
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -809,7 +795,7 @@ var valid5 = true;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/topic",schemaPath:"article.schema.json#/properties/topic/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = errorOf(instancePath+"/topic","type",{type: "object"});
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -831,7 +817,7 @@ passing1 = 1;
 }
 }
 if(!valid4){
-const err16 = {instancePath:instancePath+"/topic",schemaPath:"article.schema.json#/properties/topic/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err16 = errorOf(instancePath+"/topic","oneOf",{passingSchemas: passing1});
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -861,7 +847,7 @@ var valid0 = true;
 if(valid0){
 if(data.period !== undefined){
 const _errs61 = errors;
-if(!(validate46(data.period, {instancePath:instancePath+"/period",parentData:data,parentDataProperty:"period",rootData,dynamicAnchors}))){
+if(!(validate46(data.period, {instancePath:instancePath+"/period"}))){
 vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
@@ -885,12 +871,12 @@ const _errs65 = errors;
 if(errors === _errs65){
 if(typeof data24 === "string"){
 if(!pattern7.test(data24)){
-validate45.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [errorOf(instancePath+"/timeline/" + i0,"pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/timeline/" + i0,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/timeline/" + i0,"type",{type: "string"})];
 return false;
 }
 }
@@ -901,7 +887,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/timeline",schemaPath:"#/properties/timeline/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [errorOf(instancePath+"/timeline","type",{type: "array"})];
 return false;
 }
 }
@@ -925,12 +911,12 @@ const _errs70 = errors;
 if(errors === _errs70){
 if(typeof data26 === "string"){
 if(!pattern7.test(data26)){
-validate45.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [errorOf(instancePath+"/missingMonths/" + i1,"pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/missingMonths/" + i1,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/missingMonths/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -941,7 +927,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/missingMonths",schemaPath:"#/properties/missingMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [errorOf(instancePath+"/missingMonths","type",{type: "array"})];
 return false;
 }
 }
@@ -965,12 +951,12 @@ const _errs75 = errors;
 if(errors === _errs75){
 if(typeof data28 === "string"){
 if(!pattern7.test(data28)){
-validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate45.errors = [errorOf(instancePath+"/outOfOrderMonths/" + i2,"pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths/" + i2,schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate45.errors = [errorOf(instancePath+"/outOfOrderMonths/" + i2,"type",{type: "string"})];
 return false;
 }
 }
@@ -981,7 +967,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/outOfOrderMonths",schemaPath:"#/properties/outOfOrderMonths/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate45.errors = [errorOf(instancePath+"/outOfOrderMonths","type",{type: "array"})];
 return false;
 }
 }
@@ -1000,13 +986,13 @@ for(const key3 in data29){
 let data30 = data29[key3];
 const _errs80 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate45.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "integer"})];
 return false;
 }
 if(errors === _errs80){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-validate45.errors = [{instancePath:instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/entityTypes/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate45.errors = [errorOf(instancePath+"/entityTypes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),"minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1018,7 +1004,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/entityTypes",schemaPath:"#/properties/entityTypes/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate45.errors = [errorOf(instancePath+"/entityTypes","type",{type: "object"})];
 return false;
 }
 }
@@ -1037,13 +1023,13 @@ for(const key4 in data31){
 let data32 = data31[key4];
 const _errs85 = errors;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-validate45.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate45.errors = [errorOf(instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),"type",{type: "integer"})];
 return false;
 }
 if(errors === _errs85){
 if((typeof data32 == "number") && (isFinite(data32))){
 if(data32 < 1 || isNaN(data32)){
-validate45.errors = [{instancePath:instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/problems/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate45.errors = [errorOf(instancePath+"/problems/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),"minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1055,7 +1041,7 @@ break;
 }
 }
 else {
-validate45.errors = [{instancePath:instancePath+"/problems",schemaPath:"#/properties/problems/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate45.errors = [errorOf(instancePath+"/problems","type",{type: "object"})];
 return false;
 }
 }
@@ -1091,40 +1077,32 @@ var valid0 = true;
 }
 }
 else {
-validate45.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate45.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate45.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const func0 = require("ajv/dist/runtime/equal").default;
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/manifest.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.pipeline === undefined) && (missing0 = "pipeline"))) || ((data.inputs === undefined) && (missing0 = "inputs"))) || ((data.totals === undefined) && (missing0 = "totals"))) || ((data.files === undefined) && (missing0 = "files"))){
-validate44.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate44.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "schemaVersion") || (key0 === "pipeline")) || (key0 === "shard")) || (key0 === "inputs")) || (key0 === "totals")) || (key0 === "files"))){
-validate44.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate44.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -1133,7 +1111,7 @@ if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
 if("1.2.0" !== data.schemaVersion){
-validate44.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+validate44.errors = [errorOf(instancePath+"/schemaVersion","const",{allowedValue: "1.2.0"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1145,7 +1123,7 @@ if(valid0){
 if(data.pipeline !== undefined){
 const _errs3 = errors;
 if(typeof data.pipeline !== "string"){
-validate44.errors = [{instancePath:instancePath+"/pipeline",schemaPath:"#/properties/pipeline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [errorOf(instancePath+"/pipeline","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -1161,14 +1139,14 @@ if(errors === _errs5){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.index === undefined) && (missing1 = "index")) || ((data2.count === undefined) && (missing1 = "count"))) || ((data2.plan === undefined) && (missing1 = "plan"))){
-validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate44.errors = [errorOf(instancePath+"/shard","required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs7 = errors;
 for(const key1 in data2){
 if(!(((key1 === "index") || (key1 === "count")) || (key1 === "plan"))){
-validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate44.errors = [errorOf(instancePath+"/shard","additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -1178,13 +1156,13 @@ if(data2.index !== undefined){
 let data3 = data2.index;
 const _errs8 = errors;
 if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-validate44.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/shard/index","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs8){
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 1 || isNaN(data3)){
-validate44.errors = [{instancePath:instancePath+"/shard/index",schemaPath:"#/properties/shard/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate44.errors = [errorOf(instancePath+"/shard/index","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1199,13 +1177,13 @@ if(data2.count !== undefined){
 let data4 = data2.count;
 const _errs10 = errors;
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-validate44.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/shard/count","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs10){
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 < 1 || isNaN(data4)){
-validate44.errors = [{instancePath:instancePath+"/shard/count",schemaPath:"#/properties/shard/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate44.errors = [errorOf(instancePath+"/shard/count","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -1222,12 +1200,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
 if(!pattern5.test(data5)){
-validate44.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+validate44.errors = [errorOf(instancePath+"/shard/plan","pattern",{pattern: "^[0-9a-f]{64}$"})];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/shard/plan",schemaPath:"#/properties/shard/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [errorOf(instancePath+"/shard/plan","type",{type: "string"})];
 return false;
 }
 }
@@ -1242,7 +1220,7 @@ var valid1 = true;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/shard",schemaPath:"#/properties/shard/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate44.errors = [errorOf(instancePath+"/shard","type",{type: "object"})];
 return false;
 }
 }
@@ -1261,7 +1239,7 @@ var valid2 = true;
 const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 const _errs16 = errors;
-if(!(validate45(data6[i0], {instancePath:instancePath+"/inputs/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate45(data6[i0], {instancePath:instancePath+"/inputs/" + i0}))){
 vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
@@ -1272,7 +1250,7 @@ break;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate44.errors = [errorOf(instancePath+"/inputs","type",{type: "array"})];
 return false;
 }
 }
@@ -1289,14 +1267,14 @@ if(errors === _errs17){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing2;
 if(((((((data8.inputs === undefined) && (missing2 = "inputs")) || ((data8.records === undefined) && (missing2 = "records"))) || ((data8.failed === undefined) && (missing2 = "failed"))) || ((data8.items === undefined) && (missing2 = "items"))) || ((data8.references === undefined) && (missing2 = "references"))) || ((data8.entities === undefined) && (missing2 = "entities"))){
-validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate44.errors = [errorOf(instancePath+"/totals","required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs19 = errors;
 for(const key2 in data8){
 if(!((((((key2 === "inputs") || (key2 === "records")) || (key2 === "failed")) || (key2 === "items")) || (key2 === "references")) || (key2 === "entities"))){
-validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate44.errors = [errorOf(instancePath+"/totals","additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -1306,13 +1284,13 @@ if(data8.inputs !== undefined){
 let data9 = data8.inputs;
 const _errs20 = errors;
 if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-validate44.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/inputs","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs20){
 if((typeof data9 == "number") && (isFinite(data9))){
 if(data9 < 0 || isNaN(data9)){
-validate44.errors = [{instancePath:instancePath+"/totals/inputs",schemaPath:"#/properties/totals/properties/inputs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/inputs","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1327,13 +1305,13 @@ if(data8.records !== undefined){
 let data10 = data8.records;
 const _errs22 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate44.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/records","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs22){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate44.errors = [{instancePath:instancePath+"/totals/records",schemaPath:"#/properties/totals/properties/records/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/records","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1348,13 +1326,13 @@ if(data8.failed !== undefined){
 let data11 = data8.failed;
 const _errs24 = errors;
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-validate44.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/failed","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs24){
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 0 || isNaN(data11)){
-validate44.errors = [{instancePath:instancePath+"/totals/failed",schemaPath:"#/properties/totals/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/failed","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1369,13 +1347,13 @@ if(data8.items !== undefined){
 let data12 = data8.items;
 const _errs26 = errors;
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-validate44.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/items","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs26){
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 < 0 || isNaN(data12)){
-validate44.errors = [{instancePath:instancePath+"/totals/items",schemaPath:"#/properties/totals/properties/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/items","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1390,13 +1368,13 @@ if(data8.references !== undefined){
 let data13 = data8.references;
 const _errs28 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-validate44.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/references","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs28){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-validate44.errors = [{instancePath:instancePath+"/totals/references",schemaPath:"#/properties/totals/properties/references/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/references","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1411,13 +1389,13 @@ if(data8.entities !== undefined){
 let data14 = data8.entities;
 const _errs30 = errors;
 if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-validate44.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate44.errors = [errorOf(instancePath+"/totals/entities","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs30){
 if((typeof data14 == "number") && (isFinite(data14))){
 if(data14 < 0 || isNaN(data14)){
-validate44.errors = [{instancePath:instancePath+"/totals/entities",schemaPath:"#/properties/totals/properties/entities/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate44.errors = [errorOf(instancePath+"/totals/entities","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1436,7 +1414,7 @@ var valid3 = true;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/totals",schemaPath:"#/properties/totals/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate44.errors = [errorOf(instancePath+"/totals","type",{type: "object"})];
 return false;
 }
 }
@@ -1460,12 +1438,12 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data16 === "string"){
 if(!pattern30.test(data16)){
-validate44.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/pattern",keyword:"pattern",params:{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"},message:"must match pattern \""+"^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"+"\""}];
+validate44.errors = [errorOf(instancePath+"/files/" + i1,"pattern",{pattern: "^(?:items\\.jsonl|references\\.jsonl|entities\\.jsonl|changes\\.json|articles/[a-z0-9][a-z0-9-]{0,99}\\.json|report/(?:[a-z0-9][a-z0-9-]{0,99}(?:\\.source)?|index)\\.html)$"})];
 return false;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/DatasetFile/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate44.errors = [errorOf(instancePath+"/files/" + i1,"type",{type: "string"})];
 return false;
 }
 }
@@ -1482,7 +1460,7 @@ outer0:
 for(;i2--;){
 for(j0 = i2; j0--;){
 if(func0(data15[i2], data15[j0])){
-validate44.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)"}];
+validate44.errors = [errorOf(instancePath+"/files","uniqueItems",{i: i2, j: j0})];
 return false;
 break outer0;
 }
@@ -1492,7 +1470,7 @@ break outer0;
 }
 }
 else {
-validate44.errors = [{instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate44.errors = [errorOf(instancePath+"/files","type",{type: "array"})];
 return false;
 }
 }
@@ -1510,42 +1488,32 @@ var valid0 = true;
 }
 }
 else {
-validate44.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate44.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate44.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const itemsRow = validate49;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/items-row.schema.json","type":"object","additionalProperties":false,"required":["article","section","item","date","datePrecision","month","journal","paperTitle","citations"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"section":{"type":"integer","minimum":0},"item":{"type":"integer","minimum":0},"date":{"$ref":"article.schema.json#/$defs/Item/properties/date"},"datePrecision":{"$ref":"article.schema.json#/$defs/Item/properties/datePrecision"},"month":{"$ref":"article.schema.json#/$defs/Month"},"journal":{"type":["string","null"]},"paperTitle":{"type":["string","null"]},"citations":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","doi"],"properties":{"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"doi":{"type":["string","null"]}}}}}};
-const schema70 = {"enum":["day","month"]};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/items-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((data.article === undefined) && (missing0 = "article")) || ((data.section === undefined) && (missing0 = "section"))) || ((data.item === undefined) && (missing0 = "item"))) || ((data.date === undefined) && (missing0 = "date"))) || ((data.datePrecision === undefined) && (missing0 = "datePrecision"))) || ((data.month === undefined) && (missing0 = "month"))) || ((data.journal === undefined) && (missing0 = "journal"))) || ((data.paperTitle === undefined) && (missing0 = "paperTitle"))) || ((data.citations === undefined) && (missing0 = "citations"))){
-validate49.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate49.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema67.properties, key0))){
-validate49.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema67_properties.has(key0))){
+validate49.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -1558,12 +1526,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate49.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate49.errors = [errorOf(instancePath+"/article","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [errorOf(instancePath+"/article","type",{type: "string"})];
 return false;
 }
 }
@@ -1577,13 +1545,13 @@ if(data.section !== undefined){
 let data1 = data.section;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate49.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate49.errors = [errorOf(instancePath+"/section","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 0 || isNaN(data1)){
-validate49.errors = [{instancePath:instancePath+"/section",schemaPath:"#/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate49.errors = [errorOf(instancePath+"/section","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1598,13 +1566,13 @@ if(data.item !== undefined){
 let data2 = data.item;
 const _errs7 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate49.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate49.errors = [errorOf(instancePath+"/item","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs7){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate49.errors = [{instancePath:instancePath+"/item",schemaPath:"#/properties/item/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate49.errors = [errorOf(instancePath+"/item","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -1622,12 +1590,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
 if(!pattern13.test(data3)){
-validate49.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+validate49.errors = [errorOf(instancePath+"/date","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"})];
 return false;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/date",schemaPath:"article.schema.json#/$defs/Item/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [errorOf(instancePath+"/date","type",{type: "string"})];
 return false;
 }
 }
@@ -1641,7 +1609,7 @@ if(data.datePrecision !== undefined){
 let data4 = data.datePrecision;
 const _errs12 = errors;
 if(!((data4 === "day") || (data4 === "month"))){
-validate49.errors = [{instancePath:instancePath+"/datePrecision",schemaPath:"article.schema.json#/$defs/Item/properties/datePrecision/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values"}];
+validate49.errors = [errorOf(instancePath+"/datePrecision","enum",{allowedValues: ["day","month"]})];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -1657,12 +1625,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
 if(!pattern7.test(data5)){
-validate49.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate49.errors = [errorOf(instancePath+"/month","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"})];
 return false;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/month",schemaPath:"article.schema.json#/$defs/Month/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [errorOf(instancePath+"/month","type",{type: "string"})];
 return false;
 }
 }
@@ -1676,7 +1644,7 @@ if(data.journal !== undefined){
 let data6 = data.journal;
 const _errs17 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate49.errors = [{instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: schema67.properties.journal.type},message:"must be string,null"}];
+validate49.errors = [errorOf(instancePath+"/journal","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs17 === errors;
@@ -1689,7 +1657,7 @@ if(data.paperTitle !== undefined){
 let data7 = data.paperTitle;
 const _errs19 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate49.errors = [{instancePath:instancePath+"/paperTitle",schemaPath:"#/properties/paperTitle/type",keyword:"type",params:{type: schema67.properties.paperTitle.type},message:"must be string,null"}];
+validate49.errors = [errorOf(instancePath+"/paperTitle","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs19 === errors;
@@ -1712,14 +1680,14 @@ if(errors === _errs23){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing1;
 if(((data9.id === undefined) && (missing1 = "id")) || ((data9.doi === undefined) && (missing1 = "doi"))){
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs25 = errors;
 for(const key1 in data9){
 if(!((key1 === "id") || (key1 === "doi"))){
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0,"additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -1732,12 +1700,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data10 === "string"){
 if(!pattern14.test(data10)){
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0+"/id","pattern",{pattern: "^ref-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -1751,7 +1719,7 @@ if(data9.doi !== undefined){
 let data11 = data9.doi;
 const _errs29 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0+"/doi",schemaPath:"#/properties/citations/items/properties/doi/type",keyword:"type",params:{type: schema67.properties.citations.items.properties.doi.type},message:"must be string,null"}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0+"/doi","type",{type: ["string","null"]})];
 return false;
 }
 var valid6 = _errs29 === errors;
@@ -1764,7 +1732,7 @@ var valid6 = true;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/citations/" + i0,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate49.errors = [errorOf(instancePath+"/citations/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -1775,7 +1743,7 @@ break;
 }
 }
 else {
-validate49.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/properties/citations/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate49.errors = [errorOf(instancePath+"/citations","type",{type: "array"})];
 return false;
 }
 }
@@ -1796,40 +1764,31 @@ var valid0 = true;
 }
 }
 else {
-validate49.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate49.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate49.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const referencesRow = validate50;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/references-row.schema.json","type":"object","additionalProperties":false,"required":["article","id","number","doi","pmid","pmcid","url","title","container","year","placeholder","raw","csl"],"properties":{"article":{"$ref":"article.schema.json#/properties/id"},"id":{"$ref":"article.schema.json#/$defs/Reference/properties/id"},"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]},"pmid":{"type":["string","null"]},"pmcid":{"type":["string","null"]},"url":{"type":["string","null"]},"title":{"type":["string","null"]},"container":{"type":["string","null"]},"year":{"type":["integer","null"]},"placeholder":{"type":"boolean"},"raw":{"type":"string"},"csl":{"$ref":"article.schema.json#/$defs/CslItem"}}};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate51(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.id === undefined) && (missing0 = "id")) || ((data.type === undefined) && (missing0 = "type"))){
-validate51.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate51.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 if(data.id !== undefined){
 const _errs2 = errors;
 if(typeof data.id !== "string"){
-validate51.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -1841,7 +1800,7 @@ if(valid0){
 if(data.type !== undefined){
 const _errs4 = errors;
 if(typeof data.type !== "string"){
-validate51.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/type","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -1853,7 +1812,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs6 = errors;
 if(typeof data.title !== "string"){
-validate51.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -1865,7 +1824,7 @@ if(valid0){
 if(data["container-title"] !== undefined){
 const _errs8 = errors;
 if(typeof data["container-title"] !== "string"){
-validate51.errors = [{instancePath:instancePath+"/container-title",schemaPath:"#/properties/container-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/container-title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -1877,7 +1836,7 @@ if(valid0){
 if(data["collection-title"] !== undefined){
 const _errs10 = errors;
 if(typeof data["collection-title"] !== "string"){
-validate51.errors = [{instancePath:instancePath+"/collection-title",schemaPath:"#/properties/collection-title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/collection-title","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -1902,7 +1861,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.family !== undefined){
 const _errs17 = errors;
 if(typeof data6.family !== "string"){
-validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/author/" + i0+"/family","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -1914,7 +1873,7 @@ if(valid3){
 if(data6.given !== undefined){
 const _errs19 = errors;
 if(typeof data6.given !== "string"){
-validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/author/" + i0+"/given","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs19 === errors;
@@ -1926,7 +1885,7 @@ if(valid3){
 if(data6.suffix !== undefined){
 const _errs21 = errors;
 if(typeof data6.suffix !== "string"){
-validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/author/" + i0+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs21 === errors;
@@ -1938,7 +1897,7 @@ if(valid3){
 if(data6.literal !== undefined){
 const _errs23 = errors;
 if(typeof data6.literal !== "string"){
-validate51.errors = [{instancePath:instancePath+"/author/" + i0+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/author/" + i0+"/literal","type",{type: "string"})];
 return false;
 }
 var valid3 = _errs23 === errors;
@@ -1951,7 +1910,7 @@ var valid3 = true;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/author/" + i0,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath+"/author/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -1962,7 +1921,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/author",schemaPath:"#/properties/author/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/author","type",{type: "array"})];
 return false;
 }
 }
@@ -1988,7 +1947,7 @@ if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.family !== undefined){
 const _errs30 = errors;
 if(typeof data12.family !== "string"){
-validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/editor/" + i1+"/family","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs30 === errors;
@@ -2000,7 +1959,7 @@ if(valid6){
 if(data12.given !== undefined){
 const _errs32 = errors;
 if(typeof data12.given !== "string"){
-validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/editor/" + i1+"/given","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs32 === errors;
@@ -2012,7 +1971,7 @@ if(valid6){
 if(data12.suffix !== undefined){
 const _errs34 = errors;
 if(typeof data12.suffix !== "string"){
-validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/editor/" + i1+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs34 === errors;
@@ -2024,7 +1983,7 @@ if(valid6){
 if(data12.literal !== undefined){
 const _errs36 = errors;
 if(typeof data12.literal !== "string"){
-validate51.errors = [{instancePath:instancePath+"/editor/" + i1+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/editor/" + i1+"/literal","type",{type: "string"})];
 return false;
 }
 var valid6 = _errs36 === errors;
@@ -2037,7 +1996,7 @@ var valid6 = true;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/editor/" + i1,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath+"/editor/" + i1,"type",{type: "object"})];
 return false;
 }
 }
@@ -2048,7 +2007,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/editor",schemaPath:"#/properties/editor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/editor","type",{type: "array"})];
 return false;
 }
 }
@@ -2074,7 +2033,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.family !== undefined){
 const _errs43 = errors;
 if(typeof data18.family !== "string"){
-validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/family",schemaPath:"#/$defs/CslName/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/translator/" + i2+"/family","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs43 === errors;
@@ -2086,7 +2045,7 @@ if(valid9){
 if(data18.given !== undefined){
 const _errs45 = errors;
 if(typeof data18.given !== "string"){
-validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/given",schemaPath:"#/$defs/CslName/properties/given/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/translator/" + i2+"/given","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs45 === errors;
@@ -2098,7 +2057,7 @@ if(valid9){
 if(data18.suffix !== undefined){
 const _errs47 = errors;
 if(typeof data18.suffix !== "string"){
-validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/suffix",schemaPath:"#/$defs/CslName/properties/suffix/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/translator/" + i2+"/suffix","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs47 === errors;
@@ -2110,7 +2069,7 @@ if(valid9){
 if(data18.literal !== undefined){
 const _errs49 = errors;
 if(typeof data18.literal !== "string"){
-validate51.errors = [{instancePath:instancePath+"/translator/" + i2+"/literal",schemaPath:"#/$defs/CslName/properties/literal/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/translator/" + i2+"/literal","type",{type: "string"})];
 return false;
 }
 var valid9 = _errs49 === errors;
@@ -2123,7 +2082,7 @@ var valid9 = true;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/translator/" + i2,schemaPath:"#/$defs/CslName/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath+"/translator/" + i2,"type",{type: "object"})];
 return false;
 }
 }
@@ -2134,7 +2093,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/translator",schemaPath:"#/properties/translator/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/translator","type",{type: "array"})];
 return false;
 }
 }
@@ -2167,7 +2126,7 @@ for(let i4=0; i4<len4; i4++){
 let data26 = data25[i4];
 const _errs57 = errors;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-validate51.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3+"/" + i4,schemaPath:"#/properties/issued/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate51.errors = [errorOf(instancePath+"/issued/date-parts/" + i3+"/" + i4,"type",{type: "integer"})];
 return false;
 }
 var valid12 = _errs57 === errors;
@@ -2177,7 +2136,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/issued/date-parts/" + i3,schemaPath:"#/properties/issued/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/issued/date-parts/" + i3,"type",{type: "array"})];
 return false;
 }
 }
@@ -2188,14 +2147,14 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/issued/date-parts",schemaPath:"#/properties/issued/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/issued/date-parts","type",{type: "array"})];
 return false;
 }
 }
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/issued",schemaPath:"#/properties/issued/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath+"/issued","type",{type: "object"})];
 return false;
 }
 }
@@ -2228,7 +2187,7 @@ for(let i6=0; i6<len6; i6++){
 let data30 = data29[i6];
 const _errs65 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate51.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5+"/" + i6,schemaPath:"#/properties/accessed/properties/date-parts/items/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate51.errors = [errorOf(instancePath+"/accessed/date-parts/" + i5+"/" + i6,"type",{type: "integer"})];
 return false;
 }
 var valid15 = _errs65 === errors;
@@ -2238,7 +2197,7 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/accessed/date-parts/" + i5,schemaPath:"#/properties/accessed/properties/date-parts/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/accessed/date-parts/" + i5,"type",{type: "array"})];
 return false;
 }
 }
@@ -2249,14 +2208,14 @@ break;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/accessed/date-parts",schemaPath:"#/properties/accessed/properties/date-parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate51.errors = [errorOf(instancePath+"/accessed/date-parts","type",{type: "array"})];
 return false;
 }
 }
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/accessed",schemaPath:"#/properties/accessed/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath+"/accessed","type",{type: "object"})];
 return false;
 }
 }
@@ -2269,7 +2228,7 @@ if(valid0){
 if(data.volume !== undefined){
 const _errs67 = errors;
 if(typeof data.volume !== "string"){
-validate51.errors = [{instancePath:instancePath+"/volume",schemaPath:"#/properties/volume/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/volume","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs67 === errors;
@@ -2281,7 +2240,7 @@ if(valid0){
 if(data.issue !== undefined){
 const _errs69 = errors;
 if(typeof data.issue !== "string"){
-validate51.errors = [{instancePath:instancePath+"/issue",schemaPath:"#/properties/issue/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/issue","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs69 === errors;
@@ -2293,7 +2252,7 @@ if(valid0){
 if(data.page !== undefined){
 const _errs71 = errors;
 if(typeof data.page !== "string"){
-validate51.errors = [{instancePath:instancePath+"/page",schemaPath:"#/properties/page/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/page","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs71 === errors;
@@ -2305,7 +2264,7 @@ if(valid0){
 if(data.edition !== undefined){
 const _errs73 = errors;
 if(typeof data.edition !== "string"){
-validate51.errors = [{instancePath:instancePath+"/edition",schemaPath:"#/properties/edition/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/edition","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs73 === errors;
@@ -2317,7 +2276,7 @@ if(valid0){
 if(data.publisher !== undefined){
 const _errs75 = errors;
 if(typeof data.publisher !== "string"){
-validate51.errors = [{instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/publisher","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs75 === errors;
@@ -2329,7 +2288,7 @@ if(valid0){
 if(data["publisher-place"] !== undefined){
 const _errs77 = errors;
 if(typeof data["publisher-place"] !== "string"){
-validate51.errors = [{instancePath:instancePath+"/publisher-place",schemaPath:"#/properties/publisher-place/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/publisher-place","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs77 === errors;
@@ -2341,7 +2300,7 @@ if(valid0){
 if(data.number !== undefined){
 const _errs79 = errors;
 if(typeof data.number !== "string"){
-validate51.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/number","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs79 === errors;
@@ -2353,7 +2312,7 @@ if(valid0){
 if(data["number-of-volumes"] !== undefined){
 const _errs81 = errors;
 if(typeof data["number-of-volumes"] !== "string"){
-validate51.errors = [{instancePath:instancePath+"/number-of-volumes",schemaPath:"#/properties/number-of-volumes/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/number-of-volumes","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs81 === errors;
@@ -2365,7 +2324,7 @@ if(valid0){
 if(data["number-of-pages"] !== undefined){
 const _errs83 = errors;
 if(typeof data["number-of-pages"] !== "string"){
-validate51.errors = [{instancePath:instancePath+"/number-of-pages",schemaPath:"#/properties/number-of-pages/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/number-of-pages","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs83 === errors;
@@ -2377,7 +2336,7 @@ if(valid0){
 if(data.genre !== undefined){
 const _errs85 = errors;
 if(typeof data.genre !== "string"){
-validate51.errors = [{instancePath:instancePath+"/genre",schemaPath:"#/properties/genre/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/genre","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs85 === errors;
@@ -2392,12 +2351,12 @@ const _errs87 = errors;
 if(errors === _errs87){
 if(typeof data41 === "string"){
 if(!pattern16.test(data41)){
-validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/pattern",keyword:"pattern",params:{pattern: "^10\\.[0-9]{4,9}/\\S+$"},message:"must match pattern \""+"^10\\.[0-9]{4,9}/\\S+$"+"\""}];
+validate51.errors = [errorOf(instancePath+"/DOI","pattern",{pattern: "^10\\.[0-9]{4,9}/\\S+$"})];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/DOI",schemaPath:"#/properties/DOI/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/DOI","type",{type: "string"})];
 return false;
 }
 }
@@ -2413,12 +2372,12 @@ const _errs89 = errors;
 if(errors === _errs89){
 if(typeof data42 === "string"){
 if(!pattern17.test(data42)){
-validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,9}$"},message:"must match pattern \""+"^[0-9]{1,9}$"+"\""}];
+validate51.errors = [errorOf(instancePath+"/PMID","pattern",{pattern: "^[0-9]{1,9}$"})];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/PMID",schemaPath:"#/properties/PMID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/PMID","type",{type: "string"})];
 return false;
 }
 }
@@ -2434,12 +2393,12 @@ const _errs91 = errors;
 if(errors === _errs91){
 if(typeof data43 === "string"){
 if(!pattern18.test(data43)){
-validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/pattern",keyword:"pattern",params:{pattern: "^PMC[0-9]+$"},message:"must match pattern \""+"^PMC[0-9]+$"+"\""}];
+validate51.errors = [errorOf(instancePath+"/PMCID","pattern",{pattern: "^PMC[0-9]+$"})];
 return false;
 }
 }
 else {
-validate51.errors = [{instancePath:instancePath+"/PMCID",schemaPath:"#/properties/PMCID/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/PMCID","type",{type: "string"})];
 return false;
 }
 }
@@ -2452,7 +2411,7 @@ if(valid0){
 if(data.URL !== undefined){
 const _errs93 = errors;
 if(typeof data.URL !== "string"){
-validate51.errors = [{instancePath:instancePath+"/URL",schemaPath:"#/properties/URL/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/URL","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs93 === errors;
@@ -2464,7 +2423,7 @@ if(valid0){
 if(data.ISSN !== undefined){
 const _errs95 = errors;
 if(typeof data.ISSN !== "string"){
-validate51.errors = [{instancePath:instancePath+"/ISSN",schemaPath:"#/properties/ISSN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/ISSN","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs95 === errors;
@@ -2476,7 +2435,7 @@ if(valid0){
 if(data.ISBN !== undefined){
 const _errs97 = errors;
 if(typeof data.ISBN !== "string"){
-validate51.errors = [{instancePath:instancePath+"/ISBN",schemaPath:"#/properties/ISBN/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate51.errors = [errorOf(instancePath+"/ISBN","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs97 === errors;
@@ -2512,39 +2471,31 @@ var valid0 = true;
 }
 }
 else {
-validate51.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate51.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate51.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate50(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/references-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.number === undefined) && (missing0 = "number"))) || ((data.doi === undefined) && (missing0 = "doi"))) || ((data.pmid === undefined) && (missing0 = "pmid"))) || ((data.pmcid === undefined) && (missing0 = "pmcid"))) || ((data.url === undefined) && (missing0 = "url"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.container === undefined) && (missing0 = "container"))) || ((data.year === undefined) && (missing0 = "year"))) || ((data.placeholder === undefined) && (missing0 = "placeholder"))) || ((data.raw === undefined) && (missing0 = "raw"))) || ((data.csl === undefined) && (missing0 = "csl"))){
-validate50.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate50.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func1.call(schema73.properties, key0))){
-validate50.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(names_schema73_properties.has(key0))){
+validate50.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2557,12 +2508,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate50.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate50.errors = [errorOf(instancePath+"/article","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate50.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [errorOf(instancePath+"/article","type",{type: "string"})];
 return false;
 }
 }
@@ -2579,12 +2530,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern14.test(data1)){
-validate50.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/pattern",keyword:"pattern",params:{pattern: "^ref-[0-9]+$"},message:"must match pattern \""+"^ref-[0-9]+$"+"\""}];
+validate50.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^ref-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate50.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Reference/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -2598,13 +2549,13 @@ if(data.number !== undefined){
 let data2 = data.number;
 const _errs8 = errors;
 if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-validate50.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate50.errors = [errorOf(instancePath+"/number","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs8){
 if((typeof data2 == "number") && (isFinite(data2))){
 if(data2 < 0 || isNaN(data2)){
-validate50.errors = [{instancePath:instancePath+"/number",schemaPath:"#/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate50.errors = [errorOf(instancePath+"/number","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2619,7 +2570,7 @@ if(data.doi !== undefined){
 let data3 = data.doi;
 const _errs10 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate50.errors = [{instancePath:instancePath+"/doi",schemaPath:"#/properties/doi/type",keyword:"type",params:{type: schema73.properties.doi.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/doi","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -2632,7 +2583,7 @@ if(data.pmid !== undefined){
 let data4 = data.pmid;
 const _errs12 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate50.errors = [{instancePath:instancePath+"/pmid",schemaPath:"#/properties/pmid/type",keyword:"type",params:{type: schema73.properties.pmid.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/pmid","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs12 === errors;
@@ -2645,7 +2596,7 @@ if(data.pmcid !== undefined){
 let data5 = data.pmcid;
 const _errs14 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate50.errors = [{instancePath:instancePath+"/pmcid",schemaPath:"#/properties/pmcid/type",keyword:"type",params:{type: schema73.properties.pmcid.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/pmcid","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs14 === errors;
@@ -2658,7 +2609,7 @@ if(data.url !== undefined){
 let data6 = data.url;
 const _errs16 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate50.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: schema73.properties.url.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/url","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs16 === errors;
@@ -2671,7 +2622,7 @@ if(data.title !== undefined){
 let data7 = data.title;
 const _errs18 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate50.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema73.properties.title.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs18 === errors;
@@ -2684,7 +2635,7 @@ if(data.container !== undefined){
 let data8 = data.container;
 const _errs20 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate50.errors = [{instancePath:instancePath+"/container",schemaPath:"#/properties/container/type",keyword:"type",params:{type: schema73.properties.container.type},message:"must be string,null"}];
+validate50.errors = [errorOf(instancePath+"/container","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs20 === errors;
@@ -2697,7 +2648,7 @@ if(data.year !== undefined){
 let data9 = data.year;
 const _errs22 = errors;
 if((!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)){
-validate50.errors = [{instancePath:instancePath+"/year",schemaPath:"#/properties/year/type",keyword:"type",params:{type: schema73.properties.year.type},message:"must be integer,null"}];
+validate50.errors = [errorOf(instancePath+"/year","type",{type: ["integer","null"]})];
 return false;
 }
 var valid0 = _errs22 === errors;
@@ -2709,7 +2660,7 @@ if(valid0){
 if(data.placeholder !== undefined){
 const _errs24 = errors;
 if(typeof data.placeholder !== "boolean"){
-validate50.errors = [{instancePath:instancePath+"/placeholder",schemaPath:"#/properties/placeholder/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate50.errors = [errorOf(instancePath+"/placeholder","type",{type: "boolean"})];
 return false;
 }
 var valid0 = _errs24 === errors;
@@ -2721,7 +2672,7 @@ if(valid0){
 if(data.raw !== undefined){
 const _errs26 = errors;
 if(typeof data.raw !== "string"){
-validate50.errors = [{instancePath:instancePath+"/raw",schemaPath:"#/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate50.errors = [errorOf(instancePath+"/raw","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs26 === errors;
@@ -2732,7 +2683,7 @@ var valid0 = true;
 if(valid0){
 if(data.csl !== undefined){
 const _errs28 = errors;
-if(!(validate51(data.csl, {instancePath:instancePath+"/csl",parentData:data,parentDataProperty:"csl",rootData,dynamicAnchors}))){
+if(!(validate51(data.csl, {instancePath:instancePath+"/csl"}))){
 vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
 errors = vErrors.length;
 }
@@ -2757,41 +2708,32 @@ var valid0 = true;
 }
 }
 else {
-validate50.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate50.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate50.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const entitiesRow = validate53;
-const schema83 = {"enum":["disease","cell","molecule","measure","organization","journal","drug","country","other"]};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/entities-row.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.article === undefined) && (missing0 = "article")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.type === undefined) && (missing0 = "type"))) || ((data.label === undefined) && (missing0 = "label"))) || ((data.xrefs === undefined) && (missing0 = "xrefs"))) || ((data.count === undefined) && (missing0 = "count"))) || ((data.surfaces === undefined) && (missing0 = "surfaces"))){
-validate53.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate53.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((((key0 === "article") || (key0 === "id")) || (key0 === "type")) || (key0 === "label")) || (key0 === "xrefs")) || (key0 === "count")) || (key0 === "surfaces"))){
-validate53.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate53.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -2804,12 +2746,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate53.errors = [errorOf(instancePath+"/article","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/article",schemaPath:"article.schema.json#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/article","type",{type: "string"})];
 return false;
 }
 }
@@ -2826,12 +2768,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
 if(!pattern20.test(data1)){
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z]+:[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z]+:[a-z0-9-]+$"+"\""}];
+validate53.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z]+:[a-z0-9-]+$"})];
 return false;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/id",schemaPath:"article.schema.json#/$defs/Entity/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -2845,7 +2787,7 @@ if(data.type !== undefined){
 let data2 = data.type;
 const _errs8 = errors;
 if(!(((((((((data2 === "disease") || (data2 === "cell")) || (data2 === "molecule")) || (data2 === "measure")) || (data2 === "organization")) || (data2 === "journal")) || (data2 === "drug")) || (data2 === "country")) || (data2 === "other"))){
-validate53.errors = [{instancePath:instancePath+"/type",schemaPath:"article.schema.json#/$defs/Entity/properties/type/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"}];
+validate53.errors = [errorOf(instancePath+"/type","enum",{allowedValues: ["disease","cell","molecule","measure","organization","journal","drug","country","other"]})];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -2857,7 +2799,7 @@ if(valid0){
 if(data.label !== undefined){
 const _errs10 = errors;
 if(typeof data.label !== "string"){
-validate53.errors = [{instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/label","type",{type: "string"})];
 return false;
 }
 var valid0 = _errs10 === errors;
@@ -2876,7 +2818,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
 if(typeof data4[i0] !== "string"){
-validate53.errors = [{instancePath:instancePath+"/xrefs/" + i0,schemaPath:"#/properties/xrefs/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/xrefs/" + i0,"type",{type: "string"})];
 return false;
 }
 var valid4 = _errs14 === errors;
@@ -2886,7 +2828,7 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/xrefs",schemaPath:"#/properties/xrefs/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [errorOf(instancePath+"/xrefs","type",{type: "array"})];
 return false;
 }
 }
@@ -2900,13 +2842,13 @@ if(data.count !== undefined){
 let data6 = data.count;
 const _errs16 = errors;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate53.errors = [errorOf(instancePath+"/count","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-validate53.errors = [{instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate53.errors = [errorOf(instancePath+"/count","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -2927,7 +2869,7 @@ const len1 = data7.length;
 for(let i1=0; i1<len1; i1++){
 const _errs20 = errors;
 if(typeof data7[i1] !== "string"){
-validate53.errors = [{instancePath:instancePath+"/surfaces/" + i1,schemaPath:"#/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate53.errors = [errorOf(instancePath+"/surfaces/" + i1,"type",{type: "string"})];
 return false;
 }
 var valid5 = _errs20 === errors;
@@ -2937,7 +2879,7 @@ break;
 }
 }
 else {
-validate53.errors = [{instancePath:instancePath+"/surfaces",schemaPath:"#/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate53.errors = [errorOf(instancePath+"/surfaces","type",{type: "array"})];
 return false;
 }
 }
@@ -2956,46 +2898,34 @@ var valid0 = true;
 }
 }
 else {
-validate53.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate53.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate53.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const changes = validate54;
-const schema85 = {"type":"object","additionalProperties":false,"required":["id","status","revision","previousId","current","previous"],"properties":{"id":{"$ref":"#/$defs/Id"},"status":{"enum":["first","new","changed"]},"revision":{"type":"integer","minimum":1},"previousId":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/Id"}]},"current":{"$ref":"#/$defs/ArticleDigest"},"previous":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/ArticleDigest"}]}},"if":{"properties":{"status":{"const":"changed"}},"required":["status"]},"then":{"properties":{"previous":{"type":"object"}}},"else":{"properties":{"previous":{"type":"null"}}}};
-const schema88 = {"type":"object","additionalProperties":false,"required":["id","path","title","items","references"],"properties":{"id":{"$ref":"#/$defs/Id"},"path":{"type":["string","null"]},"title":{"type":["string","null"]},"items":{"type":"array","items":{"$ref":"#/$defs/DigestItem"}},"references":{"type":"array","items":{"$ref":"#/$defs/DigestReference"}}}};
-const schema90 = {"type":"object","additionalProperties":false,"required":["at","date","journal","paperTitle","dois","text","excerpt"],"properties":{"at":{"type":"string","pattern":"^s[0-9]+-[0-9]+$"},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},"journal":{"type":["string","null"]},"paperTitle":{"type":["string","null"]},"dois":{"type":"array","items":{"type":"string"}},"text":{"type":"string","pattern":"^[0-9a-f]{16}$"},"excerpt":{"type":"string","maxLength":60}}};
-const schema91 = {"type":"object","additionalProperties":false,"required":["number","doi"],"properties":{"number":{"type":"integer","minimum":0},"doi":{"type":["string","null"]}}};
 const pattern45 = new RegExp("^s[0-9]+-[0-9]+$", "u");
 const pattern47 = new RegExp("^[0-9a-f]{16}$", "u");
 const func10 = require("ajv/dist/runtime/ucs2length").default;
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.path === undefined) && (missing0 = "path"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.references === undefined) && (missing0 = "references"))){
-validate56.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate56.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "path")) || (key0 === "title")) || (key0 === "items")) || (key0 === "references"))){
-validate56.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate56.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3008,12 +2938,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate56.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate56.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -3027,7 +2957,7 @@ if(data.path !== undefined){
 let data1 = data.path;
 const _errs5 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate56.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: schema88.properties.path.type},message:"must be string,null"}];
+validate56.errors = [errorOf(instancePath+"/path","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -3040,7 +2970,7 @@ if(data.title !== undefined){
 let data2 = data.title;
 const _errs7 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate56.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema88.properties.title.type},message:"must be string,null"}];
+validate56.errors = [errorOf(instancePath+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -3064,14 +2994,14 @@ if(errors === _errs12){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
 if((((((((data4.at === undefined) && (missing1 = "at")) || ((data4.date === undefined) && (missing1 = "date"))) || ((data4.journal === undefined) && (missing1 = "journal"))) || ((data4.paperTitle === undefined) && (missing1 = "paperTitle"))) || ((data4.dois === undefined) && (missing1 = "dois"))) || ((data4.text === undefined) && (missing1 = "text"))) || ((data4.excerpt === undefined) && (missing1 = "excerpt"))){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DigestItem/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs14 = errors;
 for(const key1 in data4){
 if(!(((((((key1 === "at") || (key1 === "date")) || (key1 === "journal")) || (key1 === "paperTitle")) || (key1 === "dois")) || (key1 === "text")) || (key1 === "excerpt"))){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DigestItem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0,"additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -3083,12 +3013,12 @@ const _errs15 = errors;
 if(errors === _errs15){
 if(typeof data5 === "string"){
 if(!pattern45.test(data5)){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/at",schemaPath:"#/$defs/DigestItem/properties/at/pattern",keyword:"pattern",params:{pattern: "^s[0-9]+-[0-9]+$"},message:"must match pattern \""+"^s[0-9]+-[0-9]+$"+"\""}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/at","pattern",{pattern: "^s[0-9]+-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/at",schemaPath:"#/$defs/DigestItem/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/at","type",{type: "string"})];
 return false;
 }
 }
@@ -3104,12 +3034,12 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(typeof data6 === "string"){
 if(!pattern13.test(data6)){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/date",schemaPath:"#/$defs/DigestItem/properties/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"+"\""}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/date","pattern",{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$"})];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/date",schemaPath:"#/$defs/DigestItem/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/date","type",{type: "string"})];
 return false;
 }
 }
@@ -3123,7 +3053,7 @@ if(data4.journal !== undefined){
 let data7 = data4.journal;
 const _errs19 = errors;
 if((typeof data7 !== "string") && (data7 !== null)){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/journal",schemaPath:"#/$defs/DigestItem/properties/journal/type",keyword:"type",params:{type: schema90.properties.journal.type},message:"must be string,null"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/journal","type",{type: ["string","null"]})];
 return false;
 }
 var valid4 = _errs19 === errors;
@@ -3136,7 +3066,7 @@ if(data4.paperTitle !== undefined){
 let data8 = data4.paperTitle;
 const _errs21 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/paperTitle",schemaPath:"#/$defs/DigestItem/properties/paperTitle/type",keyword:"type",params:{type: schema90.properties.paperTitle.type},message:"must be string,null"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/paperTitle","type",{type: ["string","null"]})];
 return false;
 }
 var valid4 = _errs21 === errors;
@@ -3155,7 +3085,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 const _errs25 = errors;
 if(typeof data9[i1] !== "string"){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/dois/" + i1,schemaPath:"#/$defs/DigestItem/properties/dois/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/dois/" + i1,"type",{type: "string"})];
 return false;
 }
 var valid5 = _errs25 === errors;
@@ -3165,7 +3095,7 @@ break;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/dois",schemaPath:"#/$defs/DigestItem/properties/dois/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/dois","type",{type: "array"})];
 return false;
 }
 }
@@ -3181,12 +3111,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
 if(!pattern47.test(data11)){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/text",schemaPath:"#/$defs/DigestItem/properties/text/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/text","pattern",{pattern: "^[0-9a-f]{16}$"})];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/text",schemaPath:"#/$defs/DigestItem/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/text","type",{type: "string"})];
 return false;
 }
 }
@@ -3202,12 +3132,12 @@ const _errs29 = errors;
 if(errors === _errs29){
 if(typeof data12 === "string"){
 if(func10(data12) > 60){
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/excerpt",schemaPath:"#/$defs/DigestItem/properties/excerpt/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/excerpt","maxLength",{limit: 60})];
 return false;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0+"/excerpt",schemaPath:"#/$defs/DigestItem/properties/excerpt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0+"/excerpt","type",{type: "string"})];
 return false;
 }
 }
@@ -3226,7 +3156,7 @@ var valid4 = true;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items/" + i0,schemaPath:"#/$defs/DigestItem/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate56.errors = [errorOf(instancePath+"/items/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -3237,7 +3167,7 @@ break;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate56.errors = [errorOf(instancePath+"/items","type",{type: "array"})];
 return false;
 }
 }
@@ -3262,14 +3192,14 @@ if(errors === _errs34){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 let missing2;
 if(((data14.number === undefined) && (missing2 = "number")) || ((data14.doi === undefined) && (missing2 = "doi"))){
-validate56.errors = [{instancePath:instancePath+"/references/" + i2,schemaPath:"#/$defs/DigestReference/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2,"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs36 = errors;
 for(const key2 in data14){
 if(!((key2 === "number") || (key2 === "doi"))){
-validate56.errors = [{instancePath:instancePath+"/references/" + i2,schemaPath:"#/$defs/DigestReference/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2,"additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -3279,13 +3209,13 @@ if(data14.number !== undefined){
 let data15 = data14.number;
 const _errs37 = errors;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-validate56.errors = [{instancePath:instancePath+"/references/" + i2+"/number",schemaPath:"#/$defs/DigestReference/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2+"/number","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs37){
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 < 0 || isNaN(data15)){
-validate56.errors = [{instancePath:instancePath+"/references/" + i2+"/number",schemaPath:"#/$defs/DigestReference/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2+"/number","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -3300,7 +3230,7 @@ if(data14.doi !== undefined){
 let data16 = data14.doi;
 const _errs39 = errors;
 if((typeof data16 !== "string") && (data16 !== null)){
-validate56.errors = [{instancePath:instancePath+"/references/" + i2+"/doi",schemaPath:"#/$defs/DigestReference/properties/doi/type",keyword:"type",params:{type: schema91.properties.doi.type},message:"must be string,null"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2+"/doi","type",{type: ["string","null"]})];
 return false;
 }
 var valid8 = _errs39 === errors;
@@ -3313,7 +3243,7 @@ var valid8 = true;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/references/" + i2,schemaPath:"#/$defs/DigestReference/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate56.errors = [errorOf(instancePath+"/references/" + i2,"type",{type: "object"})];
 return false;
 }
 }
@@ -3324,7 +3254,7 @@ break;
 }
 }
 else {
-validate56.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate56.errors = [errorOf(instancePath+"/references","type",{type: "array"})];
 return false;
 }
 }
@@ -3341,26 +3271,18 @@ var valid0 = true;
 }
 }
 else {
-validate56.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate56.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate56.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate55(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate55.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 const _errs1 = errors;
 let valid0 = true;
 const _errs2 = errors;
@@ -3408,18 +3330,13 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.previous !== undefined){
 let data1 = data.previous;
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-validate55.errors = [{instancePath:instancePath+"/previous",schemaPath:"#/then/properties/previous/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [errorOf(instancePath+"/previous","type",{type: "object"})];
 return false;
 }
 }
 }
 var _valid0 = _errs4 === errors;
 valid0 = _valid0;
-if(valid0){
-var props0 = {};
-props0.previous = true;
-props0.status = true;
-}
 ifClause0 = "then";
 }
 else {
@@ -3427,23 +3344,17 @@ const _errs7 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.previous !== undefined){
 if(data.previous !== null){
-validate55.errors = [{instancePath:instancePath+"/previous",schemaPath:"#/else/properties/previous/type",keyword:"type",params:{type: "null"},message:"must be null"}];
+validate55.errors = [errorOf(instancePath+"/previous","type",{type: "null"})];
 return false;
 }
 }
 }
 var _valid0 = _errs7 === errors;
 valid0 = _valid0;
-if(valid0){
-if(props0 !== true){
-props0 = props0 || {};
-props0.previous = true;
-}
-}
 ifClause0 = "else";
 }
 if(!valid0){
-const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+const err2 = errorOf(instancePath,"if",{failingKeyword: ifClause0});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3458,14 +3369,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((((((data.id === undefined) && (missing1 = "id")) || ((data.status === undefined) && (missing1 = "status"))) || ((data.revision === undefined) && (missing1 = "revision"))) || ((data.previousId === undefined) && (missing1 = "previousId"))) || ((data.current === undefined) && (missing1 = "current"))) || ((data.previous === undefined) && (missing1 = "previous"))){
-validate55.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate55.errors = [errorOf(instancePath,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "status")) || (key0 === "revision")) || (key0 === "previousId")) || (key0 === "current")) || (key0 === "previous"))){
-validate55.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate55.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3478,12 +3389,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data3 === "string"){
 if(!pattern4.test(data3)){
-validate55.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate55.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate55.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate55.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -3497,7 +3408,7 @@ if(data.status !== undefined){
 let data4 = data.status;
 const _errs14 = errors;
 if(!(((data4 === "first") || (data4 === "new")) || (data4 === "changed"))){
-validate55.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema85.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate55.errors = [errorOf(instancePath+"/status","enum",{allowedValues: ["first","new","changed"]})];
 return false;
 }
 var valid4 = _errs14 === errors;
@@ -3510,13 +3421,13 @@ if(data.revision !== undefined){
 let data5 = data.revision;
 const _errs15 = errors;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-validate55.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate55.errors = [errorOf(instancePath+"/revision","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs15){
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 1 || isNaN(data5)){
-validate55.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate55.errors = [errorOf(instancePath+"/revision","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3535,7 +3446,7 @@ let valid6 = false;
 let passing0 = null;
 const _errs19 = errors;
 if(data6 !== null){
-const err3 = {instancePath:instancePath+"/previousId",schemaPath:"#/properties/previousId/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err3 = errorOf(instancePath+"/previousId","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3554,7 +3465,7 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data6 === "string"){
 if(!pattern4.test(data6)){
-const err4 = {instancePath:instancePath+"/previousId",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""};
+const err4 = errorOf(instancePath+"/previousId","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"});
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3565,7 +3476,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/previousId",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = errorOf(instancePath+"/previousId","type",{type: "string"});
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3587,7 +3498,7 @@ passing0 = 1;
 }
 }
 if(!valid6){
-const err6 = {instancePath:instancePath+"/previousId",schemaPath:"#/properties/previousId/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err6 = errorOf(instancePath+"/previousId","oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3617,7 +3528,7 @@ var valid4 = true;
 if(valid4){
 if(data.current !== undefined){
 const _errs24 = errors;
-if(!(validate56(data.current, {instancePath:instancePath+"/current",parentData:data,parentDataProperty:"current",rootData,dynamicAnchors}))){
+if(!(validate56(data.current, {instancePath:instancePath+"/current"}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
@@ -3635,7 +3546,7 @@ let valid8 = false;
 let passing1 = null;
 const _errs27 = errors;
 if(data8 !== null){
-const err7 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err7 = errorOf(instancePath+"/previous","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3650,7 +3561,7 @@ valid8 = true;
 passing1 = 0;
 }
 const _errs29 = errors;
-if(!(validate56(data8, {instancePath:instancePath+"/previous",parentData:data,parentDataProperty:"previous",rootData,dynamicAnchors}))){
+if(!(validate56(data8, {instancePath:instancePath+"/previous"}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
@@ -3666,7 +3577,7 @@ passing1 = 1;
 }
 }
 if(!valid8){
-const err8 = {instancePath:instancePath+"/previous",schemaPath:"#/properties/previous/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err8 = errorOf(instancePath+"/previous","oneOf",{passingSchemas: passing1});
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3702,38 +3613,30 @@ var valid4 = true;
 }
 }
 else {
-validate55.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate55.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate55.errors = vErrors;
 return errors === 0;
 }
-validate55.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate60(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate60.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.id === undefined) && (missing0 = "id")) || ((data.revision === undefined) && (missing0 = "revision"))) || ((data.last === undefined) && (missing0 = "last"))){
-validate60.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate60.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "id") || (key0 === "revision")) || (key0 === "last"))){
-validate60.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate60.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3746,12 +3649,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data0 === "string"){
 if(!pattern4.test(data0)){
-validate60.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate60.errors = [errorOf(instancePath+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate60.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/Id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate60.errors = [errorOf(instancePath+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -3765,13 +3668,13 @@ if(data.revision !== undefined){
 let data1 = data.revision;
 const _errs5 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate60.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate60.errors = [errorOf(instancePath+"/revision","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs5){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-validate60.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate60.errors = [errorOf(instancePath+"/revision","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3784,7 +3687,7 @@ var valid0 = true;
 if(valid0){
 if(data.last !== undefined){
 const _errs7 = errors;
-if(!(validate56(data.last, {instancePath:instancePath+"/last",parentData:data,parentDataProperty:"last",rootData,dynamicAnchors}))){
+if(!(validate56(data.last, {instancePath:instancePath+"/last"}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
@@ -3799,39 +3702,31 @@ var valid0 = true;
 }
 }
 else {
-validate60.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate60.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate60.errors = vErrors;
 return errors === 0;
 }
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/changes.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.revision === undefined) && (missing0 = "revision"))) || ((data.articles === undefined) && (missing0 = "articles"))) || ((data.removed === undefined) && (missing0 = "removed"))){
-validate54.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate54.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "schemaVersion") || (key0 === "revision")) || (key0 === "articles")) || (key0 === "removed"))){
-validate54.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate54.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3840,7 +3735,7 @@ if(_errs1 === errors){
 if(data.schemaVersion !== undefined){
 const _errs2 = errors;
 if("1.2.0" !== data.schemaVersion){
-validate54.errors = [{instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: "1.2.0"},message:"must be equal to constant"}];
+validate54.errors = [errorOf(instancePath+"/schemaVersion","const",{allowedValue: "1.2.0"})];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -3853,13 +3748,13 @@ if(data.revision !== undefined){
 let data1 = data.revision;
 const _errs3 = errors;
 if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-validate54.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate54.errors = [errorOf(instancePath+"/revision","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs3){
 if((typeof data1 == "number") && (isFinite(data1))){
 if(data1 < 1 || isNaN(data1)){
-validate54.errors = [{instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate54.errors = [errorOf(instancePath+"/revision","minimum",{comparison: ">=", limit: 1})];
 return false;
 }
 }
@@ -3879,7 +3774,7 @@ var valid1 = true;
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 const _errs7 = errors;
-if(!(validate55(data2[i0], {instancePath:instancePath+"/articles/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate55(data2[i0], {instancePath:instancePath+"/articles/" + i0}))){
 vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
@@ -3890,7 +3785,7 @@ break;
 }
 }
 else {
-validate54.errors = [{instancePath:instancePath+"/articles",schemaPath:"#/properties/articles/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate54.errors = [errorOf(instancePath+"/articles","type",{type: "array"})];
 return false;
 }
 }
@@ -3909,7 +3804,7 @@ var valid2 = true;
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 const _errs10 = errors;
-if(!(validate60(data4[i1], {instancePath:instancePath+"/removed/" + i1,parentData:data4,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(!(validate60(data4[i1], {instancePath:instancePath+"/removed/" + i1}))){
 vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
 errors = vErrors.length;
 }
@@ -3920,7 +3815,7 @@ break;
 }
 }
 else {
-validate54.errors = [{instancePath:instancePath+"/removed",schemaPath:"#/properties/removed/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate54.errors = [errorOf(instancePath+"/removed","type",{type: "array"})];
 return false;
 }
 }
@@ -3936,41 +3831,32 @@ var valid0 = true;
 }
 }
 else {
-validate54.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate54.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate54.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const searchIndex = validate63;
-const schema94 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://digest-ingest.dev/schemas/search-index.schema.json","type":"object","additionalProperties":false,"required":["articles","journals","items","entities","references"],"properties":{"articles":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title","titleEn","topic"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,99}$"},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"topic":{"type":["string","null"]}}}},"journals":{"type":"array","items":{"type":"string"}},"items":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["article","at","date","journal","title","titleEn","dois","institution","country"],"properties":{"article":{"$ref":"#/$defs/Index"},"at":{"type":"string","pattern":"^s[0-9]+-[0-9]+$"},"date":{"type":"string"},"journal":{"oneOf":[{"type":"null"},{"$ref":"#/$defs/Index"}]},"title":{"type":["string","null"]},"titleEn":{"type":["string","null"]},"dois":{"type":"array","items":{"type":"string"}},"institution":{"type":["string","null"]},"country":{"type":["string","null"]}}}},"entities":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","type","label","surfaces","in"],"properties":{"id":{"type":"string"},"type":{"type":"string"},"label":{"type":"string"},"surfaces":{"type":"array","items":{"type":"string"}},"in":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["article","count"],"properties":{"article":{"$ref":"#/$defs/Index"},"count":{"type":"integer","minimum":0}}}}}}},"references":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["article","number","doi","title"],"properties":{"article":{"$ref":"#/$defs/Index"},"number":{"type":"integer","minimum":0},"doi":{"type":"string"},"title":{"type":["string","null"]}}}}},"$defs":{"Index":{"type":"integer","minimum":0}}};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath=""}={}){
 /*# sourceURL="https://digest-ingest.dev/schemas/search-index.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.articles === undefined) && (missing0 = "articles")) || ((data.journals === undefined) && (missing0 = "journals"))) || ((data.items === undefined) && (missing0 = "items"))) || ((data.entities === undefined) && (missing0 = "entities"))) || ((data.references === undefined) && (missing0 = "references"))){
-validate63.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate63.errors = [errorOf(instancePath,"required",{missingProperty: missing0})];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "articles") || (key0 === "journals")) || (key0 === "items")) || (key0 === "entities")) || (key0 === "references"))){
-validate63.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate63.errors = [errorOf(instancePath,"additionalProperties",{additionalProperty: key0})];
 return false;
 break;
 }
@@ -3990,14 +3876,14 @@ if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
 if(((((data1.id === undefined) && (missing1 = "id")) || ((data1.title === undefined) && (missing1 = "title"))) || ((data1.titleEn === undefined) && (missing1 = "titleEn"))) || ((data1.topic === undefined) && (missing1 = "topic"))){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0,schemaPath:"#/properties/articles/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0,"required",{missingProperty: missing1})];
 return false;
 }
 else {
 const _errs6 = errors;
 for(const key1 in data1){
 if(!((((key1 === "id") || (key1 === "title")) || (key1 === "titleEn")) || (key1 === "topic"))){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0,schemaPath:"#/properties/articles/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0,"additionalProperties",{additionalProperty: key1})];
 return false;
 break;
 }
@@ -4009,12 +3895,12 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
 if(!pattern4.test(data2)){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0+"/id",schemaPath:"#/properties/articles/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]{0,99}$"+"\""}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0+"/id","pattern",{pattern: "^[a-z0-9][a-z0-9-]{0,99}$"})];
 return false;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0+"/id",schemaPath:"#/properties/articles/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0+"/id","type",{type: "string"})];
 return false;
 }
 }
@@ -4028,7 +3914,7 @@ if(data1.title !== undefined){
 let data3 = data1.title;
 const _errs9 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0+"/title",schemaPath:"#/properties/articles/items/properties/title/type",keyword:"type",params:{type: schema94.properties.articles.items.properties.title.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid2 = _errs9 === errors;
@@ -4041,7 +3927,7 @@ if(data1.titleEn !== undefined){
 let data4 = data1.titleEn;
 const _errs11 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0+"/titleEn",schemaPath:"#/properties/articles/items/properties/titleEn/type",keyword:"type",params:{type: schema94.properties.articles.items.properties.titleEn.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0+"/titleEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid2 = _errs11 === errors;
@@ -4054,7 +3940,7 @@ if(data1.topic !== undefined){
 let data5 = data1.topic;
 const _errs13 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0+"/topic",schemaPath:"#/properties/articles/items/properties/topic/type",keyword:"type",params:{type: schema94.properties.articles.items.properties.topic.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0+"/topic","type",{type: ["string","null"]})];
 return false;
 }
 var valid2 = _errs13 === errors;
@@ -4069,7 +3955,7 @@ var valid2 = true;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/articles/" + i0,schemaPath:"#/properties/articles/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath+"/articles/" + i0,"type",{type: "object"})];
 return false;
 }
 }
@@ -4080,7 +3966,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/articles",schemaPath:"#/properties/articles/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/articles","type",{type: "array"})];
 return false;
 }
 }
@@ -4100,7 +3986,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 const _errs17 = errors;
 if(typeof data6[i1] !== "string"){
-validate63.errors = [{instancePath:instancePath+"/journals/" + i1,schemaPath:"#/properties/journals/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/journals/" + i1,"type",{type: "string"})];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -4110,7 +3996,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/journals",schemaPath:"#/properties/journals/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/journals","type",{type: "array"})];
 return false;
 }
 }
@@ -4134,14 +4020,14 @@ if(errors === _errs21){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
 if((((((((((data9.article === undefined) && (missing2 = "article")) || ((data9.at === undefined) && (missing2 = "at"))) || ((data9.date === undefined) && (missing2 = "date"))) || ((data9.journal === undefined) && (missing2 = "journal"))) || ((data9.title === undefined) && (missing2 = "title"))) || ((data9.titleEn === undefined) && (missing2 = "titleEn"))) || ((data9.dois === undefined) && (missing2 = "dois"))) || ((data9.institution === undefined) && (missing2 = "institution"))) || ((data9.country === undefined) && (missing2 = "country"))){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2,"required",{missingProperty: missing2})];
 return false;
 }
 else {
 const _errs23 = errors;
 for(const key2 in data9){
-if(!(func1.call(schema94.properties.items.items.properties, key2))){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+if(!(names_schema94_properties_items_items_properties.has(key2))){
+validate63.errors = [errorOf(instancePath+"/items/" + i2,"additionalProperties",{additionalProperty: key2})];
 return false;
 break;
 }
@@ -4152,13 +4038,13 @@ let data10 = data9.article;
 const _errs24 = errors;
 const _errs25 = errors;
 if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/article",schemaPath:"#/$defs/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/article","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs25){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/article",schemaPath:"#/$defs/Index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/article","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4175,12 +4061,12 @@ const _errs27 = errors;
 if(errors === _errs27){
 if(typeof data11 === "string"){
 if(!pattern45.test(data11)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/at",schemaPath:"#/properties/items/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^s[0-9]+-[0-9]+$"},message:"must match pattern \""+"^s[0-9]+-[0-9]+$"+"\""}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/at","pattern",{pattern: "^s[0-9]+-[0-9]+$"})];
 return false;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/at",schemaPath:"#/properties/items/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/at","type",{type: "string"})];
 return false;
 }
 }
@@ -4193,7 +4079,7 @@ if(valid5){
 if(data9.date !== undefined){
 const _errs29 = errors;
 if(typeof data9.date !== "string"){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/date",schemaPath:"#/properties/items/items/properties/date/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/date","type",{type: "string"})];
 return false;
 }
 var valid5 = _errs29 === errors;
@@ -4210,7 +4096,7 @@ let valid7 = false;
 let passing0 = null;
 const _errs33 = errors;
 if(data13 !== null){
-const err0 = {instancePath:instancePath+"/items/" + i2+"/journal",schemaPath:"#/properties/items/items/properties/journal/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err0 = errorOf(instancePath+"/items/" + i2+"/journal","type",{type: "null"});
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4227,7 +4113,7 @@ passing0 = 0;
 const _errs35 = errors;
 const _errs36 = errors;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err1 = {instancePath:instancePath+"/items/" + i2+"/journal",schemaPath:"#/$defs/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err1 = errorOf(instancePath+"/items/" + i2+"/journal","type",{type: "integer"});
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4239,7 +4125,7 @@ errors++;
 if(errors === _errs36){
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 < 0 || isNaN(data13)){
-const err2 = {instancePath:instancePath+"/items/" + i2+"/journal",schemaPath:"#/$defs/Index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err2 = errorOf(instancePath+"/items/" + i2+"/journal","minimum",{comparison: ">=", limit: 0});
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4262,7 +4148,7 @@ passing0 = 1;
 }
 }
 if(!valid7){
-const err3 = {instancePath:instancePath+"/items/" + i2+"/journal",schemaPath:"#/properties/items/items/properties/journal/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err3 = errorOf(instancePath+"/items/" + i2+"/journal","oneOf",{passingSchemas: passing0});
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4294,7 +4180,7 @@ if(data9.title !== undefined){
 let data14 = data9.title;
 const _errs38 = errors;
 if((typeof data14 !== "string") && (data14 !== null)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/title",schemaPath:"#/properties/items/items/properties/title/type",keyword:"type",params:{type: schema94.properties.items.items.properties.title.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs38 === errors;
@@ -4307,7 +4193,7 @@ if(data9.titleEn !== undefined){
 let data15 = data9.titleEn;
 const _errs40 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/titleEn",schemaPath:"#/properties/items/items/properties/titleEn/type",keyword:"type",params:{type: schema94.properties.items.items.properties.titleEn.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/titleEn","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs40 === errors;
@@ -4326,7 +4212,7 @@ const len3 = data16.length;
 for(let i3=0; i3<len3; i3++){
 const _errs44 = errors;
 if(typeof data16[i3] !== "string"){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/dois/" + i3,schemaPath:"#/properties/items/items/properties/dois/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/dois/" + i3,"type",{type: "string"})];
 return false;
 }
 var valid9 = _errs44 === errors;
@@ -4336,7 +4222,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/dois",schemaPath:"#/properties/items/items/properties/dois/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/dois","type",{type: "array"})];
 return false;
 }
 }
@@ -4350,7 +4236,7 @@ if(data9.institution !== undefined){
 let data18 = data9.institution;
 const _errs46 = errors;
 if((typeof data18 !== "string") && (data18 !== null)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/institution",schemaPath:"#/properties/items/items/properties/institution/type",keyword:"type",params:{type: schema94.properties.items.items.properties.institution.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/institution","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs46 === errors;
@@ -4363,7 +4249,7 @@ if(data9.country !== undefined){
 let data19 = data9.country;
 const _errs48 = errors;
 if((typeof data19 !== "string") && (data19 !== null)){
-validate63.errors = [{instancePath:instancePath+"/items/" + i2+"/country",schemaPath:"#/properties/items/items/properties/country/type",keyword:"type",params:{type: schema94.properties.items.items.properties.country.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2+"/country","type",{type: ["string","null"]})];
 return false;
 }
 var valid5 = _errs48 === errors;
@@ -4383,7 +4269,7 @@ var valid5 = true;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/items/" + i2,schemaPath:"#/properties/items/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath+"/items/" + i2,"type",{type: "object"})];
 return false;
 }
 }
@@ -4394,7 +4280,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/items","type",{type: "array"})];
 return false;
 }
 }
@@ -4418,14 +4304,14 @@ if(errors === _errs52){
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 let missing3;
 if((((((data21.id === undefined) && (missing3 = "id")) || ((data21.type === undefined) && (missing3 = "type"))) || ((data21.label === undefined) && (missing3 = "label"))) || ((data21.surfaces === undefined) && (missing3 = "surfaces"))) || ((data21.in === undefined) && (missing3 = "in"))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4,schemaPath:"#/properties/entities/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4,"required",{missingProperty: missing3})];
 return false;
 }
 else {
 const _errs54 = errors;
 for(const key3 in data21){
 if(!(((((key3 === "id") || (key3 === "type")) || (key3 === "label")) || (key3 === "surfaces")) || (key3 === "in"))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4,schemaPath:"#/properties/entities/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4,"additionalProperties",{additionalProperty: key3})];
 return false;
 break;
 }
@@ -4434,7 +4320,7 @@ if(_errs54 === errors){
 if(data21.id !== undefined){
 const _errs55 = errors;
 if(typeof data21.id !== "string"){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/id",schemaPath:"#/properties/entities/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/id","type",{type: "string"})];
 return false;
 }
 var valid11 = _errs55 === errors;
@@ -4446,7 +4332,7 @@ if(valid11){
 if(data21.type !== undefined){
 const _errs57 = errors;
 if(typeof data21.type !== "string"){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/type",schemaPath:"#/properties/entities/items/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/type","type",{type: "string"})];
 return false;
 }
 var valid11 = _errs57 === errors;
@@ -4458,7 +4344,7 @@ if(valid11){
 if(data21.label !== undefined){
 const _errs59 = errors;
 if(typeof data21.label !== "string"){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/label",schemaPath:"#/properties/entities/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/label","type",{type: "string"})];
 return false;
 }
 var valid11 = _errs59 === errors;
@@ -4477,7 +4363,7 @@ const len5 = data25.length;
 for(let i5=0; i5<len5; i5++){
 const _errs63 = errors;
 if(typeof data25[i5] !== "string"){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/surfaces/" + i5,schemaPath:"#/properties/entities/items/properties/surfaces/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/surfaces/" + i5,"type",{type: "string"})];
 return false;
 }
 var valid12 = _errs63 === errors;
@@ -4487,7 +4373,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/surfaces",schemaPath:"#/properties/entities/items/properties/surfaces/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/surfaces","type",{type: "array"})];
 return false;
 }
 }
@@ -4511,14 +4397,14 @@ if(errors === _errs67){
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 let missing4;
 if(((data28.article === undefined) && (missing4 = "article")) || ((data28.count === undefined) && (missing4 = "count"))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6,schemaPath:"#/properties/entities/items/properties/in/items/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6,"required",{missingProperty: missing4})];
 return false;
 }
 else {
 const _errs69 = errors;
 for(const key4 in data28){
 if(!((key4 === "article") || (key4 === "count"))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6,schemaPath:"#/properties/entities/items/properties/in/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6,"additionalProperties",{additionalProperty: key4})];
 return false;
 break;
 }
@@ -4529,13 +4415,13 @@ let data29 = data28.article;
 const _errs70 = errors;
 const _errs71 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6+"/article",schemaPath:"#/$defs/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6+"/article","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs71){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 < 0 || isNaN(data29)){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6+"/article",schemaPath:"#/$defs/Index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6+"/article","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4550,13 +4436,13 @@ if(data28.count !== undefined){
 let data30 = data28.count;
 const _errs73 = errors;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6+"/count",schemaPath:"#/properties/entities/items/properties/in/items/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6+"/count","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs73){
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 0 || isNaN(data30)){
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6+"/count",schemaPath:"#/properties/entities/items/properties/in/items/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6+"/count","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4571,7 +4457,7 @@ var valid14 = true;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in/" + i6,schemaPath:"#/properties/entities/items/properties/in/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in/" + i6,"type",{type: "object"})];
 return false;
 }
 }
@@ -4582,7 +4468,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4+"/in",schemaPath:"#/properties/entities/items/properties/in/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4+"/in","type",{type: "array"})];
 return false;
 }
 }
@@ -4599,7 +4485,7 @@ var valid11 = true;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/entities/" + i4,schemaPath:"#/properties/entities/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath+"/entities/" + i4,"type",{type: "object"})];
 return false;
 }
 }
@@ -4610,7 +4496,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/entities",schemaPath:"#/properties/entities/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/entities","type",{type: "array"})];
 return false;
 }
 }
@@ -4634,14 +4520,14 @@ if(errors === _errs77){
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing5;
 if(((((data32.article === undefined) && (missing5 = "article")) || ((data32.number === undefined) && (missing5 = "number"))) || ((data32.doi === undefined) && (missing5 = "doi"))) || ((data32.title === undefined) && (missing5 = "title"))){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7,schemaPath:"#/properties/references/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7,"required",{missingProperty: missing5})];
 return false;
 }
 else {
 const _errs79 = errors;
 for(const key5 in data32){
 if(!((((key5 === "article") || (key5 === "number")) || (key5 === "doi")) || (key5 === "title"))){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7,schemaPath:"#/properties/references/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7,"additionalProperties",{additionalProperty: key5})];
 return false;
 break;
 }
@@ -4652,13 +4538,13 @@ let data33 = data32.article;
 const _errs80 = errors;
 const _errs81 = errors;
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/article",schemaPath:"#/$defs/Index/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/article","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs81){
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 < 0 || isNaN(data33)){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/article",schemaPath:"#/$defs/Index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/article","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4673,13 +4559,13 @@ if(data32.number !== undefined){
 let data34 = data32.number;
 const _errs83 = errors;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/number",schemaPath:"#/properties/references/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/number","type",{type: "integer"})];
 return false;
 }
 if(errors === _errs83){
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 < 0 || isNaN(data34)){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/number",schemaPath:"#/properties/references/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/number","minimum",{comparison: ">=", limit: 0})];
 return false;
 }
 }
@@ -4693,7 +4579,7 @@ if(valid17){
 if(data32.doi !== undefined){
 const _errs85 = errors;
 if(typeof data32.doi !== "string"){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/doi",schemaPath:"#/properties/references/items/properties/doi/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/doi","type",{type: "string"})];
 return false;
 }
 var valid17 = _errs85 === errors;
@@ -4706,7 +4592,7 @@ if(data32.title !== undefined){
 let data36 = data32.title;
 const _errs87 = errors;
 if((typeof data36 !== "string") && (data36 !== null)){
-validate63.errors = [{instancePath:instancePath+"/references/" + i7+"/title",schemaPath:"#/properties/references/items/properties/title/type",keyword:"type",params:{type: schema94.properties.references.items.properties.title.type},message:"must be string,null"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7+"/title","type",{type: ["string","null"]})];
 return false;
 }
 var valid17 = _errs87 === errors;
@@ -4721,7 +4607,7 @@ var valid17 = true;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/references/" + i7,schemaPath:"#/properties/references/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath+"/references/" + i7,"type",{type: "object"})];
 return false;
 }
 }
@@ -4732,7 +4618,7 @@ break;
 }
 }
 else {
-validate63.errors = [{instancePath:instancePath+"/references",schemaPath:"#/properties/references/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate63.errors = [errorOf(instancePath+"/references","type",{type: "array"})];
 return false;
 }
 }
@@ -4749,11 +4635,10 @@ var valid0 = true;
 }
 }
 else {
-validate63.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate63.errors = [errorOf(instancePath,"type",{type: "object"})];
 return false;
 }
 }
 validate63.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { characterTablesSync, hasLetter, hasLetterOrDigit, letterCounts, matchingView, unitTest } from '../../src/core/script.js';
+import { repo } from '../helpers.js';
+// @ts-expect-error no declaration file for the .mjs script
+import { invertedTable, openccTables } from '../../scripts/gen-script-tables.mjs';
 
 describe('unitTest: a one-character pattern tested at an index', () => {
   it('answers as the pattern does on the unit there, and as on nothing outside the text', () => {
@@ -71,5 +75,20 @@ describe('the matching view and letterCounts read the generated tables without t
     const counts = letterCounts(han);
     expect(counts.simplifiedOnly).toBe([...han].filter((ch) => /\p{Script=Han}/u.test(ch) && simplified.has(ch)).length);
     expect(counts.traditionalOnly).toBe([...han].filter((ch) => /\p{Script=Han}/u.test(ch) && traditional.has(ch)).length);
+  });
+});
+
+describe("the generated character tables (src/generated/script-tables.ts)", () => {
+  it("are OpenCC's, the traditional one written as the simplified one's pairs the other way round, less a few, and its own few more (issue 17: room in the package)", async () => {
+    const { simplified, traditional } = (await openccTables()) as { simplified: Map<string, string>; traditional: Map<string, string> };
+    const tables = characterTablesSync();
+    const sorted = (map: Map<string, string>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(sorted(tables.simplified)).toEqual(sorted(simplified));
+    expect(sorted(tables.traditional)).toEqual(sorted(traditional));
+    expect(tables.traditional.size).toBeGreaterThan(2_500);
+    // Written once: the traditional table's source names the simplified one and holds only what differs.
+    expect(readFileSync(repo('src/generated/script-tables.ts'), 'utf8')).toMatch(/^export const traditionalToSimplified = inverted\(simplifiedToTraditional, \[\d+(?:,\d+)*\], \{ from: "/m);
+    const { notInverted, extra } = invertedTable(simplified, traditional) as { notInverted: number[]; extra: { from: string } };
+    expect(notInverted.length + extra.from.length).toBeLessThan(traditional.size / 8);
   });
 });

@@ -123,6 +123,23 @@ console.log(JSON.stringify(readdirSync(${JSON.stringify(join(installed, 'dist', 
     expect(JSON.parse(r.stdout)).toEqual([['reference-keys', true], ['structure', true]]);
   });
 
+  it("ships no module of dist/src that the CLI, the package's root, a build's worker and the compiled forms' checks never reach: not the schemas' type-only ones", async () => {
+    // The three ways in: bin/load.js's CLI, package.json's "main", bin/worker.cjs's worker module; and
+    // the structure form's compiler, core/pretest.js, which no code runs but the form lists among the
+    // files that made it, and a process checks them before it takes the form (src/core/compiled-data.ts).
+    const entries = ['dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/dataset/worker.js', 'dist/src/core/pretest.js'];
+    expect(readFileSync(repo('bin/load.js'), 'utf8')).toContain("'../dist/src/cli/main.js'");
+    expect(JSON.parse(readFileSync(repo('package.json'), 'utf8')).main).toBe(entries[1]);
+    expect(readFileSync(repo('bin/worker.cjs'), 'utf8')).toContain("join(root, 'dist', 'src', 'dataset', 'worker.js')");
+    const { build } = await import('esbuild');
+    const bundled = await build({ entryPoints: entries, absWorkingDir: repo('.'), bundle: true, splitting: true, format: 'esm', platform: 'node', packages: 'external', write: false, outdir: join(root, 'reached'), metafile: true, logLevel: 'silent' });
+    const reached = new Set(Object.keys(bundled.metafile.inputs));
+    expect(reached.has('dist/src/generated/validators-csl.js'), 'a module loaded by import()').toBe(true);
+    const shipped = packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/src/') && path.endsWith('.js'));
+    expect(shipped.length).toBeGreaterThan(100);
+    expect(shipped.filter((path) => !reached.has(path))).toEqual([]);
+  });
+
   it('ships the data files the shipped pipeline names and the code reads, not references.json (compiled into the code)', () => {
     // references.json is read by `npm run gen:types` alone (src/generated/reference-data.ts holds
     // its words), and no pipeline file can name it; decoding.json is read by src/parse/decode.ts.
