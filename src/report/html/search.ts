@@ -269,7 +269,7 @@ type Concept = { number: number; type: string; label: string; surfaces: Set<stri
  * the line's place). A concept named twice has both pairs, the later one counting, as
  * {@link Pairs.set} takes them. Written as ASCII bytes into one buffer used again, not as a string
  * grown a pair at a time: ~100 pairs an article, each a concatenation V8 then flattened and
- * encoded (BENCHMARKS.md, change 217).
+ * encoded (BENCHMARKS.md, change 223).
  */
 class ConceptLine {
   private bytes = new Uint8Array(1024);

@@ -205,7 +205,7 @@ describe('the search index', () => {
       for (const e of entries) index.addPrepared(prepareSearch(e, jsonForScript, form === 'lines'));
       // Before: no line (every concept's pairs held in memory until the end, ~0.27 KB an input of a build).
       expect(spool).toEqual(['0:1 1:2', '0:3 0:2', '', '1:2 2:12345 0:7']);
-      // Each line written as ASCII bytes, not a string grown a pair at a time (change 217).
+      // Each line written as ASCII bytes, not a string grown a pair at a time (change 223).
       expect(added.every((rest) => rest instanceof Uint8Array)).toBe(true);
       const held = (index as unknown as { numbered: { in: Pairs }[] }).numbered.map((c) => { const seen: number[] = []; c.in.forEach((article) => seen.push(article)); return seen.length; });
       expect(held).toEqual([0, 0, 0]);
