@@ -109,7 +109,7 @@ function byId(a: string, b: string): number {
 export interface SearchIndexAsides extends SearchAsides {
   articles: TextAside;
   /**
-   * Where each article's concept pairs wait, one line an article ({@link conceptLine}), read back
+   * Where each article's concept pairs wait, one line an article ({@link ConceptLine}), read back
    * at the end — a build's staging folder, so that the pairs (~0.27 KB an input, the largest
    * thing the build thread still held in proportion to its inputs while the workers ran:
    * BENCHMARKS.md, change 93) are not on the heap until the workers are gone. Without it each
@@ -267,10 +267,46 @@ type Concept = { number: number; type: string; label: string; surfaces: Set<stri
  * An article's concept pairs as {@link SearchIndexAsides.concepts} keeps them: `<concept>:<count>`
  * for each naming, in the order named, apart by spaces (the concept by its number; the article is
  * the line's place). A concept named twice has both pairs, the later one counting, as
- * {@link Pairs.set} takes them.
+ * {@link Pairs.set} takes them. Written as ASCII bytes into one buffer used again, not as a string
+ * grown a pair at a time: ~100 pairs an article, each a concatenation V8 then flattened and
+ * encoded (BENCHMARKS.md, change 223).
  */
-function conceptLine(line: string, concept: number, count: number): string {
-  return line === '' ? `${concept}:${count}` : `${line} ${concept}:${count}`;
+class ConceptLine {
+  private bytes = new Uint8Array(1024);
+  private used = 0;
+
+  /** Appends a pair. */
+  add(concept: number, count: number): void {
+    // Two safe integers (at most 16 digits each), a colon and a space.
+    if (this.used + 34 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    if (this.used > 0) this.bytes[this.used++] = 32;
+    this.digits(concept);
+    this.bytes[this.used++] = 58;
+    this.digits(count);
+  }
+
+  /** The pairs added since the last take, valid until the next pair is added. */
+  take(): Uint8Array {
+    const line = this.bytes.subarray(0, this.used);
+    this.used = 0;
+    return line;
+  }
+
+  /** Appends a non-negative integer's decimal digits. */
+  private digits(value: number): void {
+    const bytes = this.bytes;
+    let end = this.used;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) end++;
+    this.used = end + 1;
+    for (let rest = value; ; rest = Math.floor(rest / 10)) {
+      bytes[end--] = 48 + (rest % 10);
+      if (rest < 10) break;
+    }
+  }
 }
 
 /** Details {@link SearchIndexText} remembers by their text at most: past it, a new detail is parsed each time it comes (same index, bounded memory). */
@@ -357,6 +393,8 @@ export class SearchIndexText {
    * — apart, since a text may be another detail's bytes read as Latin-1 (mojibake).
    */
   private readonly details = { text: new Map<string, Concept>(), bytes: new Map<string, Concept>() };
+  /** The article's concept pairs being written ({@link SearchIndexAsides.concepts}). */
+  private readonly pairs = new ConceptLine();
   private article = 0;
   private last: string | null = null;
 
@@ -394,11 +432,11 @@ export class SearchIndexText {
     const entities = entry.entities;
     // Spooled, the article's pairs make one line, added once its entities are read.
     const spool = asides.concepts;
-    let pairs = '';
+    const pairs = this.pairs;
     if (Array.isArray(entities))
       for (const e of entities) {
         const concept = this.named(e);
-        if (spool) pairs = conceptLine(pairs, concept.number, e.count);
+        if (spool) pairs.add(concept.number, e.count);
         else concept.in.set(article, e.count);
       }
     else {
@@ -419,11 +457,11 @@ export class SearchIndexText {
           concept = this.named(JSON.parse(bytes === null ? detail : bytes.toString('utf8', at + 1, end)) as SearchEntry['entities'][number]);
           if (details.size < DETAILS_MAX) details.set(ownCopy(detail), concept);
         }
-        if (spool) pairs = conceptLine(pairs, concept.number, count);
+        if (spool) pairs.add(concept.number, count);
         else concept.in.set(article, count);
       }
     }
-    spool?.add(pairs);
+    spool?.add('', pairs.take());
     eachLine(entry.references, (line) => asides.references.add(`${article} `, line));
     this.article++;
   }

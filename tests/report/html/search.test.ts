@@ -199,11 +199,14 @@ describe('the search index', () => {
       const spool: string[] = [];
       let reads = 0;
       const kept = (into: string[]) => ({ add: (line: string, rest?: string | Uint8Array) => void into.push(line + (rest === undefined ? '' : utf8Text(rest))), lines: () => into });
-      const concepts = { add: (line: string) => void spool.push(line), lines: () => (reads++, spool) };
+      const added: (string | Uint8Array | undefined)[] = [];
+      const concepts = { add: (line: string, rest?: string | Uint8Array) => void (added.push(rest), spool.push(line + (rest === undefined ? '' : utf8Text(rest)))), lines: () => (reads++, spool) };
       const index = new SearchIndexText(jsonForScript, { articles: kept([]), items: kept([]), references: kept([]), concepts });
       for (const e of entries) index.addPrepared(prepareSearch(e, jsonForScript, form === 'lines'));
       // Before: no line (every concept's pairs held in memory until the end, ~0.27 KB an input of a build).
       expect(spool).toEqual(['0:1 1:2', '0:3 0:2', '', '1:2 2:12345 0:7']);
+      // Each line written as ASCII bytes, not a string grown a pair at a time (change 223).
+      expect(added.every((rest) => rest instanceof Uint8Array)).toBe(true);
       const held = (index as unknown as { numbered: { in: Pairs }[] }).numbered.map((c) => { const seen: number[] = []; c.in.forEach((article) => seen.push(article)); return seen.length; });
       expect(held).toEqual([0, 0, 0]);
       expect(reads).toBe(0);
