@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,7 @@ import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { copyDataset, repo, tree } from '../helpers.js';
+import { makeProject, withInputsInEveryShard } from '../support/project.js';
 import { Ledger } from '../../src/dataset/set-aside.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
@@ -457,8 +458,33 @@ describe('the end of a build is flat in N', () => {
 });
 
 describe('sharding', () => {
+  it('a test project whose temporary folder leaves a shard without inputs is made again (withInputsInEveryShard)', async () => {
+    // The split hashes whole paths, so a folder's random name can put every input in one shard: find
+    // one folder name that does and one that does not, and make the first, then the second.
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'digest-split-')));
+    const names = ['as-2025.txt', 'ra-2025.txt'];
+    const shardsOf = (folder: string) => new Set(names.map((name) => shardOf(join(base, folder, 'in', name), 2))).size;
+    const folders = Array.from({ length: 64 }, (_, i) => `p${i}`);
+    const order = [folders.find((f) => shardsOf(f) === 1)!, folders.find((f) => shardsOf(f) === 2)!];
+    const made: string[] = [];
+    const project = withInputsInEveryShard(() => {
+      const q = makeProject(names, { dir: join(base, order[made.length]!) });
+      made.push(q.dir);
+      return q;
+    }, 2);
+    expect(made).toEqual(order.map((f) => join(base, f)));
+    expect(project.dir).toBe(made[1]);
+    expect(existsSync(made[0]!)).toBe(false);
+    // What the first folder would have given a test: one shard with both inputs, the other with none.
+    const again = makeProject(names, { dir: made[0]! });
+    const sizes = [];
+    for (const k of [1, 2]) sizes.push((await build({ pipeline: again.pipeline(), outDir: join(again.dir, `s${k}`), shard: { index: k, count: 2 }, cacheDir: null, concurrency: 1 })).inputs.length);
+    expect(sizes.sort()).toEqual([0, 2]);
+  }, 60_000);
+
   it('N shards merged are byte-identical to one build, on worker threads or not', async () => {
-    const { dir, pipeline } = project(40);
+    // Six or more inputs a shard (the split hashes paths under a random temporary folder).
+    const { dir, pipeline } = withInputsInEveryShard(() => project(40), 3, 6);
     const whole = await build({ pipeline: pipeline(), outDir: join(dir, 'whole'), concurrency: 2 });
     expect(whole.threads).toBe(2);
     const shards: string[] = [];

@@ -5,7 +5,7 @@ import { build } from '../../src/dataset/build.js';
 import { EntryStore } from '../../src/dataset/cache.js';
 import { realFs } from '../../src/io/fs.js';
 import { repo, tree } from '../helpers.js';
-import { makeProject } from '../support/project.js';
+import { makeProject, withInputsInEveryShard } from '../support/project.js';
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
 
@@ -155,7 +155,8 @@ describe('the cache in packs: pruning, and builds that share a cache folder', ()
   }, 60_000);
 
   it('two shards sharing --cache keep each other’s entries (shards never prune)', async () => {
-    const p = makeProject(fixtures);
+    // Each shard has inputs, so each writes a pack (the split hashes paths under a random temporary folder).
+    const p = withInputsInEveryShard(() => makeProject(fixtures), 2);
     const cacheDir = join(p.dir, 'shared-cache');
     const shard = (k: number) => build({ pipeline: p.pipeline(), outDir: join(p.dir, `s${k}`), shard: { index: k, count: 2 }, cacheDir, concurrency: 1 });
     const first = [await shard(1), await shard(2)];

@@ -1,8 +1,10 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pipeline } from '../../src/core/pipeline.js';
+import { shardOf } from '../../src/dataset/ids.js';
+import { walkInputs } from '../../src/io/inputs.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { repo } from '../helpers.js';
 
@@ -19,10 +21,11 @@ export interface Project {
 
 /**
  * Makes a project in a temporary folder with the given fixture articles as inputs (copied under
- * `in/`); `options` change the pipeline file (say, `maxBytes` of the read stage).
+ * `in/`); `options` change the pipeline file (say, `maxBytes` of the read stage) or name the folder (made if absent).
  */
-export function makeProject(fixtures: readonly string[], options: { maxBytes?: number; inputs?: string[] } = {}): Project {
-  const dir = mkdtempSync(join(tmpdir(), 'digest-house-'));
+export function makeProject(fixtures: readonly string[], options: { maxBytes?: number; inputs?: string[]; dir?: string } = {}): Project {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'digest-house-'));
+  mkdirSync(dir, { recursive: true });
   const inputs = join(dir, 'in');
   mkdirSync(inputs);
   for (const name of fixtures) cpSync(repo(`fixtures/articles/${name}`), join(inputs, name));
@@ -42,4 +45,23 @@ export function makeProject(fixtures: readonly string[], options: { maxBytes?: n
     pipeline: () => loadPipeline(pipelineFile),
     digest: (...args) => spawnSync(process.execPath, [repo('bin/digest.js'), ...args, ...(['build', 'ingest', 'text'].includes(args[0]!) ? ['--pipeline', pipelineFile] : [])], { cwd: dir, encoding: 'utf8', timeout: 120_000 }),
   };
+}
+
+/**
+ * Makes projects with `make` until each of `count` shards holds at least `atLeast` of the
+ * project's inputs, and returns that one (the others are deleted). A shard takes its inputs by a
+ * hash of their paths, and a test project's paths hold its temporary folder's random name: without
+ * this, a test of sharding would fail for the few folder names (one in a few hundred) that put too
+ * few inputs in a shard. The split is computed as the build computes it (walkInputs, shardOf).
+ */
+export function withInputsInEveryShard<T extends { dir: string; pipeline(): Pipeline }>(make: () => T, count: number, atLeast = 1): T {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const project = make();
+    const pipeline = project.pipeline();
+    const sizes = new Array<number>(count).fill(0);
+    for (const path of walkInputs(pipeline.inputs, { extensions: pipeline.extensions }).paths) sizes[shardOf(path, count)]!++;
+    if (sizes.every((size) => size >= atLeast)) return project;
+    rmSync(project.dir, { recursive: true, force: true });
+  }
+  throw new Error(`no project in 50 put ${atLeast} or more inputs in each of ${count} shards`);
 }
