@@ -104,6 +104,7 @@ function runBundle(file, cacheFile, long) {
   const { readLatin1, readCodeCache } = long ? createRequire(moduleUrl)('./read.cjs') : {};
   let read;
   let cachedData;
+  let spare;
   if (long) {
     read = readLatin1(file);
     try {
@@ -111,7 +112,7 @@ function runBundle(file, cacheFile, long) {
     } catch {
       cachedData = undefined; // none yet: the build is writing it
     }
-  } else ({ read, cachedData } = readShort(file, cacheFile));
+  } else ({ read, cachedData, spare } = readShort(file, cacheFile));
   // The file is the module in its function (V8 compiles the text read, no 1.9 MB copy flattened); an older build's is bare.
   const source = read.startsWith('(function (') ? read : `(function (exports, require, module, __filename, __dirname, __bundleImport) {${read}\n})`;
   const script = new vm.Script(source, { filename: file, cachedData });
@@ -119,6 +120,9 @@ function runBundle(file, cacheFile, long) {
   // import() of what the bundle leaves outside (piscina, the optional model runtime): this module's, which resolves from the same root.
   const bundleImport = (specifier) => import(specifier);
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file), bundleImport);
+  // The read's buffer is dead now (the text copied into a string, the cache consumed by the compile)
+  // and its pages resident: lent to the compiled data's reads (src/core/lent-buffer.ts).
+  if (spare !== undefined) module.exports.lendReadBuffer?.(spare);
   return { main: module.exports.main, shortRun: module.exports.shortRun, script, codeCache: cachedData === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'used' };
 }
 
@@ -127,7 +131,8 @@ function runBundle(file, cacheFile, long) {
  * code cache read over the same bytes, pages already faulted in: a buffer of its own took ~280
  * fresh ones (~10 µs each here) for ingest's (issue 17: start-up). The buffer is the larger of the
  * two files' sizes, so that a bundle smaller than its cache (ingest's, once it left its validators
- * to parts) still shares it. No cache yet: undefined.
+ * to parts) still shares it. No cache yet: undefined. And the buffer itself (`spare`), whose pages
+ * the compiled data's reads take once the script is compiled ({@link runBundle}).
  */
 function readShort(file, cacheFile) {
   let cacheFd;
@@ -149,11 +154,11 @@ function readShort(file, cacheFile) {
       closeSync(fd);
     }
     const read = bytes.latin1Slice(0, length);
-    if (cacheFd === undefined) return { read, cachedData: undefined };
+    if (cacheFd === undefined) return { read, cachedData: undefined, spare: bytes };
     try {
-      return { read, cachedData: bytes.subarray(0, readInto(cacheFd, bytes, cacheSize)) };
+      return { read, cachedData: bytes.subarray(0, readInto(cacheFd, bytes, cacheSize)), spare: bytes };
     } catch {
-      return { read, cachedData: undefined };
+      return { read, cachedData: undefined, spare: bytes };
     }
   } finally {
     if (cacheFd !== undefined) closeSync(cacheFd);

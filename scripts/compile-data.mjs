@@ -10,7 +10,9 @@
 // lists the dist/src files of that code (the module graph of compiled-data.js, as esbuild resolves
 // it) with their sizes and times, and a process refuses a form when one has changed since: a `tsc`
 // alone after a change to how keys or tries are derived compiles the data at run time rather than
-// load a form the new code would read differently. And the reference parser's words' phrase keys
+// load a form the new code would read differently. The structure form's compiler (core/pretest.js)
+// is listed with its source and not shipped: absent where its source is absent too, it is taken as
+// an installed package's. And the reference parser's words' phrase keys
 // (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
 // one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
@@ -68,7 +70,14 @@ async function compilerModules(entry, expected) {
 }
 const code = compilerFiles(await compilerModules('core/compiled-data.js', ['dist/src/core/journals.js', 'dist/src/core/lexicon.js']), root);
 // The pre-tests: read by pretest.js from the sources data.js expands, read back by pretest-form.js.
-const preTestCode = compilerFiles([...new Set([...(await compilerModules('core/pretest.js', ['dist/src/core/pretest.js'])), 'dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js'])].sort(), root);
+// The modules of pretest.js's graph that data.js's does not reach run only here: the package leaves
+// them out (package.json's files), and the form lists each with its source, so that an installed
+// package, which has neither, takes the form, and a tree that has the source takes it only while
+// the compiled file is there and unchanged (src/core/compiled-data.ts `codeIsCurrent`).
+const preTestModules = await compilerModules('core/pretest.js', ['dist/src/core/pretest.js']);
+const readerModules = new Set(await compilerModules('core/data.js', ['dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js']));
+const buildOnly = Object.fromEntries(preTestModules.filter((path) => !readerModules.has(path)).map((path) => [path, path.replace(/^dist\/(src\/.*)\.js$/, '$1.ts')]));
+const preTestCode = compilerFiles([...new Set([...preTestModules, 'dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js'])].sort(), root, buildOnly);
 const keysCode = compilerFiles(await compilerModules('refs/data.js', ['dist/src/refs/data.js', 'dist/src/generated/reference-data.js']), root);
 
 const pipeline = JSON.parse(readConfigFile(join(root, 'pipelines', 'digest.json')));

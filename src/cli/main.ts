@@ -500,6 +500,9 @@ export function shortRun(argv: readonly string[]): boolean {
   }
 }
 
+/** Lends the compiled forms' reads bin/load.js's buffer of the bundle and its code cache, dead once the script is compiled (src/core/lent-buffer.ts). */
+export { lendReadBuffer } from '../core/lent-buffer.js';
+
 /** Runs the CLI with the given arguments; resolves to the exit code. */
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,10 +1,11 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JournalEntries, JournalIndex, type CompiledJournalIndex, type Journal, type JournalCueWords } from './journals.js';
 import { LexiconMatcher, lexiconOfText, utf16Units, type CompiledLexicon } from './lexicon.js';
 import type { Lexicon } from '../generated/lexicon.js';
+import { readIntoLent } from './lent-buffer.js';
 import { packagePath, packageRoot } from './paths.js';
 
 /**
@@ -23,6 +24,10 @@ import { packagePath, packageRoot } from './paths.js';
  * index: when both match, the file is taken as unchanged without reading it; when only the time
  * differs, its bytes decide. npm packs every file with one fixed time (1985-10-26), so in an
  * installed package the times never match, and the bytes are what keep the shipped forms in use.
+ * A compiler file no process runs (the structure pre-tests' compiler, core/pretest.js) is listed
+ * with its TypeScript source and is not shipped: where it is absent, the form is taken only if its
+ * source is absent too — a tree with no source to emit another compiler (an installed package);
+ * where it is present, it is checked as any other.
  *
  * The file: a little-endian u32, the byte length of a JSON header (format, kind, sha256,
  * unicode, the plain-JSON part of the value, and where each typed array lies), the header, then
@@ -55,32 +60,48 @@ interface Header {
   arrays: Record<string, [type: ArrayType, byteOffset: number, length: number]>;
 }
 
-/** A file of the compiler's code: path from the package root, size in bytes, modification time in ms, sha256 of its bytes (hex). */
-export type CompilerFile = [path: string, size: number, mtimeMs: number, sha256: string];
+/**
+ * A file of the compiler's code: path from the package root, size in bytes, modification time in ms, sha256 of its bytes (hex);
+ * for a file only the build runs, the path of its TypeScript source (from the package root), without which it may be absent.
+ */
+export type CompilerFile = [path: string, size: number, mtimeMs: number, sha256: string, buildOnlySource?: string];
 
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The files a form was compiled by, as they are now (a form stays valid while this list does not change). */
-export function compilerFiles(paths: readonly string[], root: string = packageRoot): CompilerFile[] {
+/**
+ * The files a form was compiled by, as they are now (a form stays valid while this list does not change);
+ * `buildOnly` maps each of them no process runs (the package leaves it out) to its TypeScript source,
+ * which must exist: the file may then be absent where its source is.
+ */
+export function compilerFiles(paths: readonly string[], root: string = packageRoot, buildOnly: Readonly<Record<string, string>> = {}): CompilerFile[] {
   return paths.map((path) => {
     const file = join(root, path);
     const stat = statSync(file);
-    return [path, stat.size, stat.mtimeMs, sha256Of(readFileSync(file))];
+    const hash = sha256Of(readFileSync(file));
+    const source = buildOnly[path];
+    if (source === undefined) return [path, stat.size, stat.mtimeMs, hash];
+    if (statSync(join(root, source), { throwIfNoEntry: false }) === undefined) throw new Error(`compilerFiles: ${path}'s source ${source} was not found`);
+    return [path, stat.size, stat.mtimeMs, hash, source];
   });
 }
 
 /**
  * Whether every file of the code that compiled a form is as it was then: a stat each (~8 files, a
- * few µs each), and the file's bytes hashed only when its size matches and its time does not.
+ * few µs each), and the file's bytes hashed only when its size matches and its time does not. A
+ * build-only file absent is taken as left out of the package while its source is absent too.
  */
 function codeIsCurrent(code: unknown, root: string): boolean {
   if (!Array.isArray(code) || code.length === 0) return false;
   for (const entry of code as unknown[]) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[3] !== 'string') return false;
-    const [path, size, mtimeMs, sha256] = entry as CompilerFile;
+    const [path, size, mtimeMs, sha256, buildOnlySource] = entry as CompilerFile;
     try {
       const file = join(root, path);
-      const stat = statSync(file);
+      const stat = statSync(file, { throwIfNoEntry: false });
+      if (stat === undefined) {
+        if (typeof buildOnlySource === 'string' && statSync(join(root, buildOnlySource), { throwIfNoEntry: false }) === undefined) continue;
+        return false;
+      }
       if (stat.size !== size) return false;
       if (stat.mtimeMs !== mtimeMs && sha256Of(readFileSync(file)) !== sha256) return false;
     } catch {
@@ -176,11 +197,21 @@ export function decodeCompiled(bytes: Uint8Array, kind: CompiledKind, sha256: st
   return value;
 }
 
+/** A compiled form's bytes: into the lent buffer's next part where the file fits in what is left of it (src/core/lent-buffer.ts). */
+function readForm(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    return readIntoLent(fd, fstatSync(fd).size) ?? readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The compiled form of a data file, from the build's folder; null when there is none for these bytes (or it is not valid). */
 export function readCompiled(kind: CompiledKind, sha256: string, dir: string = compiledDataDir): Record<string, unknown> | null {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(compiledDataFile(kind, sha256, dir));
+    bytes = readForm(compiledDataFile(kind, sha256, dir));
   } catch {
     return null;
   }

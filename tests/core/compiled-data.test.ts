@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -312,6 +312,51 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     json.copy(noCode, 4);
     noCode.fill(' ', 4 + json.length, 4 + noCode.readUInt32LE(0));
     expect(decodeCompiled(noCode, 'journals', sha256(journalsText), dir)).toBeNull();
+  });
+
+  it("a build-only compiler file (listed with its source) may be absent only where its source is too; present, it is checked as any other", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-'));
+    try {
+      mkdirSync(join(dir, 'dist'));
+      mkdirSync(join(dir, 'src'));
+      const compiler = join(dir, 'dist', 'compiler.js');
+      const source = join(dir, 'src', 'compiler.ts');
+      const reader = join(dir, 'dist', 'reader.js');
+      writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+      writeFileSync(source, 'export const key = (name: string) => name.toLowerCase();\n');
+      writeFileSync(reader, 'export const read = (bytes) => bytes;\n');
+      const value = JournalIndex.compile(table.journals, table.cues);
+      const listed = compilerFiles(['dist/compiler.js', 'dist/reader.js'], dir, { 'dist/compiler.js': 'src/compiler.ts' });
+      expect(listed.map((entry) => entry[4])).toEqual(['src/compiler.ts', undefined]);
+      const form = encodeCompiled('journals', sha256(journalsText), value, listed);
+      const taken = () => decodeCompiled(form, 'journals', sha256(journalsText), dir) !== null;
+      expect(taken()).toBe(true);
+      // Rewritten (a `tsc` alone after an edit of its source): refused, as any listed file.
+      writeFileSync(compiler, 'export const key = (name) => name.toUpperCase();\n');
+      expect(taken()).toBe(false);
+      // Absent while its source is there (a tree that can emit another compiler): refused.
+      rmSync(compiler);
+      expect(taken()).toBe(false);
+      // Absent with its source (an installed package: neither shipped): taken.
+      rmSync(source);
+      expect(taken()).toBe(true);
+      // A file listed without a source, absent: refused, whatever else is absent.
+      rmSync(reader);
+      expect(taken()).toBe(false);
+      // The build refuses to list a build-only file whose source it cannot find.
+      writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+      expect(() => compilerFiles(['dist/compiler.js'], dir, { 'dist/compiler.js': 'src/compiler.ts' })).toThrow(/src\/compiler\.ts was not found/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the build lists the structure form's compiler, core/pretest.js, as build-only with its source, and no other file of the form's code", () => {
+    const structureText = readConfigFile(shippedFile('structure'));
+    const listed = headerOf(readFileSync(compiledDataFile('structure', sha256(structureText)))).code as CompilerFile[];
+    expect(listed.filter((entry) => entry[4] !== undefined)).toEqual([[`dist/src/core/pretest.js`, expect.any(Number), expect.any(Number), expect.any(String), 'src/core/pretest.ts']]);
+    expect(listed.map(([path]) => path)).toEqual(expect.arrayContaining(['dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js']));
+    expect(code.every((entry) => entry.length === 4)).toBe(true);
   });
 
   it('after the build, a `tsc` alone that changes how keys are derived: the process compiles the table with its own code, never the stale form', () => {

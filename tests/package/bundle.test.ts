@@ -8,6 +8,7 @@ import vm from 'node:vm';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { codeTree } from '../../src/dataset/keys.js';
+import { COMPILED_DATA_FORMAT } from '../../src/core/compiled-data.js';
 import { packagePath } from '../../src/core/paths.js';
 import { repo } from '../helpers.js';
 import { run } from '../cli/run.js';
@@ -784,6 +785,39 @@ describe("`digest ingest`'s own bundle", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads the compiled data's forms into the buffer the launcher read the bundle and its code cache into, not into fresh pages, and ingests as before (issue 17: start-up's page faults)", () => {
+    // A fresh process with node:fs's reads watched: the buffer of each read of dist/cli's ingest
+    // cache and of each compiled form (dist/data/*.bin), by the file read.
+    const env = { ...process.env };
+    delete env.NODE_V8_COVERAGE; // V8 flags differ under coverage, and it rejects a cache made without them
+    const article = repo('fixtures/articles/as-2025.txt');
+    const script = `import fs from 'node:fs';
+const paths = new Map();
+const into = new Map();
+const { openSync, readSync } = fs;
+fs.openSync = (path, ...rest) => { const fd = openSync(path, ...rest); paths.set(fd, String(path)); return fd; };
+fs.readSync = (fd, buffer, ...rest) => { const path = paths.get(fd) ?? ''; if (path.endsWith('/dist/cli/ingest.cjs.cache') || (path.includes('/dist/data/') && path.endsWith('.bin'))) into.set(path.slice(path.lastIndexOf('/') + 1).replace(/-[0-9a-f]{64}|-reference-data/, ''), buffer.buffer); return readSync(fd, buffer, ...rest); };
+const cli = await import(${JSON.stringify(repo('bin/load.js'))});
+let out = '';
+const code = await cli.main(['ingest', ${JSON.stringify(article)}, '--stdout', '--quiet'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+const cache = into.get('ingest.cjs.cache');
+console.log(JSON.stringify({ code, cache: cli.codeCache(), out, forms: [...into].filter(([name]) => name.endsWith('.bin')).map(([name, buffer]) => [name, buffer === cache]).sort() }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    const run = JSON.parse(r.stdout) as { code: number; cache: string; out: string; forms: [string, boolean][] };
+    expect([run.code, run.cache]).toEqual([0, 'used']);
+    const forms = ['journals', 'lexicon', 'lexicon-text', 'reference-keys', 'structure', 'structure-text'].map((name) => [`${name}.v${COMPILED_DATA_FORMAT}.bin`, true]).sort();
+    expect(run.forms).toEqual(forms);
+    // The record dist/src's CLI gives, which no launcher lends a buffer.
+    const sources = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(repo('dist/src/cli/main.js'))});
+let out = '';
+await main(['ingest', ${JSON.stringify(article)}, '--stdout', '--quiet'], { stdout: (t) => void (out += t), stderr: (t) => void (out += t), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+process.stdout.write(out);`], { encoding: 'utf8', env });
+    expect(sources.stderr).toBe('');
+    expect(run.out.length).toBeGreaterThan(1000);
+    expect(run.out).toBe(sources.stdout);
   });
 
   it('takes the code cache of a bundle smaller than its cache, as of one larger (both read into one buffer of the larger size)', () => {

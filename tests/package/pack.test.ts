@@ -124,10 +124,10 @@ console.log(JSON.stringify(readdirSync(${JSON.stringify(join(installed, 'dist', 
   });
 
   it("ships no module of dist/src that the CLI, the package's root, a build's worker and the compiled forms' checks never reach: not the schemas' type-only ones", async () => {
-    // The three ways in: bin/load.js's CLI, package.json's "main", bin/worker.cjs's worker module; and
-    // the structure form's compiler, core/pretest.js, which no code runs but the form lists among the
-    // files that made it, and a process checks them before it takes the form (src/core/compiled-data.ts).
-    const entries = ['dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/dataset/worker.js', 'dist/src/core/pretest.js'];
+    // The three ways in: bin/load.js's CLI, package.json's "main", bin/worker.cjs's worker module. Not the
+    // structure form's compiler, core/pretest.js, which only the build runs: the form lists it with its
+    // source, and an installed package, which has neither, takes the form (the test above).
+    const entries = ['dist/src/cli/main.js', 'dist/src/index.js', 'dist/src/dataset/worker.js'];
     expect(readFileSync(repo('bin/load.js'), 'utf8')).toContain("'../dist/src/cli/main.js'");
     expect(JSON.parse(readFileSync(repo('package.json'), 'utf8')).main).toBe(entries[1]);
     expect(readFileSync(repo('bin/worker.cjs'), 'utf8')).toContain("join(root, 'dist', 'src', 'dataset', 'worker.js')");
@@ -138,6 +138,7 @@ console.log(JSON.stringify(readdirSync(${JSON.stringify(join(installed, 'dist', 
     const shipped = packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/src/') && path.endsWith('.js'));
     expect(shipped.length).toBeGreaterThan(100);
     expect(shipped.filter((path) => !reached.has(path))).toEqual([]);
+    expect(shipped).not.toContain('dist/src/core/pretest.js');
   });
 
   it('ships the data files the shipped pipeline names and the code reads, not references.json (compiled into the code)', () => {
