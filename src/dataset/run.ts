@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DataFileChangedError } from '../core/data.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { sha256 } from '../core/record.js';
 import type { ArticleChange } from '../generated/changes.js';
@@ -165,6 +166,10 @@ export async function runInputs(ctx: RunContext, emit: (settled: Settled) => voi
       // An input that could not be read (or is over the limit) is reported each build, never cached.
       entry = await runner.run(p.input, writer.placement, ctx.previous.priorFor(p.input.id, p.input.path, ids), p.identity === null ? null : cacheTarget, ctx.prepare === true);
     } catch (error) {
+      // Not this input's fault: the pipeline's files changed under the build (a worker read other
+      // bytes than this thread's), and every input after it would be of the other version. The
+      // build stops (exit 2), as `digest ingest` does (src/core/pipeline.ts, runStages).
+      if (error instanceof DataFileChangedError) throw error;
       return { summary: crashed(p.input, `ingesting crashed: ${(error as Error).message}`), rows: null, change: null, search: null, state: null };
     }
     if (entry.failure !== undefined) throw new OutputError(entry.failure);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { verifiedDataHashes } from '../core/data.js';
+import { DataFileChangedError, verifiedDataHashes } from '../core/data.js';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import type { WriteFs } from '../io/fs.js';
@@ -9,7 +9,7 @@ import type { ChangePrior } from './changes.js';
 import { computeEntry, type Entry } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
-import { BULK, receivedBulk, splitEntry, type EntryBulk, type SentEntry, type WorkerStart, type WorkerTask } from './worker.js';
+import { BULK, receivedBulk, splitEntry, type DataChanged, type EntryBulk, type SentEntry, type WorkerStart, type WorkerTask } from './worker.js';
 
 /** Ingests planned inputs, in this thread or on a pool of worker threads. */
 export interface Runner {
@@ -168,7 +168,7 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     return { threads: 0, run: (input, where, prior, cache, prepare) => here(input, where, prior, cache, prepare, fs), ...held, close: async () => undefined };
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina<WorkerTask, SentEntry>({
+  const pool = new Piscina<WorkerTask, SentEntry | DataChanged>({
     filename,
     minThreads: threads,
     maxThreads: threads,
@@ -184,7 +184,8 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     // ingested again on the main thread, whose heap is the default.
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     // The pipeline's data files were checked when this thread loaded it: workers only parse them.
-    workerData: { verifiedData: verifiedDataHashes(), code: workerCode() } satisfies WorkerStart,
+    // With the pipeline's fingerprint, which the build's keys took (the thread reads every data file's bytes then): a worker's load of the file must read the same.
+    workerData: { verifiedData: verifiedDataHashes(), code: workerCode(), fingerprint: pipeline.fingerprint } satisfies WorkerStart,
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of
@@ -226,10 +227,12 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
         release = () => resolve('given-up');
       });
       waiting.add(release);
+      let changed: string | undefined;
       try {
         const entry = await Promise.race([pool.run({ input, pipelineFile: pipeline.file, where, prior, cache, prepare: prepare === true }), givenUp]);
+        if (entry !== 'given-up' && 'dataChanged' in entry) changed = entry.dataChanged;
         // The bulk was posted before the entry was returned, on another port: it is here, or on its way.
-        if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) === true) return entry;
+        else if (entry !== 'given-up' && (await Promise.race([bulks.when(input.path), givenUp])) === true) return entry;
       } catch {
         // The worker died under the task (an input too big for its heap, or it exited) or the
         // task threw: either way this thread ingests the input again. computeEntry throws only
@@ -238,6 +241,9 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
       } finally {
         waiting.delete(release);
       }
+      // The worker's pipeline is not this thread's: the build stops (run.ts), where running the
+      // input here would have hidden it, and every later task of that worker would fail alike.
+      if (changed !== undefined) throw new DataFileChangedError(changed);
       bulks.drop(input.path);
       return here(input, where, prior, cache, prepare);
     },

@@ -1,5 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { trustVerifiedData } from '../core/data.js';
+import { DataFileChangedError, trustVerifiedData } from '../core/data.js';
+import type { Pipeline } from '../core/pipeline.js';
 import { pipelineFor } from '../ingest.js';
 import type { CacheTarget } from './cache-entry.js';
 import { changeArticleText, pageSource, type ChangeHead, type ChangePrior } from './changes.js';
@@ -57,9 +58,45 @@ export interface WorkerStart {
    * 'bundle'; dist/src's modules otherwise (told 'modules', or not told).
    */
   code?: 'bundle' | 'modules';
+  /**
+   * The build's pipeline's fingerprint (its file and data files as the build thread read them): a
+   * worker whose own load of the file reads other bytes answers {@link DataChanged} (runner.ts).
+   */
+  fingerprint?: string;
 }
 
-trustVerifiedData((workerData as WorkerStart | undefined)?.verifiedData ?? []);
+const start = workerData as WorkerStart | undefined;
+trustVerifiedData(start?.verifiedData ?? []);
+
+/**
+ * A worker's answer instead of an entry when the pipeline it loaded is not the build's — a data
+ * file or the pipeline file changed during the build (DataFileChangedError's message): the build
+ * stops (runner.ts), where every later task of this worker would have failed and run again on the
+ * build thread, at one thread's speed and without a word.
+ */
+export interface DataChanged {
+  dataChanged: string;
+}
+
+/** The pipelines this thread found to be the build's ({@link sameAsBuild}). */
+const checked = new WeakSet<Pipeline>();
+
+/**
+ * `pipeline` (this thread's load of the build's pipeline file) if it is what the build thread
+ * loaded — its fingerprint, the hash of the file and of every data file's bytes, is `fingerprint` —
+ * else DataFileChangedError. The fingerprint reads the bytes a start leaves unread (the structure
+ * lists, the lexicon: src/core/data.ts, READ_WHEN_ASKED) and holds them, so a file changed later no
+ * longer reaches this thread (its first ask of them threw then, at every later task): ~5 M
+ * instructions a worker, once (~234 KB read, ~550 KB hashed), as the build thread's cache keys did.
+ */
+function sameAsBuild(pipeline: Pipeline, fingerprint: string): Pipeline {
+  if (checked.has(pipeline)) return pipeline;
+  if (pipeline.fingerprint !== fingerprint) {
+    throw new DataFileChangedError(`${pipeline.file}: it or a data file it names changed since the build loaded it (the build's records would be of two versions): run the command again`);
+  }
+  checked.add(pipeline);
+  return pipeline;
+}
 
 /**
  * What the build thread reads of an input's summary as the input settles (its status, id and
@@ -257,9 +294,11 @@ export function joinEntry(entry: SentEntry, bulk: EntryBulk): Entry {
  * written there, its bulk posted on `port` before the entry is returned (so it is on its way
  * first), the entry returned without it.
  */
-export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>): Promise<SentEntry> {
-  // pipelineFor loads each pipeline file once per thread.
-  const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipelineFor(task.pipelineFile), task.where, undefined, task.prior, task.cache), task.prepare === true);
+export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>, fingerprint?: string): Promise<SentEntry> {
+  // pipelineFor loads each pipeline file once per thread; given the build's fingerprint, it must be the build's.
+  const loaded = pipelineFor(task.pipelineFile);
+  const pipeline = fingerprint === undefined ? loaded : sameAsBuild(loaded, fingerprint);
+  const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipeline, task.where, undefined, task.prior, task.cache), task.prepare === true);
   const { message, transfer } = bulkMessage(bulk);
   port.postMessage(message, transfer);
   return entry;
@@ -286,8 +325,16 @@ export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
 /**
  * The worker thread's task (piscina calls the default export): one input in; its record, pages
  * and cache entry written (or compared) here, so their bytes never cross threads; its entry out,
- * its bulk apart ({@link EntryBulk}). Tasks run one after the other ({@link oneAtATime}).
+ * its bulk apart ({@link EntryBulk}). Tasks run one after the other ({@link oneAtATime}). A
+ * pipeline changed since the build loaded it is answered, not thrown ({@link DataChanged}): an
+ * error crosses to the build thread without its class.
  */
-export default async function ingestTask(task: WorkerTask): Promise<SentEntry> {
-  return oneAtATime(() => ingestOnThread(task, parentPort!));
+export default async function ingestTask(task: WorkerTask): Promise<SentEntry | DataChanged> {
+  return oneAtATime(() => ingestOnThread(task, parentPort!, start?.fingerprint).catch(dataChangedAnswer));
+}
+
+/** A DataFileChangedError as the worker's answer ({@link DataChanged}); any other error thrown on. */
+export function dataChangedAnswer(error: unknown): DataChanged {
+  if (error instanceof DataFileChangedError) return { dataChanged: error.message };
+  throw error;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { DataFileChangedError } from '../../src/core/data.js';
 import { BULK } from '../../src/dataset/worker.js';
 
 /** The options each mocked pool was made with. */
@@ -19,6 +20,8 @@ vi.mock('piscina', async () => {
     }
     run(task: { input: { path: string } }) {
       const path = task.input.path;
+      // A worker whose load of the pipeline is not the build's answers so, with no bulk (worker.ts, DataChanged).
+      if (path.endsWith('.changed')) return Promise.resolve({ dataChanged: '/p/lexicon.json: changed' });
       // As a worker's bulk arrives: its texts as plain Uint8Arrays (a Buffer posted between threads is cloned as one).
       const bytes = (text: string) => new TextEncoder().encode(text);
       const bulk = path.endsWith('.bytes')
@@ -101,6 +104,20 @@ describe('a runner on worker threads', () => {
     made.length = 0;
     const runner = await createRunner({ file: 'p.json' } as never, 2, 16);
     expect((made[0]!.workerData as { code: string }).code).toBe('modules');
+    await runner.close();
+  });
+
+  it("stops at a worker's answer that its pipeline is not the build's (DataFileChangedError: the build stops), telling each worker the build's fingerprint — never running the input again on this thread (was: it did, for every later task of that worker, without a word)", async () => {
+    const { createRunner } = await import('../../src/dataset/runner.js');
+    made.length = 0;
+    // No stages, no data: an input run on this thread would fail otherwise than with the worker's answer.
+    const runner = await createRunner({ file: 'p.json', fingerprint: 'f00d' } as never, 2, 16);
+    expect((made[0]!.workerData as { fingerprint: string }).fingerprint).toBe('f00d');
+    const where = { root: mkdtempSync(join(tmpdir(), 'digest-runner-')), staging: '', mode: 'check' as const };
+    const run = runner.run({ path: 'in/a.changed', id: 'a', renamedFrom: null }, where, { revision: 0, entry: null }, null);
+    await expect(run).rejects.toBeInstanceOf(DataFileChangedError);
+    await expect(run).rejects.toThrow(/^\/p\/lexicon\.json: changed$/);
+    expect(runner.peek('in/a.changed')).toBeUndefined();
     await runner.close();
   });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,9 @@ import { jsonForScript } from '../../src/report/html/html.js';
 import { SearchIndexText, type SearchEntry } from '../../src/report/html/search.js';
 import { repo } from '../helpers.js';
 import { loadRecordValidators } from '../../src/core/schemas.js';
+import { DataFileChangedError, dataFileKey, KEY_SETTLE_MS } from '../../src/core/data.js';
+import { build } from '../../src/dataset/build.js';
+import { loadPipeline } from '../../src/pipeline.js';
 
 const pipelineFile = repo('pipelines/digest.json');
 /** A task on a fixture, placed in check mode into an empty folder: nothing is written. */
@@ -208,4 +212,64 @@ describe('an entry crosses back from a worker thread in two parts', () => {
     expect(bulk.changeJson).toEqual(fromWorker.changeJson);
     await runner.close();
   }, 60_000);
+});
+
+describe("a pipeline file or data file changed during a build (a worker's pipeline must be the build's)", () => {
+  it('a data file changed after the build thread loaded the pipeline and before a worker did: the build stops (DataFileChangedError, exit 2), nothing committed (was: the workers made their records from the changed file, the build thread from the one it loaded)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-worker-changed-'));
+    // The pipeline and its data files copied: files the build never keyed, read whole at every load.
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    const fixtures = readdirSync(repo('fixtures/articles')).sort();
+    // 16 inputs: two workers (runner.ts starts one for every 8).
+    for (let i = 0; i < 16; i++) cpSync(repo(`fixtures/articles/${fixtures[i % fixtures.length]!}`), join(inputs, `${String(i).padStart(2, '0')}-${fixtures[i % fixtures.length]!}`));
+    const pipeline = { ...loadPipeline(join(dir, 'pipelines', 'digest.json')), inputs: [inputs] };
+    // An editor's save of the lexicon while the build starts: the workers load the file at their first task.
+    appendFileSync(join(dir, 'pipelines', 'data', 'lexicon.json'), '\n');
+    const out = join(dir, 'out');
+    const built = build({ pipeline, outDir: out, cacheDir: null, concurrency: 2 });
+    await expect(built).rejects.toBeInstanceOf(DataFileChangedError);
+    await expect(built).rejects.toThrow(`${join(dir, 'pipelines', 'digest.json')}: it or a data file it names changed since the build loaded it (the build's records would be of two versions): run the command again`);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  }, 120_000);
+
+  it("a worker that loaded the pipeline before a data file it reads when asked changed keeps the bytes it checked against the build's: its later tasks succeed, from the build's data (was: each failed with DataFileChangedError and ran again on the build thread, the build at one thread's speed without a word)", () => {
+    // A copy of the built package whose structure.json the build keyed (read at its first ask:
+    // src/core/data.ts, READ_WHEN_ASKED) and whose form of its text is absent, so that a worker reads
+    // the file's bytes when an article first needs the lists — the bug needs both; the shipped
+    // tree's forms are there, and its keys name its own files, which no test may change.
+    const pkg = mkdtempSync(join(tmpdir(), 'digest-worker-keyed-'));
+    for (const part of ['package.json', 'schemas', 'pipelines', 'assets', 'dist/src', 'dist/data']) cpSync(repo(part), join(pkg, part), { recursive: true });
+    symlinkSync(realpathSync(repo('node_modules')), join(pkg, 'node_modules'));
+    for (const name of readdirSync(join(pkg, 'dist', 'data'))) if (name.startsWith('structure-text-')) rmSync(join(pkg, 'dist', 'data', name));
+    const structure = join(pkg, 'pipelines', 'data', 'structure.json');
+    const key = dataFileKey(structure, Date.now() + KEY_SETTLE_MS + 1000)!;
+    writeFileSync(join(pkg, 'dist', 'data', 'data-file-keys.json'), JSON.stringify({ files: [key] }));
+    const empty = join(pkg, 'empty.txt');
+    writeFileSync(empty, '。。。\n');
+    // In a process of the copy's modules: the build thread's load (its keys read every byte), then a
+    // worker's first task — an input that fails before any stage asks the lists —, the file saved
+    // again, and two articles.
+    const script = `
+      import { appendFileSync } from 'node:fs';
+      import { loadPipeline } from './dist/src/pipeline.js';
+      import { ingestOnThread } from './dist/src/dataset/worker.js';
+      const file = ${JSON.stringify(join(pkg, 'pipelines', 'digest.json'))};
+      const fingerprint = loadPipeline(file).fingerprint;
+      const task = (path, id) => ({ input: { path, id, renamedFrom: null }, pipelineFile: file, where: { root: ${JSON.stringify(pkg)}, staging: '', mode: 'check' }, prior: { revision: 0, entry: null }, cache: null });
+      const port = { postMessage: () => undefined };
+      const answers = [];
+      const run = (path, id) => ingestOnThread(task(path, id), port, fingerprint).then((e) => answers.push(e.summary.status), (e) => answers.push(e.message));
+      await run(${JSON.stringify(empty)}, 'empty');
+      appendFileSync(${JSON.stringify(structure)}, '\\n');
+      await run(${JSON.stringify(repo('fixtures/articles/as-2025.txt'))}, 'a');
+      await run(${JSON.stringify(repo('fixtures/articles/ra-2025.txt'))}, 'b');
+      console.log(JSON.stringify(answers));
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: pkg, encoding: 'utf8', timeout: 120_000 });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual(['failed', 'ok', 'ok']);
+    rmSync(pkg, { recursive: true, force: true });
+  }, 120_000);
 });
