@@ -9,7 +9,7 @@ import { defineStage, type StageContext } from '../core/stage.js';
 import { matchesOf, slugify } from '../core/text.js';
 import { openingDatelineLength } from '../core/dateline.js';
 
-type Extra = ReadonlyMap<string, MatchedConcept>;
+type Extra = ReadonlyMap<string, MatchedConcept & { overrides?: true }>;
 
 /** The first index whose mention starts at or after `offset` (mentions sorted by start). */
 function lowerBound(list: readonly { start: number }[], offset: number): number {
@@ -31,12 +31,20 @@ function findInBlock(block: Block, memo: BlockMemo<Block>, m: LexiconMatcher, ex
   const more: ConceptMatch[] = [];
   // `forEach`, not `for (const [abbreviation, …] of extra)`: in baseline code that allocated an
   // entry, its destructuring and an iterator result a definition, every block (BENCHMARKS.md, "loops without iterators").
-  extra.forEach(({ id, type, label, xrefs }, abbreviation) => {
+  let overridden = false;
+  extra.forEach(({ id, type, label, xrefs, overrides }, abbreviation) => {
     for (let at = view.indexOf(abbreviation); at !== -1; at = view.indexOf(abbreviation, at + 1)) {
-      if (standsAlone(view, at, at + abbreviation.length) && !m.inCompound(view, at, at + abbreviation.length)) more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
+      if (standsAlone(view, at, at + abbreviation.length) && !m.inCompound(view, at, at + abbreviation.length)) {
+        more.push({ start: at, end: at + abbreviation.length, concept: { id, type, label, xrefs } });
+        if (overrides) overridden = true;
+      }
     }
   });
-  return more.length ? leftmostLongest([...base, ...more]) : base;
+  if (!more.length) return base;
+  // A page's own definition of an abbreviation the lexicon knows ("mass spectrometry (MS)") wins over the
+  // lexicon's reading of it (multiple sclerosis) on that page: the lexicon's match of the same span is dropped.
+  const kept = overridden ? base.filter((x) => !more.some((y) => y.start === x.start && y.end === x.end && extra.get(view.slice(x.start, x.end))?.overrides)) : base;
+  return leftmostLongest([...kept, ...more]);
 }
 
 // "间充质干细胞(MSCs)", "类风湿关节炎(Rheumatoid Arthritis, RA)", "细胞松弛素B (CB)"
@@ -95,6 +103,8 @@ export function longFormStart(view: string, end: number, stops: DefinitionStops,
 
 /** An abbreviation in capitals that may spell a name's initials ("NSCFA", "DCGI"). */
 const capitalsOnly = /^[A-Z]{3,10}$/;
+/** A two-letter abbreviation in capitals ("MS"): spells a name only where the lexicon reads it otherwise. */
+const twoCapitals = /^[A-Z]{2}$/;
 /** A letter of an English word, as a name's words are read back from an abbreviation. */
 const nameLetter = /[A-Za-z'’-]/;
 
@@ -105,9 +115,11 @@ const nameLetter = /[A-Za-z'’-]/;
  * no such run. The run's last word must give the last letter: "Stem cells from Australia (SCA)" spells none.
  * With `anyCase`, words in lower case spell their initials too ("chimeric antigen receptor (CAR)", "risk
  * evaluation and mitigation strategies (REMS)"): how a name the lexicon does not know is read back whole.
+ * With `twoLetters`, an abbreviation of two capitals spells a run too ("mass spectrometry (MS)"): asked only of
+ * abbreviations the lexicon knows ({@link ownReading}), where a two-letter one is common and a page's other name rare.
  */
-export function initialsRunStart(text: string, end: number, abbreviation: string, joiners: readonly string[], anyCase = false): number {
-  if (!capitalsOnly.test(abbreviation)) return -1;
+export function initialsRunStart(text: string, end: number, abbreviation: string, joiners: readonly string[], anyCase = false, twoLetters = false): number {
+  if (!capitalsOnly.test(abbreviation) && !(twoLetters && twoCapitals.test(abbreviation))) return -1;
   let letters = abbreviation.length;
   let at = end;
   while (letters > 0) {
@@ -167,7 +179,8 @@ export function lastLetterForeign(written: string, abbreviation: string): boolea
 }
 
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
-type Defined = MatchedConcept & { at: number; written: string | null };
+/** `overrides`: the page defines an abbreviation the lexicon reads otherwise ("mass spectrometry (MS)"), so the page's reading wins there. */
+type Defined = MatchedConcept & { at: number; written: string | null; overrides?: true };
 
 /** True when a word in parentheses is a lower-case adverb ("(seriously)", "(respectively)"): an aside, never an abbreviation. */
 function adverbAside(word: string, endings: readonly string[] | undefined): boolean {
@@ -190,7 +203,22 @@ export function lowerCaseGloss(word: string, before: string, minLength: number |
 }
 
 /**
- * Abbreviations the text defines that the lexicon does not know: abbreviation → concept. Not
+ * The name a page writes before an abbreviation the lexicon knows, when it is none of the lexicon's names
+ * (no mention ends there) and its words' initials, in any case, spell the abbreviation: "mass spectrometry (MS)"
+ * on a page the lexicon would read as multiple sclerosis. Null when a mention ends there ("multiple sclerosis
+ * (MS)", "Food and Drug Administration (FDA)": the lexicon's own reading) or no such run of words is written.
+ */
+function ownReading(block: Block, shrunk: { text: string; source(offset: number): number }, mentions: readonly ConceptMatch[], paren: number, abbreviation: string, joiners: readonly string[]): string | null {
+  let end = paren;
+  while (end > 0 && shrunk.text[end - 1] === ' ') end--;
+  const sourceEnd = shrunk.source(end);
+  for (let k = 0; k < mentions.length; k++) if (mentions[k]!.end === sourceEnd) return null;
+  const spelled = initialsRunStart(block.text, sourceEnd, abbreviation, joiners, true, true);
+  return spelled === -1 ? null : block.text.slice(spelled, sourceEnd);
+}
+
+/**
+ * Abbreviations the text defines that the lexicon does not know, or reads otherwise ({@link ownReading}): abbreviation → concept. Not
  * an abbreviation: what the lexicon already matches whole (filing and registry numbers, CD19),
  * a journal's English name in parentheses (《自然》(Nature): `inJournal` says where journals are),
  * a caption's aside (the lexicon's `asides`: "(right)", "(green)"), an adverb's ("(seriously)": `asideEndings`), a lower-case
@@ -221,7 +249,12 @@ function definedAbbreviations(
     for (let k = 0; k < definitions.length; k++) {
       const d = definitions[k]!;
       const abbreviation = d[2]!;
-      if (m.abbreviations.has(abbreviation) || extra.has(abbreviation)) continue;
+      if (extra.has(abbreviation)) continue;
+      if (m.abbreviations.has(abbreviation)) {
+        const own = ownReading(block, shrunk, mentions, d.index, abbreviation, stops.initialsJoiners ?? []);
+        if (own !== null) extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label: `${own} (${abbreviation})`, xrefs: [], at: block.exact ? block.start + shrunk.source(d.index) : block.start, written: own, overrides: true });
+        continue;
+      }
       // A caption's aside ("Dr. Jane Example (right)", "the grafted cells (green)"): no abbreviation.
       if (stops.asides?.includes(abbreviation) || adverbAside(abbreviation, stops.asideEndings)) continue;
       const whole = m.matches(abbreviation);

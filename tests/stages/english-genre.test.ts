@@ -2603,3 +2603,92 @@ describe('a one-word journal right after "et al." is a journal (journals.json `c
     expect((record.journals ?? []).map((j) => j.name)).toContain(journal);
   });
 });
+
+describe('English site chrome of the twenty-fourth pass: share buttons, a theme toggle, a blog\'s category and comment count, a contents label, a pharmacy\'s phone line, a feed\'s closing line', () => {
+  it.each([
+    'Share on Facebook',
+    'Share on LinkedIn',
+    'Toggle light / dark theme',
+    'Posted in biotech/medical, neuroscience',
+    '1 Comment so far',
+    '12 Comments so far',
+    'Table of Contents',
+    'Also Read',
+    'Call Us: 888-555-0100',
+    'Thank you for your interest.',
+    'close-image',
+    'The post FDA Approves Examplecel for Heart Failure appeared first on Example News.',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the line was the title.
+  it.each(['Share on Facebook', 'Toggle light / dark theme', 'Call Us: 888-555-0100'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'Posted in March, the results were read again.',
+    'Also Read the label before the first dose.',
+    'Call Us when the cells are ready, the surgeons said.',
+    'The post of trial director went to Jane Example.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('a headline of plural approvals is an approval (`approvalPhrases`)', () => {
+  it.each([
+    'Stem Cell Therapies Receive Two Conditional Approvals in Japan\nThe regulator issued conditional approvals for two cell products for heart failure and Parkinson\'s disease.\n',
+    'Two Cell Products Win Marketing Authorizations in Europe\nThe products treat limbal stem cell deficiency and knee cartilage defects.\n',
+  ])('%s', (text) => expectKind(text, 'drug-approval'));
+});
+
+describe('a page\'s own definition of an abbreviation the lexicon knows wins on that page: "mass spectrometry (MS)" is no multiple sclerosis', () => {
+  it.each([
+    ['Proteins in the cells were counted by mass spectrometry (MS). MS found twelve raised.', 'other:ms'],
+    ['Patients with multiple sclerosis (MS) received their own stem cells. MS relapses fell.', 'disease:multiple-sclerosis'],
+    ['One relapse of MS was seen in the transplant group.', 'disease:multiple-sclerosis'],
+  ])('%s', expectTagged);
+
+  it.each([['Proteins in the cells were counted by mass spectrometry (MS). MS found twelve raised.', 'disease:multiple-sclerosis']])('%s: untagged', expectUntagged);
+
+  it('the page\'s reading is the whole page\'s: "MS" before the definition is no disease either', async () => {
+    const record = await ingest({ text: 'Proteins counted in cell therapy samples\nMS was run on every sample.\nThe team used mass spectrometry (MS) in 40 samples.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'other:ms')?.mentions.map((x) => x.text)).toEqual(['MS', 'MS']);
+    expect(record.entities.map((e) => e.id)).not.toContain('disease:multiple-sclerosis');
+  });
+
+  it('two capitals spell a run of words only when asked (`twoLetters`)', () => {
+    const text = 'counted by mass spectrometry (MS)';
+    const end = text.indexOf(' (MS)');
+    expect(initialsRunStart(text, end, 'MS', [], true)).toBe(-1);
+    expect(initialsRunStart(text, end, 'MS', [], true, true)).toBe(text.indexOf('mass'));
+  });
+});
+
+describe('the bodies, drugs and journals of the twenty-fourth pass are named', () => {
+  it.each([
+    ['Scientists at Duke Health reported the cord blood results.', 'organization:duke-university'],
+    ['The trial ran at Duke University Medical Center in Durham.', 'organization:duke-university'],
+    ['Researchers from Imperial College London treated five patients.', 'organization:imperial-college-london'],
+    ['The Cedars-Sinai Heart Institute led the heart failure trial.', 'organization:cedars-sinai'],
+    ['The study was shown at the American College of Cardiology (ACC) meeting.', 'organization:american-college-of-cardiology'],
+    ['Doctors at PGIMER, Chandigarh, treated 60 patients with cirrhosis.', 'organization:pgimer'],
+    ['The Indian Council of Medical Research funds the liver project.', 'organization:icmr'],
+    ['Dr. Jane Example treats children at Lucile Packard Children\'s Hospital Stanford.', 'organization:lucile-packard-childrens-hospital'],
+    ['A team at the Feinberg School of Medicine reported the results.', 'organization:feinberg-school-of-medicine'],
+    ['The University of Sao Paulo ran the trial.', 'organization:university-of-sao-paulo'],
+    ['Patients were treated at Sheffield Teaching Hospitals NHS Foundation Trust.', 'organization:sheffield-teaching-hospitals'],
+    ['France\'s Haute Autorité de Santé gave its opinion on the cell product.', 'organization:haute-autorite-de-sante'],
+    ['The treatment was ixmyelocel-T from Vericel.', 'organization:vericel'],
+    ['Another drug, ruxolitinib (Jakafi), was approved in 2019 for older patients.', 'drug:ruxolitinib'],
+  ])('%s', expectTagged);
+
+  it.each([
+    ['The study was shown at the American College of Cardiology (ACC) meeting.', 'other:acc'],
+    ['Another drug, ruxolitinib (Jakafi), was approved in 2019 for older patients.', 'other:jakafi'],
+  ])('%s: untagged', expectUntagged);
+
+  it.each([
+    ['The findings were published online May 19 in The Journal of Pediatrics.Jane Example was first author.', 'The Journal of Pediatrics'],
+    ['The study was published in the Journal of Stroke and Cerebrovascular Diseases.', 'Journal of Stroke and Cerebrovascular Diseases'],
+  ])('%s', async (text, journal) => {
+    const record = await ingest({ text: `Stem cell drug news\n${text}\n`, name: 'page.txt' });
+    expect((record.journals ?? []).map((j) => j.name)).toContain(journal);
+  });
+});
