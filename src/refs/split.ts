@@ -127,7 +127,7 @@ export function lineNumberOf(block: Block): { number: number; length: number } |
  * Whether `text` may open with a list's number as `lineStartMarker` reads one: its first unit past the spaces a
  * digit or an opening bracket, in either width. False answers alone are sure (a space other than ASCII's is left
  * to the pattern): most pages end in a line of prose, answered here with no slice, fold or pattern (BENCHMARKS.md,
- * change 224).
+ * change 227).
  */
 function mayOpenWithNumber(text: string): boolean {
   const n = Math.min(text.length, 16);
@@ -418,7 +418,7 @@ const openingDate = lazyPattern(() => /^(?:(?:1[89]|20)\d\d(?!\d)|\d{1,2}(?:st|n
  * the last entry two lines at most that are a DOI, link or PMID alone ("DOI: 10.…") or list labels ("Google
  * Scholar"), as index pages print them, end no run; a line is asked so only when it is short and opens with an
  * ASCII letter or digit, so a page ending in a Chinese line or a paragraph asks no pattern (BENCHMARKS.md,
- * changes 221 and 224).
+ * changes 221 and 227).
  */
 export function trailingNumberedRun(blocks: readonly Block[]): number {
   let end = blocks.length;

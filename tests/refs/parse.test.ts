@@ -278,7 +278,7 @@ describe('a page range where the volume stands', () => {
   });
 });
 
-// Issue 17, references on real pages (change 224): the found lists' fields (change 221's Left) and Wikipedia's citations.
+// Issue 17, references on real pages (change 227): the found lists' fields (change 221's Left) and Wikipedia's citations.
 describe('an organisation\'s page, tenth pass', () => {
   it.each([
     // A name with an abbreviation's full stops; a link with no scheme, its label, and an access date after it.

@@ -262,7 +262,7 @@ describe('a list with no heading at the page\'s end', () => {
     ['bracketed numbers, GB/T marks', `${prose}[1] 示例甲. 干细胞综述[J]. 示例杂志, 2020, 40(3): 12-15.\n[2] 示例乙. 软骨修复[J]. 示例学报, 2021, 41(2): 5-9.\n[3] 示例丙. 细胞治疗[M]. 北京: 示例出版社, 2019.`, 1],
     ['APA\'s "Journal, 18(7), 955–968." with no DOI', `${prose}1. Example, A., & Sample, B. (2009). Marrow cells. Stem Cells Ex, 18(7), 955–968.\n2. Model, C. (2005). Precursors. Ex Medicine, 2(6), e161.\n3. Trial, D. (2011). Telomeres. Cells Ex, 22(5), 675–82.`, 1],
     ['one line of four with no numbers (an organisation\'s rules)', `${prose}1. Example Agency: Cell therapy. Rules and Regulations. Chapter 2, Section 12\n${vancouver(2)}\n${vancouver(3)}\n${vancouver(4)}`, 1],
-    // (Change 224: a DOI or label line under the last entry, as index pages print them, ends no run.)
+    // (Change 227: a DOI or label line under the last entry, as index pages print them, ends no run.)
     ['a DOI line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3`, 1],
     ['a link and a label line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nhttps://doi.org/10.1234/example.3\nGoogle Scholar`, 1],
   ])('%s', (_, text, at) => {
@@ -297,7 +297,7 @@ describe('a list with no heading at the page\'s end', () => {
     expect(trailingNumberedRun(plainBlocks(prose))).toBe(-1);
   });
 
-  it('answers a line that cannot open with a number before the pattern, as the pattern would (change 224)', () => {
+  it('answers a line that cannot open with a number before the pattern, as the pattern would (change 227)', () => {
     const opening = fc.constantFrom('', ' ', '\u3000', '\u00a0', '\t', '[', '［', '【', '(', '（', '1', '１', '12', 'A', '扫', '-', '•', '\ufeff');
     const rest = fc.constantFrom('', '3', '3]', '3.', '３．', ') A', '3) A', '] A', ' A title', '、A');
     fc.assert(
