@@ -1742,6 +1742,7 @@ export const referenceData: ReferenceData = {
   "organization",
   "organisation",
   "institute",
+  "institutes",
   "institut",
   "society",
   "council",

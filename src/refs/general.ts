@@ -536,7 +536,9 @@ export function parseGeneral(core: string, csl: CslItem): { unplaced: string[] }
   // Styles that separate authors from the title by a comma end the title at a comma too.
   let commaStyle = false;
   if (dittoMark) pos = dittoMark[0].length;
-  if (!dittoMark) {
+  // A title in quotation marks opening the reference (Wikipedia's anonymous citations: "\"Appendix E: Stem Cell
+  // Markers\". Stem Cell Information. …") names no author: its first words are no "Family I:" of BMC's.
+  if (!dittoMark && !opensWithOneOf(text, '"“', false)) {
     const people = scanAuthors(text);
     const organisation = scanOrganisation(text);
     // An organisation's name that reads as names ("American Bar Association" as given "American Bar").

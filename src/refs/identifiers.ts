@@ -68,6 +68,14 @@ const doiLabel = lazyPattern(() => /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi
 const publisherDoi = lazyPattern(() => /\/doi\/(?:[a-z]{2,12}\/)?(10\.\d{4,9}\/[^\s?#"]+)/i);
 const bareDoi = lazyPattern(() => /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/);
 const urlPattern = lazyPattern(() => /\bhttps?:\/\/[^\s"<>，。；]+/i);
+// A link printed with no scheme ("Available at www.fda.gov/BiologicsBloodVaccines/…"): "www." and a host of two
+// labels at least, not inside a word, a path or an address. Global: the parser strips every one from the text.
+const schemelessLink = lazyPattern(() => /(?<![\w./@:-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^\s"<>，。；]*)?/g);
+
+/** `text` without the links printed with no scheme ("www.fda.gov/…"), which `findIdentifiers` reads as its URL. */
+export function withoutSchemelessLinks(text: string): string {
+  return text.includes('www.') ? text.replace(schemelessLink(), '') : text;
+}
 
 /** A DOI without a trailing page name a publisher's link adds ("10.1002/9781118422557/summary"). */
 export function dropPathSuffix(doi: string): string {
@@ -109,7 +117,9 @@ export function findIdentifiers(input: string): Identifiers {
   const issn = /\bISSN\s*[:：]?\s*(\d{4}-?\d{3}[\dXx])\b/.exec(text);
   if (issn) out.ISSN = issn[1]!.replace(/^(\d{4})-?/, '$1-').toUpperCase();
   const url = urlPattern().exec(text);
-  if (url) out.URL = cleanUrl(url[0]);
+  // (Asked only where "www." stands and no link with a scheme was found.)
+  const link = url?.[0] ?? (text.includes('www.') ? text.match(schemelessLink())?.[0] : undefined);
+  if (link) out.URL = cleanUrl(link);
   return out;
 }
 

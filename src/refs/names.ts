@@ -585,9 +585,10 @@ function scanFrom(reading: Reading, firstShape: Shape, limit = Infinity): Author
   return { names: names.slice(0, lastGoodCount), role, end: lastGood, shape: firstShape };
 }
 
-// An organisation's name up to the first sentence end, year or comma: "U.S. Department of
-// Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.".
-const organisationLead = latin1Pattern(() => /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u);
+// An organisation's name up to the first sentence end, colon, year or comma: "U.S. Department of
+// Transportation.", "American Educational Research Association. (1985).", "The Boston Consulting Group.",
+// BMC's "Korean Food and Drug Administration: Cell therapy." (its names end at a colon).
+const organisationLead = latin1Pattern(() => /^(?<name>(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)(?:\s(?:(?:\p{Lu}\.){2,4}|[\p{Lu}\d][\p{L}\d&'’-]*|of|for|and|the|on|in|de|du|des|la|le|et|für|und|&)){1,14})(?=\.\s|\.$|:\s|\s?\((?:1[5-9]|20)\d{2}|,\s(?:(?:1[5-9]|20)\d{2}|["“«‘]))/u);
 
 /** An organisation as the author ("World Health Organization."), as one literal name. */
 export function scanOrganisation(text: string): AuthorList | null {

@@ -2,11 +2,11 @@ import { cslDate, type CslItem } from './csl.js';
 import { parseCitationIndex } from './citation-index.js';
 import { parseGbt, parseGbtFragment } from './gbt7714.js';
 import { parseGeneral, takeBracketedGenre, typeNewspaper } from './general.js';
-import { findIdentifiers, type Identifiers } from './identifiers.js';
+import { findIdentifiers, withoutSchemelessLinks, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
 import { isOrganisation, parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
-import { hasCjk, holdsEmptyPair, lazyPattern, squashSpaces, stripEnds } from './text.js';
+import { DIGITS, hasCjk, holdsEmptyPair, lazyPattern, opensWithOneOf, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
 
 export type { CslItem, CslName } from './csl.js';
@@ -35,7 +35,7 @@ function withIds(csl: CslItem, ids: Identifiers): CslItem {
 
 function stripIdentifiers(text: string): string {
   // (A bar before "DOI" only where a bar stands: the pattern opens with `\s*`, tried from every offset.)
-  const bare = (text.includes('|') ? text.replace(/\s*\|\s*(?=DOI)/i, ' ') : text)
+  const bare = withoutSchemelessLinks(text.includes('|') ? text.replace(/\s*\|\s*(?=DOI)/i, ' ') : text)
     .replace(/\b(?:doi|DOI)\s*[:：]?\s*(?:https?:\/\/\S+|10\.\S+)/g, '')
     .replace(/\bhttps?:\/\/\S+/g, '')
     .replace(/\b(?:PMID|PMCID)\s*[:：]?\s*\S+/g, '')
@@ -43,7 +43,12 @@ function stripIdentifiers(text: string): string {
   // Brackets a link stood in ("… 268 (http://dx.doi.org/…).") are empty now.
   // (Asked only where a bracket stands: a pattern no text reaches is never compiled. Issue 17: start-up.)
   const unbracketed = holdsEmptyPair(bare, '(', ')') || holdsEmptyPair(bare, '[', ']') ? bare.replace(/\s?\(\s?\)|\s?\[\s?\]/g, '') : bare;
-  return stripEnds(unbracketed.replace(/\bAvailable (?:from|at)\s*:?\s*$/i, ''), '', ',;.|([').trim();
+  return withoutAvailableAt(unbracketed);
+}
+
+/** `text` without an "Available at" its link was taken from ("… Consumers. Available at"), and the separators left at its ends. */
+function withoutAvailableAt(text: string): string {
+  return stripEnds(text.replace(/\bAvailable (?:from|at)\s*:?\s*$/i, ''), '', ',;.|([').trim();
 }
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
@@ -135,7 +140,8 @@ function takeAccessDate(core: string, csl: CslItem): string {
   const month = m ? referenceWords().months.get(m[1]!.toLowerCase()) : undefined;
   if (!m || month === undefined || Number(m[2]) < 1 || Number(m[2]) > 31) return core;
   csl.accessed = cslDate(Number(m[3]), month, Number(m[2]))!;
-  return stripEnds(core.slice(0, Math.max(0, m.index - 1)), '', ',;.|([').trim();
+  // ("… products. Available at www.fda.gov/…. Accessed May 2, 2024.": the label before the link goes too.)
+  return withoutAvailableAt(core.slice(0, Math.max(0, m.index - 1)));
 }
 
 /**
@@ -156,21 +162,45 @@ function journalBeforeYear(csl: CslItem, ids: Identifiers, core: string): void {
 
 // An organisation's name as a web reference opens with it: up to eight words, each capitalised but the small ones.
 const capitalisedName = lazyPattern(() => /^[A-Z]\S*(?: (?:[A-Z&]\S*|of|for|and|the|on|in|de|und)){0,7}$/);
+// A title holding a sentence of its own ("… kits. Buy now") or a slash (a broken link's rest) is no page's; a
+// numbered part's full stop ("Stem cell basics: 1. Introduction") is the title's own.
+const notPageTitle = lazyPattern(() => /(?<!(?:^|[:\s])\d{1,2})\. |\//);
+// A title as a sentence writes it: a word of three small letters or more ("Graft-versus-host disease").
+const smallWord = lazyPattern(() => /(?:^|[\s-])[a-z]{3,}(?:$|[\s,-])/);
+
+/** The end of a reference's first part: its first ". " that no capital's initial ("U.S. Food …") ends. */
+function firstPartEnd(core: string): number {
+  let cut = core.indexOf('. ');
+  // (A capital alone before the full stop, at the start or after a full stop: an initial of an abbreviation.)
+  while (cut > 0 && /[A-Z]/.test(core[cut - 1]!) && (cut === 1 || core[cut - 2] === '.')) cut = core.indexOf('. ', cut + 2);
+  return cut;
+}
 
 /**
  * A web page an organisation publishes, as AMA and Vancouver lists cite one: "New York Blood Center. National
  * Cord Blood Program. Available at: http://…". With its link taken, two parts: an organisation's name (a word of
- * the data's organisationWords) and the page's title, holding no full stop of its own. As a GB/T fragment the two
- * were one corporate name. Asked only of a reference with a link and no DOI; a title holding a slash ("CIA World
- * Factbook. Available at https://www.cia.gov/ library/…": a link broken by a space left its rest) is none.
+ * the data's organisationWords) and the page's title, holding no full stop of its own but a numbered part's
+ * ("National Institutes of Health. Stem cell basics: 1. Introduction."). As a GB/T fragment the two were one
+ * corporate name. Or the other way round, the title first and the site's name after it, as health sites are
+ * cited ("Graft-versus-host disease. Medline Plus. Available at: …"): a title with a small word, a name of four
+ * capitalised words at most and no digit, the site the page's container. Asked only of a reference with a link
+ * and no DOI; a title holding a slash ("CIA World Factbook. Available at https://www.cia.gov/ library/…": a
+ * link broken by a space left its rest) is none.
  */
 function organisationPage(core: string, csl: CslItem, ids: Identifiers): boolean {
-  const cut = core.indexOf('. ');
-  if (!ids.URL || ids.DOI || cut <= 0) return false;
+  if (!ids.URL || ids.DOI) return false;
+  const cut = firstPartEnd(core);
+  if (cut <= 0) return false;
   const name = core.slice(0, cut);
   const title = tidy(core.slice(cut + 2));
-  if (!title || /\. |\//.test(title) || !capitalisedName().test(name) || !isOrganisation(name)) return false;
-  Object.assign(csl, { type: 'webpage', author: [{ literal: name }], title });
+  if (!title || notPageTitle().test(title)) return false;
+  if (capitalisedName().test(name) && isOrganisation(name)) {
+    Object.assign(csl, { type: 'webpage', author: [{ literal: name }], title });
+    return true;
+  }
+  // Title first: the site's name the second part, short and capitalised.
+  if (/[.\d]/.test(title) || title.split(' ').length > 4 || !capitalisedName().test(title) || !smallWord().test(name) || notPageTitle().test(name)) return false;
+  Object.assign(csl, { type: 'webpage', title: tidy(name), 'container-title': title });
   return true;
 }
 
@@ -195,6 +225,9 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // "…,CAELA M,et al.Rapid Expansion …[J]": a Chinese site's Latin list drops the space after "et al.", and the
   // names then run into the title; a capital and a small letter after it open the title.
   if (text.includes('et al.')) text = text.replace(gluedEtAl(), 'et al. ');
+  // Wikipedia's links back to each place that cites the entry ("4.0 4.1 \"Progressive divergence …\""), left before
+  // its text when a page is copied: the entry's number, then ".0", ".1", … (asked only of a text opening with a digit).
+  if (opensWithOneOf(text, DIGITS) && text.includes('.0 ')) text = text.replace(/^(\d{1,3})\.0 (?:\1\.\d{1,2} )+/, '');
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

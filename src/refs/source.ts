@@ -1199,6 +1199,14 @@ export function readSourceText(text: string, quoted = false): Source {
         // A single number read as a page is the issue when pages follow ("XIV:4 (1994), 409-418");
         // a second number is the issue when pages follow ("36, 3 (1988), 454-469"), else the page ("ApJ, 607, 200").
         const pagesFollow = segments.slice(k + 1).some((x) => isNumeric(x) && x.fields.page !== undefined);
+        // AMA's book and chapter: "Los Angeles, CA: Academic Press; 2011:45-67" — a year where a journal's volume
+        // stands, right after the publisher, is the year.
+        const afterPublisher = segments[k - 1]?.kind === 'place-publisher' || segments[k - 1]?.kind === 'publisher';
+        if (afterPublisher && f.volume !== undefined && isYear(f.volume) && f.issue === undefined && out.volume === undefined && out.year === undefined) {
+          out.year = Number(f.volume);
+          if (f.page !== undefined) fill(out, 'page', f.page);
+          break;
+        }
         if (f.volume !== undefined && out.volume === undefined) out.volume = f.volume;
         // (A number in brackets alone is the issue: "Physical Review B 2002, 65, (11).")
         else if (f.volume !== undefined && out.page === undefined && f.page === undefined && out.volume !== undefined && /^[A-Za-z]?\d+$/.test(f.volume) && !pagesFollow && !s.parenthesised) out.page = f.volume;

@@ -118,8 +118,27 @@ export function listAfterHeading(text: string, headings: readonly RegExp[]): num
  */
 export function lineNumberOf(block: Block): { number: number; length: number } | null {
   if (block.ordinal !== undefined) return { number: block.ordinal, length: 0 };
+  if (!mayOpenWithNumber(block.text)) return null;
   const m = lineStartMarker().exec(foldWidth(block.text.slice(0, 16)));
   return m ? { number: Number(m.slice(1).find((g) => g !== undefined)), length: m[0].length } : null;
+}
+
+/**
+ * Whether `text` may open with a list's number as `lineStartMarker` reads one: its first unit past the spaces a
+ * digit or an opening bracket, in either width. False answers alone are sure (a space other than ASCII's is left
+ * to the pattern): most pages end in a line of prose, answered here with no slice, fold or pattern (BENCHMARKS.md,
+ * change 227).
+ */
+function mayOpenWithNumber(text: string): boolean {
+  const n = Math.min(text.length, 16);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue;
+    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || c === 0x5b || c === 0x28;
+    // 【, ［, （ and the full-width digits; any other space above ASCII's (U+00A0, U+3000, …) to the pattern.
+    return c === 0x3010 || c === 0xff3b || c === 0xff08 || (c >= 0xff10 && c <= 0xff19) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  }
+  return false;
 }
 
 /** Whether the first `units` units of `text` hold a "1" or a full-width "１" (what width folding makes a "1"). */
@@ -395,20 +414,32 @@ const openingDate = lazyPattern(() => /^(?:(?:1[89]|20)\d\d(?!\d)|\d{1,2}(?:st|n
 
 /**
  * The index of the first block of the run of numbered lines that ends the page, each numbered one past the
- * one before, or -1 when the page does not end in a numbered line. Only the lines' openings are read, and a
- * page that ends in prose is answered at its last line: a DOI line or a label line ("Google Scholar") under the
- * last entry ends no run (each would ask a pattern of every page's last line; BENCHMARKS.md, change 221).
+ * one before, or -1 when the page does not end in a numbered line. Only the lines' openings are read. Under
+ * the last entry two lines at most that are a DOI, link or PMID alone ("DOI: 10.…") or list labels ("Google
+ * Scholar"), as index pages print them, end no run; a line is asked so only when it is short and opens with an
+ * ASCII letter or digit, so a page ending in a Chinese line or a paragraph asks no pattern (BENCHMARKS.md,
+ * changes 221 and 227).
  */
 export function trailingNumberedRun(blocks: readonly Block[]): number {
+  let end = blocks.length;
+  while (end > 0 && blocks.length - end < 2 && isTrailerLine(blocks[end - 1]!)) end--;
   let start = -1;
   let next = -1;
-  for (let b = blocks.length - 1; b >= 0; b--) {
+  for (let b = end - 1; b >= 0; b--) {
     const marker = lineNumberOf(blocks[b]!);
     if (marker === null || (next !== -1 && marker.number !== next - 1)) break;
     next = marker.number;
     start = b;
   }
   return start;
+}
+
+/** Whether a line under a list's last entry is an identifier or label line (`trailingNumberedRun`). */
+function isTrailerLine(block: Block): boolean {
+  const text = block.text;
+  const c = text.charCodeAt(0) | 0x20;
+  if (block.ordinal !== undefined || text.length > 100 || !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+  return isIdentifierOnly(text) || isLabelLine(text);
 }
 
 /**

@@ -570,7 +570,8 @@ export const segment = defineStage({
         continue;
       }
       // A reference list with no heading we know at the page's end (src/refs/split.ts): a subtitled heading over it opens it, else its first line.
-      const unheaded = inReferences ? null : unheadedListAt(blocks, b, unheadedRun, s.referenceHeadings);
+      // (Asked only at the run's first line and the one above it: the headings' list is a getter.)
+      const unheaded = inReferences || unheadedRun < 0 || b < unheadedRun - 1 ? null : unheadedListAt(blocks, b, unheadedRun, s.referenceHeadings);
       if (unheaded) {
         inReferences = true;
         if (unheaded === 'heading') continue;

@@ -278,6 +278,85 @@ describe('a page range where the volume stands', () => {
   });
 });
 
+// Issue 17, references on real pages (change 227): the found lists' fields (change 221's Left) and Wikipedia's citations.
+describe('an organisation\'s page, tenth pass', () => {
+  it.each([
+    // A name with an abbreviation's full stops; a link with no scheme, its label, and an access date after it.
+    ['U.S. Example Administration. Cord Blood Banking -- Information for Consumers. Available at www.example.gov/Biologics/ucm1.htm', 'U.S. Example Administration', 'Cord Blood Banking -- Information for Consumers', 'www.example.gov/Biologics/ucm1.htm'],
+    ['Example Drug Administration. Approved cellular products. Available at www.example.gov/approved-products. Accessed May 2, 2024.', 'Example Drug Administration', 'Approved cellular products', 'www.example.gov/approved-products'],
+    // A title with a numbered part's full stop; "Institutes".
+    ['National Institutes of Example. Stem cell basics: 1. Introduction. http://stemcells.example.gov. Accessed June 17, 2013.', 'National Institutes of Example', 'Stem cell basics: 1. Introduction', 'http://stemcells.example.gov'],
+  ])('%s', (raw, author, title, url) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.type, csl.author, csl.title, csl.URL]).toEqual(['webpage', [{ literal: author }], title, url]);
+  });
+
+  it('a title first and the site\'s name after it: the site is the container', () => {
+    const { csl } = parseReference('Graft-versus-host disease. Example Plus. Available at: https://example.gov/ency/article/001309.htm', 'r1');
+    expect([csl.type, csl.author, csl.title, csl['container-title']]).toEqual(['webpage', undefined, 'Graft-versus-host disease', 'Example Plus']);
+  });
+
+  it.each([
+    // A person's name first; two capitalised parts, the first no title; a site's name with a number.
+    ['Example A. Cord blood banking. Available at: http://example.org/a'],
+    ['Cord Blood Banking. Example Plus. Available at: http://example.org/a'],
+    ['Cord blood banking. Example 2020. Available at: http://example.org/a'],
+  ])('not a title-first page: %s', (raw) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect(csl.type === 'webpage' && csl['container-title'] !== undefined).toBe(false);
+  });
+
+  it('"www." inside a word, an address or a path is no link', () => {
+    for (const raw of ['Example A. Cells. J Ex. 2007;12:1-9. mail@www.example.org', 'Example A. Cells. J Ex. 2007;12:1-9. http://example.org/www.cells']) {
+      expect(parseReference(raw, 'r1').csl.URL ?? '').not.toMatch(/^www\./);
+    }
+  });
+
+  it('an organisation\'s name before a colon (BMC\'s "Name: Title.") is one literal name', () => {
+    const { csl } = parseReference('Korean Example and Drug Administration: Cell therapy. Rules and Regulations. Seoul, Korea: Example Administration, Chapter 2, Section 12', 'r1');
+    expect(csl.author).toEqual([{ literal: 'Korean Example and Drug Administration' }]);
+  });
+});
+
+describe('the numbers after a source, tenth pass', () => {
+  it('"2015;35;e00191": a semicolon where the colon before the page stands', () => {
+    const { csl } = parseReference('Example I, Sample RB. Human stromal cells -- current trends. Biosci Ex 2015;35;e00191, doi:10.1234/BSR20150025', 'r1');
+    expect([csl['container-title'], csl.volume, csl.page]).toEqual(['Biosci Ex', '35', 'e00191']);
+  });
+
+  it.each([
+    ['Example J, Sample K. Stem cell niches. In: Model A, ed. Principles of Repair. Los Angeles, CA: Example Press; 2011:45-67.', 'chapter'],
+    ['Example J, Sample K. Stem cell niches. In: Model A, ed. Principles of Repair. 2nd ed. New York, NY: Example; 2011:45-67.', 'chapter'],
+  ])('AMA\'s "Place: Publisher; 2011:45-67" is the year and the pages: %s', (raw, type) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.type, csl.issued, csl.volume, csl.page]).toEqual([type, { 'date-parts': [[2011]] }, undefined, '45-67']);
+  });
+
+  it('a journal\'s "1990:45-67" after no publisher keeps its volume', () => {
+    const { csl } = parseReference('Example J. Stem cell niches. J Ex Rep 1990:45-67.', 'r1');
+    expect(csl.volume).toBe('1990');
+  });
+});
+
+describe('Wikipedia\'s citations', () => {
+  it.each([
+    ['"The molecular example of the fetal stem cell marker AA4". Immunity 10 (6): 691–700. June 1999. doi:10.1234/S1074-7613(00)80068-0. PMID 10403644.', 'The molecular example of the fetal stem cell marker AA4', 'Immunity', [1999, 6]],
+    ['4.0 4.1 "Progressive divergence of example stem cells". Development 132 (18): 4179–91. September 2005. doi:10.1234/dev.01974.', 'Progressive divergence of example stem cells', 'Development', [2005, 9]],
+  ])('%s', (raw, title, container, date) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.title, csl['container-title'], csl.issued]).toEqual([title, container, { 'date-parts': [date] }]);
+  });
+
+  it('a quoted title opening the reference is no author', () => {
+    const { csl } = parseReference('"Appendix E: Stem Cell Markers". Stem Cell Example. Bethesda, Maryland: National Institutes of Example. 17 June 2001. http://stemcells.example.gov/appendixe.', 'r1');
+    expect([csl.author, csl.title]).toEqual([undefined, 'Appendix E: Stem Cell Markers']);
+  });
+
+  it('"4.0 4.1" is stripped only as backlinks: one number\'s ".0", ".1", …', () => {
+    expect(parseReference('4.0 5.1 "A title". J Ex 1: 2-3. 2005.', 'r1').csl.title).toContain('4.0');
+  });
+});
+
 describe('helpers', () => {
   it('restores hyphens only inside words', () => {
     expect(restoreHyphens('Single—cell PD—L1 and — a dash')).toBe('Single-cell PD-L1 and — a dash');

@@ -262,6 +262,9 @@ describe('a list with no heading at the page\'s end', () => {
     ['bracketed numbers, GB/T marks', `${prose}[1] 示例甲. 干细胞综述[J]. 示例杂志, 2020, 40(3): 12-15.\n[2] 示例乙. 软骨修复[J]. 示例学报, 2021, 41(2): 5-9.\n[3] 示例丙. 细胞治疗[M]. 北京: 示例出版社, 2019.`, 1],
     ['APA\'s "Journal, 18(7), 955–968." with no DOI', `${prose}1. Example, A., & Sample, B. (2009). Marrow cells. Stem Cells Ex, 18(7), 955–968.\n2. Model, C. (2005). Precursors. Ex Medicine, 2(6), e161.\n3. Trial, D. (2011). Telomeres. Cells Ex, 22(5), 675–82.`, 1],
     ['one line of four with no numbers (an organisation\'s rules)', `${prose}1. Example Agency: Cell therapy. Rules and Regulations. Chapter 2, Section 12\n${vancouver(2)}\n${vancouver(3)}\n${vancouver(4)}`, 1],
+    // (Change 227: a DOI or label line under the last entry, as index pages print them, ends no run.)
+    ['a DOI line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3`, 1],
+    ['a link and a label line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nhttps://doi.org/10.1234/example.3\nGoogle Scholar`, 1],
   ])('%s', (_, text, at) => {
     expect(listAt(text)).toBe(at);
   });
@@ -278,8 +281,8 @@ describe('a list with no heading at the page\'s end', () => {
     ['a dated Chinese list ("1. 2025年3月5日，…")', `${prose}1. 2025年3月5日，某公司的细胞疗法获批, 2025, 3: 4-9.\n2. 2025年4月9日，一项试验入组40名患者, 2025, 4: 40-49.\n3. 2025年5月2日，第二项试验启动, 2025, 5: 6-9.`],
     ['a year with a count ("2023: 45 patients")', `${prose}1. Trial one, 2023: 45 patients treated.\n2. Trial two, 2024: 60 patients treated.\n3. Trial three, 2025: 80 patients treated.`],
     ['two references only', `${prose}${vancouver(1)}\n${vancouver(2)}`],
-    // (Not read yet: a DOI line under the last entry ends the page, no numbered line; change 221's Left.)
-    ['a DOI line under the last entry', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3`],
+    ['three lines under the last entry, each a DOI or label line', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nDOI: 10.1234/example.3\nGoogle Scholar\nPubMed`],
+    ['a numbered list followed by a short Latin line that is no label', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nSee also`],
     ['numbers out of order', `${prose}${vancouver(1)}\n${vancouver(3)}\n${vancouver(2)}`],
     ['a numbered list followed by prose', `${prose}${vancouver(1)}\n${vancouver(2)}\n${vancouver(3)}\nThe results were mixed.`],
     ['numbered steps with no reference\'s numbers', `${prose}1. Collect the marrow.\n2. Spin it down.\n3. Inject the cells into the knee.`],
@@ -292,6 +295,20 @@ describe('a list with no heading at the page\'s end', () => {
     expect(trailingNumberedRun(plainBlocks(`${vancouver(1)}\n${prose}${vancouver(1)}\n${vancouver(2)}`))).toBe(2);
     expect(trailingNumberedRun(plainBlocks(`${prose}${vancouver(1)}`))).toBe(1);
     expect(trailingNumberedRun(plainBlocks(prose))).toBe(-1);
+  });
+
+  it('answers a line that cannot open with a number before the pattern, as the pattern would (change 227)', () => {
+    const opening = fc.constantFrom('', ' ', '\u3000', '\u00a0', '\t', '[', '［', '【', '(', '（', '1', '１', '12', 'A', '扫', '-', '•', '\ufeff');
+    const rest = fc.constantFrom('', '3', '3]', '3.', '３．', ') A', '3) A', '] A', ' A title', '、A');
+    fc.assert(
+      fc.property(fc.array(opening, { maxLength: 4 }), rest, fc.nat({ max: 20 }), (open, tail, pad) => {
+        const text = `${' '.repeat(pad)}${open.join('')}${tail}`;
+        const block: Block = { kind: 'paragraph', text, start: 0, end: text.length, exact: true };
+        const m = /^\s*(?:\[\s*(\d{1,6})\s*\](?:[.．](?!\d))?|［\s*(\d{1,6})\s*］|【\s*(\d{1,6})\s*】|\(\s*(\d{1,3})\s*\)|（\s*(\d{1,3})\s*）|(\d{1,4})\s*[.．、](?!\d)|(\d{1,3})\)(?=\s))\s*/u.exec(foldWidth(text.slice(0, 16)));
+        expect(lineNumberOf(block)).toEqual(m ? { number: Number(m.slice(1).find((g) => g !== undefined)), length: m[0].length } : null);
+      }),
+      { seed: 17, numRuns: 3000 },
+    );
   });
 
   it('reads a line\'s number and its marker\'s length, full-width too', () => {

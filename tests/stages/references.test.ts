@@ -153,6 +153,14 @@ describe('references stage: the lists of real pages', () => {
     expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-list-absent');
   });
 
+  // Change 227: a DOI line and a label line under the last entry, as index pages print them, end no run.
+  it('finds a list with no heading whose last entry has a DOI line and a label line under it', async () => {
+    const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1], [3].\n1. ${entry(1)}\n2. ${entry(2)}\n3. ${entry(3)}\nDOI: 10.1234/example.a.3\nGoogle Scholar\n`, 'link');
+    expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1', 'Marrow stromal cells study 2', 'Marrow stromal cells study 3']);
+    expect(doc.references[2]?.csl.DOI).toBe('10.1234/example.a.3');
+    expect(doc.diagnostics.map((d) => d.rule)).not.toContain('reference-list-absent');
+  });
+
   it('finds a list under "References: all about the science", the heading no section\'s', async () => {
     const doc = await runUpTo(`Stem cell news\nMarrow cells were given to twelve patients [1].\nReferences: all about the science\n1. ${entry(1)}\n2. Example Foundation. Cord blood banking. Available at: https://example.org/a\n`, 'link');
     expect(doc.references.map((r) => r.csl.title)).toEqual(['Marrow stromal cells study 1', 'Cord blood banking']);
