@@ -9,8 +9,9 @@ export default defineConfig({
     // wall clock, which a starved browser on a busy machine can need (the 80 ms debounce and a
     // render alone). It still fails when the awaited state never comes, only later.
     expect: { poll: { timeout: 30_000 } },
-    // Scratch folders of the run in one folder of its own, removed at its end (the reasons: there).
-    globalSetup: ['tests/support/private-tmp.ts'],
+    // Scratch folders of the run in one folder of its own, removed at its end; and none of the
+    // environment variables digest reads as settings (the reasons: there).
+    globalSetup: ['tests/support/private-tmp.ts', 'tests/support/environment.ts'],
     // ... and each test file's in one of its own inside it, removed when the file is done.
     setupFiles: ['tests/support/file-tmp.ts'],
     // Accuracy tests print their figures; keep them visible.

@@ -47,7 +47,8 @@ export const COORDINATOR_OLD_MB = 2047;
  * `DIGEST_COORDINATOR_OLD_MB` is 0.
  */
 export function oldGenerationLimit(heapLimitMb = v8.getHeapStatistics().heap_size_limit / 2 ** 20, execArgv = process.execArgv, env = process.env, argv = []) {
-  const options = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)];
+  // In the order node reads them: NODE_OPTIONS, then the command line, whose size wins.
+  const options = [...(env.NODE_OPTIONS ?? '').split(/\s+/), ...execArgv];
   // The user's old-generation size is given to the thread, whose limits are its own (a worker's
   // are set when it starts, not by the process's flag).
   const given = options.map((o) => /^--max[-_]old[-_]space[-_]size=(\d+)$/.exec(o)?.[1]).filter(Boolean).pop();

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { escapeRegExp } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { build } from '../../src/dataset/build.js';
 import { merge } from '../../src/dataset/merge.js';
@@ -35,6 +36,7 @@ async function mergeError(dirs: string[]): Promise<string> {
 /** The first file under `prefix` ('articles/') the shard's manifest lists, if any. */
 const listed = (dir: string, prefix: string): string | undefined => (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).files as string[]).find((f) => f.startsWith(prefix))!;
 
+// Paths in a pattern are escaped: a temporary folder's name may hold '+', '(' or '.' (TMPDIR is the user's).
 describe('merge trusts nothing in a shard', () => {
   it('no shards at all', async () => {
     expect(await mergeError([])).toBe('merge needs the output folders of the shards');
@@ -45,7 +47,7 @@ describe('merge trusts nothing in a shard', () => {
     mkdirSync(empty, { recursive: true });
     expect(await mergeError([shards[0]!, empty])).toBe(`${join(empty, 'manifest.json')}: not a dataset manifest (ENOENT)`);
     const notJson = brokenShards((d) => writeFileSync(join(d, 'manifest.json'), '{'));
-    expect(await mergeError(notJson)).toMatch(new RegExp(`^${notJson[1]}/manifest\\.json: not a dataset manifest \\(.*JSON.*\\)$`));
+    expect(await mergeError(notJson)).toMatch(new RegExp(`^${escapeRegExp(notJson[1]!)}/manifest\\.json: not a dataset manifest \\(.*JSON.*\\)$`));
     const whole = brokenShards((d) => {
       const manifest = JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8'));
       delete manifest.shard;
@@ -77,13 +79,13 @@ describe('merge trusts nothing in a shard', () => {
     const garbled = brokenShards((d) => writeFileSync(join(d, rel), '{"id":'), k);
     expect(await mergeError(garbled)).toBe(`${join(garbled[k]!, rel)}: not JSON`);
     const foreign = brokenShards((d) => writeFileSync(join(d, rel), '{"id": "x"}'), k);
-    expect(await mergeError(foreign)).toMatch(new RegExp(`^${join(foreign[k]!, rel)}: not a record of this digest \\(schemas/article\\.schema\\.json\\): /: `));
+    expect(await mergeError(foreign)).toMatch(new RegExp(`^${escapeRegExp(join(foreign[k]!, rel))}: not a record of this digest \\(schemas/article\\.schema\\.json\\): /: `));
   });
 
   it('a table row that is not JSON or not a row of its table, named by file and line', async () => {
     const notJson = brokenShards((d) => writeFileSync(join(d, 'items.jsonl'), 'nope\n'));
     expect(await mergeError(notJson)).toBe(`${notJson[1]}/items.jsonl:1: not JSON`);
     const notRow = brokenShards((d) => writeFileSync(join(d, 'references.jsonl'), '{"article": 7}\n'));
-    expect(await mergeError(notRow)).toMatch(new RegExp(`^${notRow[1]}/references\\.jsonl:1: not a row of references\\.jsonl: `));
+    expect(await mergeError(notRow)).toMatch(new RegExp(`^${escapeRegExp(notRow[1]!)}/references\\.jsonl:1: not a row of references\\.jsonl: `));
   });
 });

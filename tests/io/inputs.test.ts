@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, symlinkSync, writeFileSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,8 @@ describe('11.6 input walking: real paths remembered, links kept inside the input
     const result = await build({ pipeline: p.pipeline(), concurrency: 1, check: true });
     expect(result.inputs.map((s) => s.path.slice(p.inputs.length + 1))).toEqual(['as-2025.txt']);
     expect(result.refused.map((r) => r.rule)).toEqual(['input-link-outside', 'input-link-outside']);
+    // Followed, the link to /etc would walk the machine's /etc, whose folders only root may read.
+    rmSync(join(p.inputs, 'etc'));
     const followed = walkInputs([p.inputs], { extensions: exts, followOutside: true });
     expect(followed.paths).toContain(`${p.inputs}/elsewhere/secret.txt`);
   });

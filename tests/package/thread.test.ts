@@ -78,6 +78,8 @@ describe('build and merge on a thread of their own', () => {
     // The user’s heap size stands (and is the thread’s), given on the command line or in NODE_OPTIONS, either spelling.
     expect(oldGenerationLimit(8240, ['--max-old-space-size=8192'], {})).toEqual({ maxOldGenerationSizeMb: 8192 });
     expect(oldGenerationLimit(4144, [], { NODE_OPTIONS: '--require x --max_old_space_size=3000' })).toEqual({ maxOldGenerationSizeMb: 3000 });
+    // Both: the command line's, as node takes it (it reads NODE_OPTIONS first); was NODE_OPTIONS'.
+    expect(oldGenerationLimit(4144, ['--max-old-space-size=3000'], { NODE_OPTIONS: '--max-old-space-size=4096' })).toEqual({ maxOldGenerationSizeMb: 3000 });
     expect(oldGenerationLimit(4144, ['--max-heap-size=3000'], {})).toEqual({});
     // Set by the environment: 0 is V8's default.
     expect(oldGenerationLimit(4144, [], { DIGEST_COORDINATOR_OLD_MB: '0' })).toEqual({});
