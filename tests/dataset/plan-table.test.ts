@@ -131,10 +131,14 @@ describe("the plan's table: paths by folder, identities as numbers", () => {
     };
     heldBy(1024); // its code compiled first
     // The growth from 8,192 to 32,768 inputs: what does not grow with the inputs (the test's own heap) drops out.
-    const small = heldBy(8192);
-    const large = heldBy(32768);
-    // 88–99 alone here, 128 once in the full suite (its collections under load); main 168.
-    expect((large.held - small.held) / (32768 - 8192)).toBeLessThan(140);
+    // What the test's process allocates meanwhile (vitest's messages, coverage's counters) only adds to a reading
+    // (one full-suite run read 411 bytes, one 128; alone 88–99), so the least of three pairs is the table's own.
+    const rises = [0, 1, 2].map(() => {
+      const small = heldBy(8192);
+      const large = heldBy(32768);
+      return (large.held - small.held) / (32768 - 8192);
+    });
+    expect(Math.min(...rises)).toBeLessThan(140); // the plan as strings and objects held 168
   });
 });
 
