@@ -5,7 +5,7 @@ export const shippedDataHashes: readonly string[] = [
   '9a139e957b3ce6adad74216552ba3ef8937e435cfb9497dc7af3dee9ef13f0e7', // facts: pipelines/data/facts.json
   '73651168e9ae98853bf117d2313db81bf75f0bfc6beb15c38b39e90ae0c88990', // html: pipelines/data/html.json
   '61960cb75986e0f68030b35454dd9b9f4ee5db787422f4b3ce50f4a022afab3d', // journals: pipelines/data/journals.json
-  'aae9a1d32efee40d1d7f3e0da43fe42004eccfece4dea716689c4ea402a48cfc', // lexicon: pipelines/data/lexicon.json
+  '5f05acf2d94aa7d3a7024a28f5b9b05395bf482d8d4e63b2a5ab46ce3dd42802', // lexicon: pipelines/data/lexicon.json
   '06257abdc0da2714d734db9d711223a28af3b36f521a18b931060de928e937b8', // structure: pipelines/data/structure.json
 ];
 
