@@ -1869,3 +1869,49 @@ describe('segment on the twenty-fifth Chinese pass: a daily\'s channel label und
     expect(doc.boilerplate.map((b) => b.text)).not.toContain('患者注射后随访一年');
   });
 });
+
+describe('segment on the twenty-sixth Chinese pass: a date line with its time, long captions with a photographer\'s or file credit, a reporters\' byline, a column label before the headline and a portal\'s and a form\'s residue (genre-zh26)', () => {
+  it.each([
+    ['2026年1月7日 週三 下午12:23', '2026-01-07'],
+    ['2026年2月10日 週二 上午9:02', '2026-02-10'],
+    ['2026年01月05日 14:21', '2026-01-05'],
+    ['2025年12月2日 15:40:08', '2025-12-02'],
+    ['2026年3月4日 星期三', '2026-03-04'],
+  ] as const)('reads a date line with its weekday or its time as the page date: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each(['2026年1月5日', '2026年1月5日 14时发布新规', '2026年1月5日 下午'])('reads no page date from a date alone or a date opening a sentence: %s', (text) => {
+    expect(pageDateOf(text, structure())).toBeNull();
+  });
+
+  it.each([
+    '▲《再生醫療法》上路後，中部首批獲准執行細胞治療的三家醫院名單出爐，其中兩家以黃斑部病變為主要適應症，院方表示將優先收治已無其他治療選項的晚期患者。（圖／記者某某某翻攝，下同）',
+    '醫師為心臟病患者進行超音波檢查，與本文個案無關，圖中人物並非當事人，醫院提醒民眾切勿自行前往海外或尋求未經衛福部核准的細胞療法；示意圖。（路透資料照）',
+    '疗程前后对比示意图,图片来源网络',
+    '帕金森病人震颤动图,来源于网络',
+  ])('is a caption (a photo\'s, of any length, ending in its credit): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each(['某某某 某某某 報導  / 台北市', '王某某 報導 / 台中市', '請繼續往下閱讀...', '请继续往下阅读', '![]()', '![图1](https://example.org/a.png)', '(*) 必填内容', '* 必填'])('is chrome (a byline, a portal\'s and a form\'s residue): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '研究團隊表示，相關成果已投稿國際期刊。（本報訊）',
+    '患者在医院完成了自体脂肪干细胞注射,来源于网络的说法并不可靠。',
+    '請繼續往下閱讀本院的治療須知，並於術前簽署同意書。',
+    '記者會上，衛生局長報導最新進度 / 台北市',
+    '必填内容包括姓名、电话和就诊意向。',
+  ])('is no chrome (sentences with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+
+  it.each([
+    ['健康網》幹細胞治療心衰竭 首例人體試驗啟動', '幹細胞治療心衰竭 首例人體試驗啟動'],
+    ['《再生醫療法》上路 南市五家醫院可申請', '《再生醫療法》上路 南市五家醫院可申請'],
+  ] as const)('cuts a column label glued by "》" off the title: %s', (text, title) => {
+    expect(withoutSiteName(text, foldWidth(text), structure())).toBe(title);
+  });
+});
