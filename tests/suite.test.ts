@@ -23,7 +23,12 @@ export function unseededDraws(text: string): number[] {
     let at = match.index + match[0].length;
     while (depth > 0 && at < text.length) {
       const c = text[at++];
-      if (c === '(') depth++;
+      // An escaped character, or a bracket inside a string ("fc.constantFrom('(', …)"), closes nothing.
+      if (c === '\\') at++;
+      else if (c === "'" || c === '"' || c === '`') {
+        while (at < text.length && text[at] !== c) at += text[at] === '\\' ? 2 : 1;
+        at++;
+      } else if (c === '(') depth++;
       else if (c === ')') depth--;
     }
     if (!/\bseed\b/.test(text.slice(match.index, at))) lines.push(text.slice(0, match.index).split('\n').length);
@@ -46,6 +51,10 @@ describe('the suite draws the same inputs on every run', () => {
     expect(unseededDraws('fc.assert(fc.property(fc.nat(), (n) => n >= 0));')).toEqual([1]);
     expect(unseededDraws('x;\nfc.assert(\n  fc.property(fc.nat(), (n) => f(n)),\n  { numRuns: 10 },\n);')).toEqual([2]);
     expect(unseededDraws('fc.assert(\n  fc.property(fc.nat(), (n) => f(n)),\n  { seed: 17, numRuns: 10 },\n);\nfc.sample(fc.nat(), { seed: 1 })')).toEqual([]);
+    // A bracket in a string or escaped in a pattern does not end the call before its seed (refs33's first version).
+    expect(unseededDraws("fc.assert(\n  fc.property(fc.constantFrom(')', '3) A'), (o) => /^\\)/.test(o)),\n  { seed: 17 },\n);")).toEqual([]);
+    // ... nor does one in a string hide a call without a seed behind a later word "seed".
+    expect(unseededDraws("fc.assert(fc.property(fc.constantFrom('('), (o) => o !== ''));\nconst seed = 1;")).toEqual([1]);
   });
 });
 
