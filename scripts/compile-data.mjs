@@ -11,9 +11,9 @@
 // it) with their sizes and times, and a process refuses a form when one has changed since: a `tsc`
 // alone after a change to how keys or tries are derived compiles the data at run time rather than
 // load a form the new code would read differently. A listed file's TypeScript source must be here:
-// a tree without it (an installed package) takes the file by its size, as no `tsc` can change it. The structure form's compiler (core/pretest.js)
-// is listed with its source and not shipped: absent where its source is absent too, it is taken as
-// an installed package's. And the reference parser's words' phrase keys
+// a tree without it (an installed package) takes the file by its size, as no `tsc` can change it.
+// The structure form's compiler (core/pretest.js) is listed with its source and not shipped: absent
+// where its source is absent too, it is taken as an installed package's. And the reference parser's words' phrase keys
 // (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
 // one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
