@@ -10,9 +10,10 @@
 // lists the dist/src files of that code (the module graph of compiled-data.js, as esbuild resolves
 // it) with their sizes and times, and a process refuses a form when one has changed since: a `tsc`
 // alone after a change to how keys or tries are derived compiles the data at run time rather than
-// load a form the new code would read differently. The structure form's compiler (core/pretest.js)
-// is listed with its source and not shipped: absent where its source is absent too, it is taken as
-// an installed package's. And the reference parser's words' phrase keys
+// load a form the new code would read differently. A listed file's TypeScript source must be here:
+// a tree without it (an installed package) takes the file by its size, as no `tsc` can change it.
+// The structure form's compiler (core/pretest.js) is listed with its source and not shipped: absent
+// where its source is absent too, it is taken as an installed package's. And the reference parser's words' phrase keys
 // (src/refs/data.ts `referenceKeys`: ~1,200 words, NFKC and lower case; 1.2–1.8 ms of every
 // one-article ingest): the words are code (src/generated/reference-data.ts), so that form is listed
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
@@ -28,7 +29,7 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { dataFileKey, dataFileKeysFile, readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
-const { compiledDataDir, compiledDataFile, compilerFiles, encodeCompiled, lexiconTextForm, structureTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
+const { compiledDataDir, compiledDataFile, compilerFiles, emittedFrom, encodeCompiled, lexiconTextForm, structureTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
 const { referenceKeys, REFERENCE_KEYS_SOURCE } = await import(`${root}dist/src/refs/data.js`);
@@ -76,7 +77,7 @@ const code = compilerFiles(await compilerModules('core/compiled-data.js', ['dist
 // the compiled file is there and unchanged (src/core/compiled-data.ts `codeIsCurrent`).
 const preTestModules = await compilerModules('core/pretest.js', ['dist/src/core/pretest.js']);
 const readerModules = new Set(await compilerModules('core/data.js', ['dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js']));
-const buildOnly = Object.fromEntries(preTestModules.filter((path) => !readerModules.has(path)).map((path) => [path, path.replace(/^dist\/(src\/.*)\.js$/, '$1.ts')]));
+const buildOnly = Object.fromEntries(preTestModules.filter((path) => !readerModules.has(path)).map((path) => [path, emittedFrom(path)]));
 const preTestCode = compilerFiles([...new Set([...preTestModules, 'dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js'])].sort(), root, buildOnly);
 const keysCode = compilerFiles(await compilerModules('refs/data.js', ['dist/src/refs/data.js', 'dist/src/generated/reference-data.js']), root);
 

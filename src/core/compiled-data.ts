@@ -22,8 +22,11 @@ import { packagePath, packageRoot } from './paths.js';
  * are unchanged — after a `tsc` alone that changed how keys or tries are derived, the data is
  * compiled at run time by the code that runs. Size and time are asked first, as git asks its
  * index: when both match, the file is taken as unchanged without reading it; when only the time
- * differs, its bytes decide. npm packs every file with one fixed time (1985-10-26), so in an
- * installed package the times never match, and the bytes are what keep the shipped forms in use.
+ * differs, its bytes decide — in a tree that holds the file's TypeScript source. An installed
+ * package's times are never the build's (npm writes each file at the install), and it ships no
+ * src/: no `tsc` there can emit a compiler other than the one packed with the forms (`npm pack` and
+ * `npm publish` run `prepare`, the build), so a compiler file whose source is absent is taken by its
+ * size, not hashed at every start (~170 kB; issue 17: start-up).
  * A compiler file no process runs (the structure pre-tests' compiler, core/pretest.js) is listed
  * with its TypeScript source and is not shipped: where it is absent, the form is taken only if its
  * source is absent too — a tree with no source to emit another compiler (an installed package);
@@ -71,13 +74,15 @@ const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(byte
 /**
  * The files a form was compiled by, as they are now (a form stays valid while this list does not change);
  * `buildOnly` maps each of them no process runs (the package leaves it out) to its TypeScript source,
- * which must exist: the file may then be absent where its source is.
+ * which must exist: the file may then be absent where its source is. A file of dist/src whose source
+ * ({@link emittedFrom}) is not found is refused: where it is absent, a process takes the file by its size.
  */
 export function compilerFiles(paths: readonly string[], root: string = packageRoot, buildOnly: Readonly<Record<string, string>> = {}): CompilerFile[] {
   return paths.map((path) => {
     const file = join(root, path);
     const stat = statSync(file);
     const hash = sha256Of(readFileSync(file));
+    if (sourceIsAbsent(root, path)) throw new Error(`compilerFiles: ${path}'s source ${emittedFrom(path)} was not found`);
     const source = buildOnly[path];
     if (source === undefined) return [path, stat.size, stat.mtimeMs, hash];
     if (statSync(join(root, source), { throwIfNoEntry: false }) === undefined) throw new Error(`compilerFiles: ${path}'s source ${source} was not found`);
@@ -86,8 +91,20 @@ export function compilerFiles(paths: readonly string[], root: string = packageRo
 }
 
 /**
+ * The TypeScript source tsc emits a file of dist/src from (`dist/src/x.js` ← `src/x.ts`, the
+ * project's rootDir and outDir); undefined for any other path.
+ */
+export function emittedFrom(path: string): string | undefined {
+  const match = /^dist\/(src\/.+)\.js$/.exec(path);
+  return match === null ? undefined : `${match[1]}.ts`;
+}
+
+/**
  * Whether every file of the code that compiled a form is as it was then: a stat each (~8 files, a
- * few µs each), and the file's bytes hashed only when its size matches and its time does not. A
+ * few µs each), and the file's bytes hashed only when its size matches and its time does not —
+ * unless the file is of dist/src and its TypeScript source is absent ({@link emittedFrom}): a tree
+ * with no source to emit another compiler from (an installed package, which ships no src/, and
+ * whose files npm writes at the install, so that no time is the build's) takes it by its size. A
  * build-only file absent is taken as left out of the package while its source is absent too.
  */
 function codeIsCurrent(code: unknown, root: string): boolean {
@@ -103,12 +120,18 @@ function codeIsCurrent(code: unknown, root: string): boolean {
         return false;
       }
       if (stat.size !== size) return false;
-      if (stat.mtimeMs !== mtimeMs && sha256Of(readFileSync(file)) !== sha256) return false;
+      if (stat.mtimeMs !== mtimeMs && !sourceIsAbsent(root, path) && sha256Of(readFileSync(file)) !== sha256) return false;
     } catch {
       return false;
     }
   }
   return true;
+}
+
+/** Whether `path` is a file of dist/src whose TypeScript source is not in the tree at `root` ({@link emittedFrom}). */
+function sourceIsAbsent(root: string, path: string): boolean {
+  const source = emittedFrom(path);
+  return source !== undefined && statSync(join(root, source), { throwIfNoEntry: false }) === undefined;
 }
 
 /** The folder the build writes the shipped data's compiled forms into. */

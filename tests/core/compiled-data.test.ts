@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, structureTextOfForm, type CompilerFile } from '../../src/core/compiled-data.js';
+import { asciiJson, COMPILED_DATA_FORMAT, compiledDataDir, compiledDataFile, compilerFiles, decodeCompiled, emittedFrom, encodeCompiled, journalIndexFor, journalIndexOfBytes, lexiconMatcherFor, lexiconOfForm, lexiconTextForm, readCompiled, structureTextOfForm, type CompilerFile } from '../../src/core/compiled-data.js';
 import { loadData, readConfigFile, type DataFiles } from '../../src/core/data.js';
 import { JournalIndex } from '../../src/core/journals.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
@@ -294,8 +294,7 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     writeFileSync(compiler, 'export const key = (name) => name.toUpperCase();\n');
     utimesSync(compiler, new Date(2001, 0, 1), new Date(2001, 0, 1));
     expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).toBeNull();
-    // The same bytes at another time (npm packs every file at 1985-10-26, so an installed package's
-    // times never match the build's): taken, its bytes hashed.
+    // The same bytes at another time (a copy's, or a checkout's after a restore): taken, its bytes hashed.
     writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
     utimesSync(compiler, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
     expect(decodeCompiled(form(listed), 'journals', sha256(journalsText), dir)).not.toBeNull();
@@ -357,6 +356,44 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     expect(listed.filter((entry) => entry[4] !== undefined)).toEqual([[`dist/src/core/pretest.js`, expect.any(Number), expect.any(Number), expect.any(String), 'src/core/pretest.ts']]);
     expect(listed.map(([path]) => path)).toEqual(expect.arrayContaining(['dist/src/core/data.js', 'dist/src/core/pattern-group.js', 'dist/src/core/pretest-form.js']));
     expect(code.every((entry) => entry.length === 4)).toBe(true);
+  });
+
+  it("a compiler file of dist/src whose TypeScript source is absent (an installed package) is taken by its size, its bytes not read; with its source, checked as before", () => {
+    expect([emittedFrom('dist/src/core/journals.js'), emittedFrom('dist/src/generated/script-tables.js'), emittedFrom('compiler.js'), emittedFrom('dist/compiler.js')]).toEqual(['src/core/journals.ts', 'src/generated/script-tables.ts', undefined, undefined]);
+    const dir = mkdtempSync(join(tmpdir(), 'compiled-installed-'));
+    try {
+      mkdirSync(join(dir, 'dist/src/core'), { recursive: true });
+      mkdirSync(join(dir, 'src/core'), { recursive: true });
+      const compiler = join(dir, 'dist/src/core/key.js');
+      const source = join(dir, 'src/core/key.ts');
+      writeFileSync(compiler, 'export const key = (name) => name.toLowerCase();\n');
+      writeFileSync(source, 'export const key = (name: string) => name.toLowerCase();\n');
+      const form = encodeCompiled('journals', sha256(journalsText), JournalIndex.compile(table.journals, table.cues), compilerFiles(['dist/src/core/key.js'], dir));
+      const taken = () => decodeCompiled(form, 'journals', sha256(journalsText), dir) !== null;
+      expect(taken()).toBe(true);
+      // Rewritten, the same size at another time, with its source there (a checkout after a `tsc`): refused.
+      writeFileSync(compiler, 'export const key = (name) => name.toUpperCase();\n');
+      expect(taken()).toBe(false);
+      // Its source gone (the tree can emit no other compiler): taken by its size.
+      rmSync(source);
+      expect(taken()).toBe(true);
+      // Of another size: refused, source or none.
+      writeFileSync(compiler, 'export const key = (name) => name.toUpperCase().trim();\n');
+      expect(taken()).toBe(false);
+      // The build lists no file of dist/src whose source it cannot find: a checkout always hashes what it lists.
+      expect(() => compilerFiles(['dist/src/core/key.js'], dir)).toThrow(/src\/core\/key\.ts was not found/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("every file of dist/src the build's forms list has its TypeScript source in this tree, where emittedFrom says: a checkout checks each by its time, then its bytes", () => {
+    const listed = readdirSync(compiledDataDir)
+      .filter((name) => name.endsWith('.bin'))
+      .flatMap((name) => headerOf(readFileSync(join(compiledDataDir, name))).code as CompilerFile[]);
+    const paths = [...new Set(listed.map(([path]) => path))];
+    expect(paths.length).toBeGreaterThan(15);
+    expect(paths.filter((path) => path.startsWith('dist/src/') && !existsSync(repo(emittedFrom(path)!)))).toEqual([]);
   });
 
   it('after the build, a `tsc` alone that changes how keys are derived: the process compiles the table with its own code, never the stale form', () => {

@@ -110,17 +110,28 @@ describe('what the package leaves out', () => {
     expect(packed.files.map((f) => f.path).filter((path) => path.endsWith('.d.ts')).sort()).toEqual(opened);
   });
 
-  it("ships the structure lists' pre-tests and the reference words' keys compiled, and the installed package uses them (npm gives its files one time)", () => {
+  it("ships the structure lists' pre-tests and the reference words' keys compiled, and the installed package uses them without reading their compiler's files (npm writes its files at the install: no time is the build's)", () => {
     const installed = join(scratch, 'node_modules', 'digest-ingest');
     expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/data/')).map((path) => path.replace(/-(?:reference-data|[0-9a-f]{64})\.v\d+\.bin$/, '')).sort()).toEqual(['dist/data/reference-keys', 'dist/data/structure']);
-    const script = `import { readCompiled } from ${JSON.stringify(pathToFileURL(join(installed, 'dist', 'src', 'core', 'compiled-data.js')).href)};
-import { readdirSync } from 'node:fs';
-console.log(JSON.stringify(readdirSync(${JSON.stringify(join(installed, 'dist', 'data'))}).sort().map((name) => { const [, kind, sha] = /^([a-z-]+?)-([^-]+|reference-data)\\.v\\d+\\.bin$/.exec(name); return [kind, readCompiled(kind, sha) !== null]; })));
+    // node:fs's reads watched once the module is loaded: the files of dist/src opened or read whole while the forms are checked.
+    const script = `import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const { readCompiled } = await import(${JSON.stringify(pathToFileURL(join(installed, 'dist', 'src', 'core', 'compiled-data.js')).href)});
+const read = new Set();
+const { openSync, readFileSync } = fs;
+const watched = (path) => { if (String(path).includes('/dist/src/')) read.add(String(path).slice(String(path).indexOf('/dist/src/') + 1)); };
+fs.openSync = (path, ...rest) => (watched(path), openSync(path, ...rest));
+fs.readFileSync = (path, ...rest) => (watched(path), readFileSync(path, ...rest));
+syncBuiltinESMExports();
+const forms = fs.readdirSync(${JSON.stringify(join(installed, 'dist', 'data'))}).sort().map((name) => { const [, kind, sha] = /^([a-z-]+?)-([^-]+|reference-data)\\.v\\d+\\.bin$/.exec(name); return [kind, readCompiled(kind, sha) !== null]; });
+console.log(JSON.stringify({ forms, read: [...read].sort() }));
 `;
     writeFileSync(join(scratch, 'forms.mjs'), script);
     const r = spawnSync(process.execPath, ['forms.mjs'], { cwd: scratch, encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual([['reference-keys', true], ['structure', true]]);
+    expect(JSON.parse(r.stdout)).toEqual({ forms: [['reference-keys', true], ['structure', true]], read: [] });
+    // The files are the build's: npm wrote each at the install (no time matches), and no src/ came with them.
+    expect(existsSync(join(installed, 'src'))).toBe(false);
   });
 
   it("ships no module of dist/src that the CLI, the package's root, a build's worker and the compiled forms' checks never reach: not the schemas' type-only ones", async () => {
