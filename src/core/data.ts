@@ -295,7 +295,14 @@ export interface DataFileRead {
   /** Whether the bytes are valid UTF-8 (the hash is theirs): asked instead of `bytes`, which a read made {@link readDataFile}'s `whenAsked` reads at its first ask. */
   utf8?: boolean;
   /** The file's identity when its bytes were read, or (read when asked) when it was loaded: {@link changedSinceRead} compares it. */
-  identity?: Stats;
+  identity?: DataFileIdentity;
+}
+
+/** A file's identity as `fstat` gives it: device, inode, size, modification and change times (ms) — a {@link DataFileKey}'s first five. */
+export type DataFileIdentity = readonly [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
+function identityOf(info: Stats): DataFileIdentity {
+  return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
 }
 
 /**
@@ -386,7 +393,7 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
   const known = keyedHash(info, keys);
   if (known === undefined && !isUtf8(bytes)) {
     const text = bytes.toString('utf8');
-    return { text, hash: hashOf(text), utf8: false, identity: info };
+    return { text, hash: hashOf(text), utf8: false, identity: identityOf(info) };
   }
   return {
     // Decoded at each read, not kept: the read is held for the pipeline's life (its fingerprint
@@ -398,7 +405,7 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
     hash: known ?? createHash('sha256').update(bytes).digest('hex'),
     bytes,
     utf8: true,
-    identity: info,
+    identity: identityOf(info),
   };
 }
 
@@ -429,7 +436,7 @@ function readWhenAsked(file: string, info: Stats, hash: string): DataFileRead {
       return bytes();
     },
     utf8: true,
-    identity: info,
+    identity: identityOf(info),
   };
 }
 
@@ -443,7 +450,8 @@ export function changedSinceRead(file: string, read: DataFileRead): boolean {
   if (read.identity === undefined) return false;
   let now: { bytes: Buffer; info: Stats };
   try {
-    if (sameFile(dataFileInfo(file, MAX_CONFIG_BYTES), read.identity)) return false;
+    const then = read.identity;
+    if (identityOf(dataFileInfo(file, MAX_CONFIG_BYTES)).every((part, index) => part === then[index])) return false;
     now = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
   } catch {
     return true;
