@@ -294,6 +294,15 @@ export interface DataFileRead {
   bytes?: Uint8Array;
   /** Whether the bytes are valid UTF-8 (the hash is theirs): asked instead of `bytes`, which a read made {@link readDataFile}'s `whenAsked` reads at its first ask. */
   utf8?: boolean;
+  /** The file's identity when its bytes were read, or (read when asked) when it was loaded: {@link changedSinceRead} compares it. */
+  identity?: DataFileIdentity;
+}
+
+/** A file's identity as `fstat` gives it: device, inode, size, modification and change times (ms) — a {@link DataFileKey}'s first five. */
+export type DataFileIdentity = readonly [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
+function identityOf(info: Stats): DataFileIdentity {
+  return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
 }
 
 /**
@@ -384,7 +393,7 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
   const known = keyedHash(info, keys);
   if (known === undefined && !isUtf8(bytes)) {
     const text = bytes.toString('utf8');
-    return { text, hash: hashOf(text), utf8: false };
+    return { text, hash: hashOf(text), utf8: false, identity: identityOf(info) };
   }
   return {
     // Decoded at each read, not kept: the read is held for the pipeline's life (its fingerprint
@@ -396,6 +405,7 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
     hash: known ?? createHash('sha256').update(bytes).digest('hex'),
     bytes,
     utf8: true,
+    identity: identityOf(info),
   };
 }
 
@@ -426,7 +436,27 @@ function readWhenAsked(file: string, info: Stats, hash: string): DataFileRead {
       return bytes();
     },
     utf8: true,
+    identity: identityOf(info),
   };
+}
+
+/**
+ * Whether the file `read` was read from has other bytes now (or is gone): a build's last check
+ * before it commits. Its identity first — the same device, inode, size and both times are the
+ * same bytes, as for a key —, its bytes hashed only when the identity moved (an editor's save of
+ * the same text, a `touch`: no change). A read without an identity is taken as unchanged.
+ */
+export function changedSinceRead(file: string, read: DataFileRead): boolean {
+  if (read.identity === undefined) return false;
+  let now: { bytes: Buffer; info: Stats };
+  try {
+    const then = read.identity;
+    if (identityOf(dataFileInfo(file, MAX_CONFIG_BYTES)).every((part, index) => part === then[index])) return false;
+    now = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
+  } catch {
+    return true;
+  }
+  return (isUtf8(now.bytes) ? createHash('sha256').update(now.bytes).digest('hex') : hashOf(now.bytes.toString('utf8'))) !== read.hash;
 }
 
 /** Whether two `fstat`s are of the same unchanged file: device, inode, size and both times (a {@link DataFileKey}'s identity). */

@@ -157,6 +157,7 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
   // The structure lists' and the lexicon's bytes, where the build keyed the file, read only when asked (READ_WHEN_ASKED).
   for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key], undefined, READ_WHEN_ASKED.has(key));
   const data = loadData(dataFiles, reads);
+  loads.set(data, [{ file: path, read }, ...(Object.keys(dataFiles) as (keyof DataFiles)[]).map((key) => ({ file: dataFiles[key], read: reads[key] }))]);
   let fingerprint: string | undefined;
 
   const stages: ConfiguredStage[] = [];
@@ -191,6 +192,24 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
       return fingerprint;
     },
   };
+}
+
+/** A file a pipeline's load read: the pipeline file or one of its data files, with its read (hash, identity). */
+export interface LoadedFile {
+  file: string;
+  read: DataFileRead;
+}
+
+/** Each load's files ({@link loadedFiles}), by its data: a pipeline copied with a spread keeps them. */
+const loads = new WeakMap<PipelineData, readonly LoadedFile[]>();
+
+/**
+ * The files `pipeline`'s load read — the pipeline file, then its data files — in the order its
+ * fingerprint hashes them: which one changed, where fingerprints differ (a build's workers), and
+ * whether one changed since the load (a build's last check). Undefined for a pipeline not loaded here.
+ */
+export function loadedFiles(pipeline: Pipeline): readonly LoadedFile[] | undefined {
+  return loads.get(pipeline.data);
 }
 
 /**

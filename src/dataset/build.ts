@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Pipeline } from '../core/pipeline.js';
+import { changedSinceRead, DataFileChangedError } from '../core/data.js';
+import { loadedFiles, type Pipeline } from '../core/pipeline.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import type { WalkProblem } from '../io/inputs.js';
@@ -424,6 +425,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     rowLedger.close();
     indexRowLedger?.close();
     next.changes = settledChanges.summary();
+    // The last moment to say that a file the pipeline read was saved during the build.
+    stopIfSavedSinceLoad(pipeline);
     // The state and the hand-over read the summaries after the commit has removed the staging folder.
     read.open();
     const changes = writer.commit(true);
@@ -491,6 +494,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache?.close();
     writer.abort();
   }
+}
+
+/**
+ * Throws DataFileChangedError naming the first file the pipeline's load read (the pipeline file,
+ * then its data files) that has other bytes now: the build stops before its commit, the previous
+ * dataset as it was. Its records were all made from the bytes read at the start (the workers
+ * checked theirs: worker.ts), but a save before a worker's check stops a build, and a save at any
+ * other moment of it must too: one outcome for one act, whenever it falls, and the dataset in
+ * place never older than its files without a word. A rerun costs nothing a next build would not:
+ * the cache keys moved with the bytes. Six `fstat`s; a file's bytes hashed only if its identity moved.
+ */
+function stopIfSavedSinceLoad(pipeline: Pipeline): void {
+  const changed = loadedFiles(pipeline)?.find((loaded) => changedSinceRead(loaded.file, loaded.read));
+  if (changed !== undefined) throw new DataFileChangedError(`${changed.file}: changed since the build loaded it (its records were made from the bytes before): run the command again`);
 }
 
 /**

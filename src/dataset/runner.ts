@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataFileChangedError, verifiedDataHashes } from '../core/data.js';
-import type { Pipeline } from '../core/pipeline.js';
+import { loadedFiles, type Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
 import type { WriteFs } from '../io/fs.js';
 import type { CacheTarget } from './cache-entry.js';
@@ -185,7 +185,8 @@ export async function createRunner(pipeline: Pipeline, concurrency: number, work
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     // The pipeline's data files were checked when this thread loaded it: workers only parse them.
     // With the pipeline's fingerprint, which the build's keys took (the thread reads every data file's bytes then): a worker's load of the file must read the same.
-    workerData: { verifiedData: verifiedDataHashes(), code: workerCode(), fingerprint: pipeline.fingerprint } satisfies WorkerStart,
+    // With each file's hash, so that a worker names the one that changed.
+    workerData: { verifiedData: verifiedDataHashes(), code: workerCode(), fingerprint: pipeline.fingerprint, fileHashes: loadedFiles(pipeline)?.map((loaded) => loaded.read.hash) } satisfies WorkerStart,
   });
   // A worker that dies outside a task (say, out of memory while loading the pipeline) is an
   // 'error' on the pool; unhandled, it would end the process. The pool is given up — the rest of

@@ -1,6 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { DataFileChangedError, trustVerifiedData } from '../core/data.js';
-import type { Pipeline } from '../core/pipeline.js';
+import { loadedFiles, type Pipeline } from '../core/pipeline.js';
 import { pipelineFor } from '../ingest.js';
 import type { CacheTarget } from './cache-entry.js';
 import { changeArticleText, pageSource, type ChangeHead, type ChangePrior } from './changes.js';
@@ -63,6 +63,12 @@ export interface WorkerStart {
    * worker whose own load of the file reads other bytes answers {@link DataChanged} (runner.ts).
    */
   fingerprint?: string;
+  /**
+   * The sha256 of each file the build's load read — the pipeline file, then its data files, as
+   * src/core/pipeline.ts `loadedFiles` lists them —: where the fingerprints differ, the file that
+   * changed is named to the user, not the pipeline file.
+   */
+  fileHashes?: string[] | undefined;
 }
 
 const start = workerData as WorkerStart | undefined;
@@ -84,14 +90,19 @@ const checked = new WeakSet<Pipeline>();
 /**
  * `pipeline` (this thread's load of the build's pipeline file) if it is what the build thread
  * loaded — its fingerprint, the hash of the file and of every data file's bytes, is `fingerprint` —
- * else DataFileChangedError. The fingerprint reads the bytes a start leaves unread (the structure
- * lists, the lexicon: src/core/data.ts, READ_WHEN_ASKED) and holds them, so a file changed later no
- * longer reaches this thread (its first ask of them threw then, at every later task): ~5 M
- * instructions a worker, once (~234 KB read, ~550 KB hashed), as the build thread's cache keys did.
+ * else DataFileChangedError naming the file whose hash is not the build's (`fileHashes`), as the
+ * build thread names a file changed under it (src/core/data.ts). The fingerprint reads the bytes a
+ * start leaves unread (the structure lists, the lexicon: src/core/data.ts, READ_WHEN_ASKED) and
+ * holds them, so a file changed later no longer reaches this thread (its first ask of them threw
+ * then, at every later task): ~5 M instructions a worker, once (~234 KB read, ~550 KB hashed), as
+ * the build thread's cache keys did.
  */
-function sameAsBuild(pipeline: Pipeline, fingerprint: string): Pipeline {
+function sameAsBuild(pipeline: Pipeline, fingerprint: string, fileHashes?: readonly string[]): Pipeline {
   if (checked.has(pipeline)) return pipeline;
   if (pipeline.fingerprint !== fingerprint) {
+    // The pipeline file first: changed, it may name other data files, whose hashes are not comparable.
+    const changed = loadedFiles(pipeline)?.find((loaded, index) => fileHashes !== undefined && loaded.read.hash !== fileHashes[index]);
+    if (changed !== undefined) throw new DataFileChangedError(`${changed.file}: changed since the build loaded it (the build's records would be of two versions): run the command again`);
     throw new DataFileChangedError(`${pipeline.file}: it or a data file it names changed since the build loaded it (the build's records would be of two versions): run the command again`);
   }
   checked.add(pipeline);
@@ -294,10 +305,10 @@ export function joinEntry(entry: SentEntry, bulk: EntryBulk): Entry {
  * written there, its bulk posted on `port` before the entry is returned (so it is on its way
  * first), the entry returned without it.
  */
-export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>, fingerprint?: string): Promise<SentEntry> {
+export async function ingestOnThread(task: WorkerTask, port: Pick<MessagePort, 'postMessage'>, fingerprint?: string, fileHashes?: readonly string[]): Promise<SentEntry> {
   // pipelineFor loads each pipeline file once per thread; given the build's fingerprint, it must be the build's.
   const loaded = pipelineFor(task.pipelineFile);
-  const pipeline = fingerprint === undefined ? loaded : sameAsBuild(loaded, fingerprint);
+  const pipeline = fingerprint === undefined ? loaded : sameAsBuild(loaded, fingerprint, fileHashes);
   const { entry, bulk } = splitEntry(task.input.path, await computeEntry(task.input, pipeline, task.where, undefined, task.prior, task.cache), task.prepare === true);
   const { message, transfer } = bulkMessage(bulk);
   port.postMessage(message, transfer);
@@ -330,7 +341,7 @@ export function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
  * error crosses to the build thread without its class.
  */
 export default async function ingestTask(task: WorkerTask): Promise<SentEntry | DataChanged> {
-  return oneAtATime(() => ingestOnThread(task, parentPort!, start?.fingerprint).catch(dataChangedAnswer));
+  return oneAtATime(() => ingestOnThread(task, parentPort!, start?.fingerprint, start?.fileHashes).catch(dataChangedAnswer));
 }
 
 /** A DataFileChangedError as the worker's answer ({@link DataChanged}); any other error thrown on. */

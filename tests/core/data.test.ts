@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDataPlace, checkUniqueKeys, DataFileChangedError, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
+import { changedSinceRead, checkDataPlace, checkUniqueKeys, DataFileChangedError, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
 import type { Lexicon } from '../../src/generated/lexicon.js';
@@ -337,6 +337,40 @@ describe('configuration files are read with care', () => {
     writeFileSync(file, Buffer.from([0x22, 0xff, 0x22]));
     const notUtf8 = readDataFile(file, [again], true);
     expect([notUtf8.utf8, notUtf8.bytes]).toEqual([false, undefined]);
+  });
+
+  it("changedSinceRead (a build's last check): the same identity is no change, nor other times over the same bytes; other bytes, in place or by a rename, or no file, are — for a read now and a keyed read when asked alike", () => {
+    const dir = tmp();
+    const file = join(dir, 'lexicon.json');
+    writeFileSync(file, '{"concepts": ["干细胞"]}');
+    const key = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    for (const read of [readDataFile(file, []), readDataFile(file, [key], true)]) {
+      writeFileSync(file, '{"concepts": ["干细胞"]}');
+      utimesSync(file, new Date(key[3]), new Date(key[3]));
+      const now = readDataFile(file, []);
+      expect(changedSinceRead(file, now)).toBe(false);
+      // Saved with the same bytes (an editor's save, a touch): its times moved, its bytes did not.
+      utimesSync(file, new Date(key[3] + 60_000), new Date(key[3] + 60_000));
+      expect(changedSinceRead(file, read)).toBe(false);
+      // The same size, other bytes, the modification time set back: only the change time tells.
+      waitForTheClockPast(dir, statSync(file).ctimeMs);
+      writeFileSync(file, '{"concepts": ["造血干"]}');
+      utimesSync(file, new Date(key[3]), new Date(key[3]));
+      expect(changedSinceRead(file, read)).toBe(true);
+      expect(changedSinceRead(file, now)).toBe(true);
+      // Other bytes put in place by a rename.
+      const twin = join(dir, 'twin.json');
+      writeFileSync(twin, '{"concepts": ["间充质"]}');
+      renameSync(twin, file);
+      expect(changedSinceRead(file, read)).toBe(true);
+      // The same bytes again by a rename: another inode, no change.
+      writeFileSync(twin, '{"concepts": ["干细胞"]}');
+      renameSync(twin, file);
+      expect(changedSinceRead(file, read)).toBe(false);
+    }
+    const gone = readDataFile(file, []);
+    rmSync(file);
+    expect(changedSinceRead(file, gone)).toBe(true);
   });
 
   it('dataFileKey: no key for a file changed within KEY_SETTLE_MS of its read (a change in the same clock tick keeps every time), nor for bytes that are not UTF-8', () => {

@@ -14,6 +14,7 @@ import { CACHE_FORMAT, configFingerprint } from '../../src/dataset/keys.js';
 import { planBuild, type BuildPlan, type InputPlan } from '../../src/dataset/plan.js';
 import { merge } from '../../src/dataset/merge.js';
 import { loadPipeline, type Pipeline } from '../../src/pipeline.js';
+import { DataFileChangedError } from '../../src/core/data.js';
 import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { copyDataset, repo, tree } from '../helpers.js';
 import { makeProject, withInputsInEveryShard } from '../support/project.js';
@@ -634,5 +635,42 @@ describe('what a build reads of its inputs and its cache (issue 17)', () => {
     expect(again.computed).toBe(6);
     expectSameTree(tree(out), written);
     expect(stateOf(out).format).toBe(CACHE_FORMAT);
+  }, 120_000);
+});
+
+describe("a file the pipeline read, saved during a build (the build's last check before its commit)", () => {
+  /** A copy of the shipped pipeline and its data files, with `count` inputs: files the build never keyed, each read whole at the load. */
+  const copied = (count: number) => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-build-saved-'));
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const inputs = join(dir, 'in');
+    mkdirSync(inputs);
+    for (let i = 0; i < count; i++) cpSync(repo(`fixtures/articles/${fixtures[i % fixtures.length]!}`), join(inputs, `${String(i).padStart(2, '0')}-${fixtures[i % fixtures.length]!}`));
+    return { dir, data: (name: string) => join(dir, 'pipelines', 'data', `${name}.json`), pipeline: () => ({ ...loadPipeline(join(dir, 'pipelines', 'digest.json')), inputs: [inputs] }) };
+  };
+
+  it('a data file saved after every worker checked its load (the last input settled): the build stops naming it (DataFileChangedError, exit 2), nothing committed (was: the dataset committed from the bytes before, without a word)', async () => {
+    const { dir, data, pipeline } = copied(16);
+    const out = join(dir, 'out');
+    // 16 inputs: two workers (runner.ts starts one for every 8), each past its first task when the last input settles.
+    const built = build({ pipeline: pipeline(), outDir: out, cacheDir: null, concurrency: 2, onProgress: (done, total) => done === total && appendFileSync(data('structure'), '\n') });
+    await expect(built).rejects.toBeInstanceOf(DataFileChangedError);
+    await expect(built).rejects.toThrow(`${data('structure')}: changed since the build loaded it (its records were made from the bytes before): run the command again`);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('on this thread alike; a file saved with the same bytes (its times moved, an editor saving unchanged text) stops nothing', async () => {
+    const { dir, data, pipeline } = copied(2);
+    const out = join(dir, 'out');
+    const later = new Date(Date.now() + 60_000);
+    const touched = await build({ pipeline: pipeline(), outDir: out, cacheDir: null, concurrency: 1, onProgress: () => utimesSync(data('lexicon'), later, later) });
+    expect(touched.computed).toBe(2);
+    const manifest = readFileSync(join(out, 'manifest.json'));
+    const saved = build({ pipeline: pipeline(), outDir: out, cacheDir: null, concurrency: 1, onProgress: () => writeFileSync(data('lexicon'), `${readFileSync(data('lexicon'), 'utf8')} `) });
+    await expect(saved).rejects.toThrow(`${data('lexicon')}: changed since the build loaded it`);
+    // The dataset in place is the one before.
+    expect(readFileSync(join(out, 'manifest.json')).equals(manifest)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });

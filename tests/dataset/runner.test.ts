@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { DataFileChangedError } from '../../src/core/data.js';
 import { BULK } from '../../src/dataset/worker.js';
+import { repo } from '../helpers.js';
 
 /** The options each mocked pool was made with. */
 const made: Record<string, unknown>[] = [];
@@ -118,6 +119,20 @@ describe('a runner on worker threads', () => {
     await expect(run).rejects.toBeInstanceOf(DataFileChangedError);
     await expect(run).rejects.toThrow(/^\/p\/lexicon\.json: changed$/);
     expect(runner.peek('in/a.changed')).toBeUndefined();
+    await runner.close();
+  });
+
+  it("tells each worker the hash of every file the build's load read, the pipeline file first, so that a worker names the one that changed (was: the fingerprint alone, and the worker named the pipeline file)", async () => {
+    const { createRunner } = await import('../../src/dataset/runner.js');
+    const { loadPipeline } = await import('../../src/pipeline.js');
+    const { loadedFiles } = await import('../../src/core/pipeline.js');
+    made.length = 0;
+    const pipeline = loadPipeline(repo('pipelines/digest.json'));
+    const runner = await createRunner(pipeline, 2, 16);
+    const hashes = (made[0]!.workerData as { fileHashes: string[] }).fileHashes;
+    expect(hashes).toEqual(loadedFiles(pipeline)!.map((loaded) => loaded.read.hash));
+    expect(hashes).toHaveLength(6);
+    expect(hashes.every((hash) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
     await runner.close();
   });
 });

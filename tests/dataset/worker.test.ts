@@ -23,6 +23,7 @@ import { loadRecordValidators } from '../../src/core/schemas.js';
 import { DataFileChangedError, dataFileKey } from '../../src/core/data.js';
 import { build } from '../../src/dataset/build.js';
 import { loadPipeline } from '../../src/pipeline.js';
+import { loadedFiles } from '../../src/core/pipeline.js';
 
 const pipelineFile = repo('pipelines/digest.json');
 /** A task on a fixture, placed in check mode into an empty folder: nothing is written. */
@@ -215,7 +216,7 @@ describe('an entry crosses back from a worker thread in two parts', () => {
 });
 
 describe("a pipeline file or data file changed during a build (a worker's pipeline must be the build's)", () => {
-  it('a data file changed after the build thread loaded the pipeline and before a worker did: the build stops (DataFileChangedError, exit 2), nothing committed (was: the workers made their records from the changed file, the build thread from the one it loaded)', async () => {
+  it('a data file changed after the build thread loaded the pipeline and before a worker did: the build stops (DataFileChangedError, exit 2) naming that file, nothing committed (was: the workers made their records from the changed file, the build thread from the one it loaded; then, the message named the pipeline file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-worker-changed-'));
     // The pipeline and its data files copied: files the build never keyed, read whole at every load.
     cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
@@ -230,8 +231,24 @@ describe("a pipeline file or data file changed during a build (a worker's pipeli
     const out = join(dir, 'out');
     const built = build({ pipeline, outDir: out, cacheDir: null, concurrency: 2 });
     await expect(built).rejects.toBeInstanceOf(DataFileChangedError);
-    await expect(built).rejects.toThrow(`${join(dir, 'pipelines', 'digest.json')}: it or a data file it names changed since the build loaded it (the build's records would be of two versions): run the command again`);
+    await expect(built).rejects.toThrow(`${join(dir, 'pipelines', 'data', 'lexicon.json')}: changed since the build loaded it (the build's records would be of two versions): run the command again`);
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  }, 120_000);
+
+  it("a worker whose load differs from the build's in the pipeline file itself names the pipeline file; a worker told no file hashes, the pipeline file as before", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-worker-renamed-'));
+    cpSync(repo('pipelines'), join(dir, 'pipelines'), { recursive: true });
+    const file = join(dir, 'pipelines', 'digest.json');
+    const built = loadPipeline(file);
+    const hashes = loadedFiles(built)!.map((loaded) => loaded.read.hash);
+    // Six files, the pipeline file first, in the order its fingerprint hashes them.
+    expect(loadedFiles(built)!.map((loaded) => loaded.file)).toEqual([file, ...['journals', 'structure', 'html', 'lexicon', 'facts'].map((name) => join(dir, 'pipelines', 'data', `${name}.json`))]);
+    appendFileSync(file, '\n');
+    const port = { postMessage: () => undefined };
+    const fixture = { ...task('as-2025.txt'), pipelineFile: file };
+    await expect(ingestOnThread(fixture, port, built.fingerprint, hashes)).rejects.toThrow(`${file}: changed since the build loaded it`);
+    await expect(ingestOnThread(fixture, port, built.fingerprint)).rejects.toThrow(`${file}: it or a data file it names changed since the build loaded it`);
+    rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
   it("a worker that loaded the pipeline before a data file it reads when asked changed keeps the bytes it checked against the build's: its later tasks succeed, from the build's data (was: each failed with DataFileChangedError and ran again on the build thread, the build at one thread's speed without a word)", () => {
