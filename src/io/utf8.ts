@@ -38,11 +38,11 @@ function endsInHighSurrogate(piece: string): boolean {
  * compared at once, copied to keep ({@link ownUtf8}).
  *
  * Every text by V8's encoder (`Buffer.write`) into a buffer kept: Node's transcoder (`buffer.transcode`,
- * taken from 2,048 units until change 231) counted a third of V8's instructions a character, but
+ * taken from 2,048 units until change 233) counted a third of V8's instructions a character, but
  * each call copied its source and made its result in memory of its own, fresh pages the kernel
  * faults in and the collector frees — 2.5× V8's CPU on a 36,000-unit record in one process, and
  * −7 % (one thread) and −12 % (two workers) of a whole build's CPU without it (BENCHMARKS.md,
- * changes 230 and 231).
+ * changes 230 and 233).
  */
 export function utf8Of(text: Text): Uint8Array {
   const pieces: readonly string[] = typeof text === 'string' ? [text] : text;

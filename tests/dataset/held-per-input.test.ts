@@ -16,7 +16,7 @@ import { pipelineFileFor, repo } from '../helpers.js';
 
 // What a build's finish makes whole in proportion to its inputs (issue 17: flat in N). A text goes
 // through one of this thread's UTF-8 buffers, which grow to three bytes a unit of the largest text
-// and are never shrunk (src/io/utf8.ts; until change 231 the transcoder's, to twice its UTF-16): a
+// and are never shrunk (src/io/utf8.ts; until change 233 the transcoder's, to twice its UTF-16): a
 // piece that grows with the dataset left the build thread holding ~1 KB an input after the build
 // (BENCHMARKS.md, "what a build holds per input, ranked"). Measured as sizes of pieces and of live
 // ArrayBuffers, never as time.

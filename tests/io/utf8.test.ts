@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ownUtf8, SCRATCH_MAX_BYTES, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
 
-/** A long text's length: what Node's transcoder took until change 231 (a record, a page, a table's rows are longer). */
+/** A long text's length: what Node's transcoder took until change 233 (a record, a page, a table's rows are longer). */
 const LONG = 2048;
 
 /** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
@@ -40,7 +40,7 @@ describe('utf8Of', () => {
     // A short text and a long one are views of the one scratch buffer: no buffer made a text.
     const short = 'x'.repeat(LONG - 1);
     expect(utf8Of(short).buffer).toBe(utf8Of('next').buffer);
-    // Before (change 231): a text of 2,048 units or more had a buffer of its own, the transcoder's.
+    // Before (change 233): a text of 2,048 units or more had a buffer of its own, the transcoder's.
     const record = `{"title":"${'干细胞 stem cells，'.repeat(2_250)}"}`; // ~36,000 units: a record
     expect(utf8Of(record).buffer).toBe(utf8Of('next').buffer);
     expect(Buffer.from(utf8Of(record)).equals(Buffer.from(record))).toBe(true);
@@ -153,7 +153,7 @@ describe('Utf8Chunks', () => {
     const scratch = utf8Of('').buffer;
     const own = seen[0]!.buffer;
     expect(own.byteLength).toBe(512);
-    // Before (change 231): the rows' bytes came in a buffer of the transcoder's, and the rows with
+    // Before (change 233): the rows' bytes came in a buffer of the transcoder's, and the rows with
     // a lone surrogate grew the sink's buffer to three bytes a unit of them, for as long as it lived.
     expect(seen.filter((s) => s.buffer === scratch).map((s) => s.bytes.length)).toEqual([Buffer.byteLength(rows), Buffer.byteLength(`\udc00${rows}`)]);
     expect(seen.every((s) => s.buffer === scratch || s.buffer === own)).toBe(true);
