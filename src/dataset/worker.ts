@@ -7,7 +7,7 @@ import { changeArticleText, pageSource, type ChangeHead, type ChangePrior } from
 import { changeFact } from '../report/html/index.js';
 import { jsonForScript } from '../report/html/html.js';
 import { prepareSearch, type PreparedSearch } from '../report/html/search.js';
-import { TRANSCODE_MIN_UNITS, transcoded, utf8Text } from '../io/utf8.js';
+import { ownUtf8, utf8Text } from '../io/utf8.js';
 import { computeEntry, searchJsonOf, type Entry, type InputSummary } from './entry.js';
 import type { PlannedInput } from './ids.js';
 import type { Placement } from './place.js';
@@ -224,7 +224,7 @@ export function bulkMessage(bulk: EntryBulk): { message: { [BULK]: EntryBulk }; 
 /**
  * A bulk as the build thread receives it from a worker ({@link bulkMessage}), each of its byte
  * arrays made a `Buffer` view of the same memory, in place: bytes posted between threads arrive
- * as plain `Uint8Array`s, where those the build thread makes itself (the transcoder's) are
+ * as plain `Uint8Array`s, where those the build thread makes itself (io/utf8.ts) are
  * `Buffer`s, and the code that writes both (io/utf8.ts, `Utf8Chunks.addBytes`) was thrown away
  * at the first worker's bytes and compiled again for two kinds (BENCHMARKS.md, change 192).
  */
@@ -259,28 +259,15 @@ function bufferView<T>(value: T | Uint8Array): T | Uint8Array {
 }
 
 /**
- * A text to move: its UTF-8 bytes in a buffer of their own, added to `transfer`; anything else (and
- * empty text) as it is. At module scope: a closure over `transfer` made per message was optimised
+ * A text to move: its UTF-8 bytes in a buffer of their own (io/utf8.ts, {@link ownUtf8}), added to
+ * `transfer`; anything else (and empty text) as it is. At module scope: a closure over `transfer` made per message was optimised
  * again after every full collection (BENCHMARKS.md, changes 59, 64 and 93).
  */
 function moved<T>(text: string | T, transfer: ArrayBuffer[]): string | Uint8Array | T {
   if (typeof text !== 'string' || text.length === 0) return text;
-  const bytes = ownBytes(text);
+  const bytes = ownUtf8(text);
   transfer.push(bytes.buffer as ArrayBuffer);
   return bytes;
-}
-
-const encoder = new TextEncoder();
-
-/**
- * The UTF-8 bytes of `text` in an ArrayBuffer of their own, to be moved to another thread: a long
- * text (an article's rows, ~30,000 characters) through the transcoder, as the files are written
- * (io/utf8.ts, {@link transcoded}: a third of the instructions of V8's encoder on two-byte text).
- */
-function ownBytes(text: string): Uint8Array {
-  const bytes = text.length >= TRANSCODE_MIN_UNITS ? transcoded([text], text.length) : null;
-  // Its own ArrayBuffer, whole (never a slice of a pool), or the encoder's.
-  return bytes !== null && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : encoder.encode(text);
 }
 
 /** A bulk's text, whether it stayed text or crossed as UTF-8 bytes ({@link bulkMessage}); null for null or absent. */

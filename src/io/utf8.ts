@@ -1,4 +1,3 @@
-import * as nodeBuffer from 'node:buffer';
 import type { WriteFs } from './fs.js';
 
 /**
@@ -20,7 +19,10 @@ const MAX_BYTES_PER_UNIT = 3;
  */
 export const SCRATCH_MAX_BYTES = 4 << 20;
 
-/** This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
+/**
+ * This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES},
+ * never shrunk. 1 MB holds the bench's largest text (a page of 218,809 units) at three bytes a unit.
+ */
 let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
 
 /** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
@@ -30,63 +32,22 @@ function endsInHighSurrogate(piece: string): boolean {
 }
 
 /**
- * Texts of at least this many UTF-16 units are encoded by {@link transcoded}; shorter ones by V8's
- * encoder, whose fixed cost per call is lower.
- */
-export const TRANSCODE_MIN_UNITS = 2048;
-
-/** Node's transcoder (absent from a Node built without ICU: then V8's encoder does everything). */
-const transcode: typeof nodeBuffer.transcode | undefined = nodeBuffer.transcode;
-
-/** This thread's buffer for the UTF-16 copy {@link transcoded} makes: grown up to {@link SCRATCH_MAX_BYTES}, never shrunk. */
-let wide: Buffer | null = null;
-
-/**
- * The UTF-8 bytes of `pieces` joined (`units` UTF-16 units in all), in a buffer of their own, or
- * null when the text holds a lone surrogate (which Node's transcoder refuses: V8's encoder writes
- * it as U+FFFD, and the caller encodes it so).
+ * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
+ * thread's scratch buffer, valid until the next call — a record or a page as much as a line (a
+ * text past {@link SCRATCH_MAX_BYTES} at three bytes a unit in a buffer of its own). Written or
+ * compared at once, copied to keep ({@link ownUtf8}).
  *
- * V8's encoder (`Buffer.write`, `TextEncoder`) reads a two-byte string a character at a time, ~13
- * instructions each, the largest named function of a build's profile (BENCHMARKS.md, "a file's
- * text encoded to UTF-8 in one pass"). Here the pieces are copied as UTF-16 into one buffer,
- * converted at once by Node's transcoder (simdutf, ~4 instructions a character): the same bytes,
- * valid UTF-16 having one UTF-8 form. A pair split between two pieces is whole in the copy.
- */
-export function transcoded(pieces: readonly string[], units: number): Uint8Array | null {
-  // Uint8Array, not Buffer, in the signature: the published types must not need @types/node.
-  if (transcode === undefined) return null;
-  const size = units * 2;
-  let target: Buffer;
-  if (size > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(size);
-  else {
-    // The next power of two that holds the text, from 64 KB: at most twice its largest text (a
-    // 1 MB floor was ~9 KB an input of what a 120-article build holds, `npm run bench -- --ci`).
-    if (wide === null || size > wide.length) wide = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(1 << 16, 2 ** Math.ceil(Math.log2(size)))));
-    target = wide;
-  }
-  let at = 0;
-  for (const piece of pieces) at += target.write(piece, at, 'utf16le');
-  try {
-    return transcode(target.subarray(0, at), 'utf16le', 'utf8');
-  } catch {
-    return null; // a lone surrogate (U_INVALID_CHAR_FOUND)
-  }
-}
-
-/**
- * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined): a text of
- * {@link TRANSCODE_MIN_UNITS} or more in a buffer of its own ({@link transcoded}: a record, a
- * page), a shorter one as a view of this thread's scratch buffer, valid until the next call.
- * Written or compared at once, copied to keep.
+ * Every text by V8's encoder (`Buffer.write`) into a buffer kept: Node's transcoder (`buffer.transcode`,
+ * taken from 2,048 units until change 233) counted a third of V8's instructions a character, but
+ * each call copied its source and made its result in memory of its own, fresh pages the kernel
+ * faults in and the collector frees — 2.5× V8's CPU on a 36,000-unit record in one process, and
+ * −7 % (one thread) and −12 % (two workers) of a whole build's CPU without it (BENCHMARKS.md,
+ * changes 230 and 233).
  */
 export function utf8Of(text: Text): Uint8Array {
   const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
   let units = 0;
   for (const piece of pieces) units += piece.length;
-  if (units >= TRANSCODE_MIN_UNITS) {
-    const bytes = transcoded(pieces, units);
-    if (bytes !== null) return bytes;
-  }
   const most = units * MAX_BYTES_PER_UNIT;
   let target = scratch;
   if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
@@ -101,6 +62,19 @@ export function utf8Of(text: Text): Uint8Array {
     if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
   }
   return target.subarray(0, at);
+}
+
+/**
+ * The UTF-8 bytes of `text` in an ArrayBuffer of their own, whole (never a slice of a pool or of
+ * the scratch buffer): bytes a worker moves to the build thread. Encoded by {@link utf8Of} and
+ * copied: one allocation of the exact size, where `TextEncoder.encode` measures the text first
+ * and Node's transcoder made three.
+ */
+export function ownUtf8(text: string): Uint8Array {
+  const bytes = utf8Of(text);
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  own.set(bytes);
+  return own;
 }
 
 /** Writes all of `bytes` at the descriptor's position (a write may take fewer bytes than it is given). */
@@ -181,17 +155,14 @@ export class Utf8Chunks {
   }
 
   private write(piece: string): void {
-    // A long piece (a table's rows for one article) through the transcoder, as utf8Of does.
-    const bytes = piece.length >= TRANSCODE_MIN_UNITS ? transcoded([piece], piece.length) : null;
-    if (bytes !== null) {
-      this.put(bytes);
+    const most = piece.length * MAX_BYTES_PER_UNIT;
+    if (most > this.buffer.length) {
+      // More than this buffer may ever take (a long table's rows for one article): encoded into the
+      // thread's scratch buffer and handed on from there, this one not grown to it for good.
+      this.put(utf8Of(piece));
       return;
     }
-    const most = piece.length * MAX_BYTES_PER_UNIT;
-    if (this.used + most > this.buffer.length) {
-      this.handOn();
-      if (most > this.buffer.length) this.buffer = Buffer.allocUnsafeSlow(most);
-    }
+    if (this.used + most > this.buffer.length) this.handOn();
     this.used += this.buffer.write(piece, this.used);
     if (this.used >= this.chunkBytes) this.handOn();
   }

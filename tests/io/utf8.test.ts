@@ -1,6 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
-import { SCRATCH_MAX_BYTES, TRANSCODE_MIN_UNITS, transcoded, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
+import { describe, expect, it } from 'vitest';
+import { ownUtf8, SCRATCH_MAX_BYTES, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
+
+/** A long text's length: what Node's transcoder took until change 233 (a record, a page, a table's rows are longer). */
+const LONG = 2048;
 
 /** Texts whose UTF-8 is easy to get wrong: every width, pairs, lone surrogates, nothing at all. */
 const pieces = ['', 'ascii', '中文（全角）', '😀', 'a\ud83d', '\ude00b', 'lone \ud800 high', '\udc00 lone low', '\ud83d', '', 'é', '\ud83d'];
@@ -34,41 +37,41 @@ describe('utf8Of', () => {
     expect(bytes.length).toBe(manifest.length);
     expect(Buffer.from(bytes).equals(Buffer.from(manifest))).toBe(true);
     expect(utf8Of('next').buffer.byteLength).toBeLessThanOrEqual(SCRATCH_MAX_BYTES);
-    // A short text is a view of the scratch buffer, shared; a long one has a buffer of its own.
-    const short = 'x'.repeat(TRANSCODE_MIN_UNITS - 1);
+    // A short text and a long one are views of the one scratch buffer: no buffer made a text.
+    const short = 'x'.repeat(LONG - 1);
     expect(utf8Of(short).buffer).toBe(utf8Of('next').buffer);
-    const long = 'x'.repeat(TRANSCODE_MIN_UNITS);
-    expect(utf8Of(long).buffer).not.toBe(utf8Of('next').buffer);
+    // Before (change 233): a text of 2,048 units or more had a buffer of its own, the transcoder's.
+    const record = `{"title":"${'干细胞 stem cells，'.repeat(2_250)}"}`; // ~36,000 units: a record
+    expect(utf8Of(record).buffer).toBe(utf8Of('next').buffer);
+    expect(Buffer.from(utf8Of(record)).equals(Buffer.from(record))).toBe(true);
   });
 
-  /** Pieces whose lengths add up past the transcoder's threshold, from units that make every case. */
-  const longPieces = (...middle: string[]) => ['中'.repeat(TRANSCODE_MIN_UNITS), ...middle, 'tail é 😀'];
+  /** Long pieces, from units that make every case. */
+  const longPieces = (...middle: string[]) => ['中'.repeat(LONG), ...middle, 'tail é 😀'];
 
-  it('a long text (the transcoder) gives Buffer.from of the pieces joined: pairs split between pieces, Latin-1, ASCII, NUL, U+FFFF', () => {
+  it('a long text gives Buffer.from of the pieces joined: pairs split between pieces, Latin-1, ASCII, NUL, U+FFFF', () => {
     const cases = [
       longPieces(),
       longPieces('a\ud83d', '\ude00b'), // a pair split between two pieces
-      ['x'.repeat(TRANSCODE_MIN_UNITS)], // ASCII only
-      ['é'.repeat(TRANSCODE_MIN_UNITS)], // Latin-1 only (one byte a unit in V8, two in UTF-8)
+      ['x'.repeat(LONG)], // ASCII only
+      ['é'.repeat(LONG)], // Latin-1 only (one byte a unit in V8, two in UTF-8)
       longPieces('\u0000', '\uffff', '\ufeff', '\u2028'),
-      [`${'字'.repeat(TRANSCODE_MIN_UNITS - 1)}\ud83d`, '\ude00'], // the threshold reached with a pair split at the end
+      [`${'字'.repeat(LONG - 1)}\ud83d`, '\ude00'], // a pair split at the end
     ];
     for (const some of cases) {
       const bytes = utf8Of(some);
       expect(Buffer.from(bytes).equals(Buffer.from(some.join(''))), JSON.stringify(some.map((p) => p.slice(0, 8)))).toBe(true);
-      expect(Buffer.from(transcoded(some, some.join('').length)!).equals(Buffer.from(some.join('')))).toBe(true);
     }
   });
 
-  it('a long text with a lone surrogate is encoded by V8 as before (U+FFFD): the transcoder refuses it', () => {
+  it('a long text with a lone surrogate writes it as U+FFFD, as Buffer.from does', () => {
     for (const lone of ['\ud800', '\udc00', 'a\ud83d', '\ude00b']) {
       const some = longPieces(lone);
-      expect(transcoded(some, some.join('').length)).toBeNull();
       expect(Buffer.from(utf8Of(some)).equals(Buffer.from(some.join('')))).toBe(true);
     }
     // A high surrogate last in the text, and a low one first.
-    expect(Buffer.from(utf8Of(['中'.repeat(TRANSCODE_MIN_UNITS), '\ud83d'])).equals(Buffer.from(`${'中'.repeat(TRANSCODE_MIN_UNITS)}\ud83d`))).toBe(true);
-    expect(Buffer.from(utf8Of(['\ude00', '中'.repeat(TRANSCODE_MIN_UNITS)])).equals(Buffer.from(`\ude00${'中'.repeat(TRANSCODE_MIN_UNITS)}`))).toBe(true);
+    expect(Buffer.from(utf8Of(['中'.repeat(LONG), '\ud83d'])).equals(Buffer.from(`${'中'.repeat(LONG)}\ud83d`))).toBe(true);
+    expect(Buffer.from(utf8Of(['\ude00', '中'.repeat(LONG)])).equals(Buffer.from(`\ude00${'中'.repeat(LONG)}`))).toBe(true);
   });
 
   it('any pieces, long or short, give Buffer.from of them joined (property)', () => {
@@ -81,7 +84,7 @@ describe('utf8Of', () => {
       fc.constant(0xd83d),
       fc.constant(0xde00),
     );
-    const piece = fc.tuple(fc.array(unit, { maxLength: 40 }), fc.nat({ max: 3 * TRANSCODE_MIN_UNITS }), fc.constantFrom('中', 'x', 'é')).map(([units, pad, fill]) => fill.repeat(pad % 2 === 0 ? 0 : pad) + String.fromCharCode(...units));
+    const piece = fc.tuple(fc.array(unit, { maxLength: 40 }), fc.nat({ max: 3 * LONG }), fc.constantFrom('中', 'x', 'é')).map(([units, pad, fill]) => fill.repeat(pad % 2 === 0 ? 0 : pad) + String.fromCharCode(...units));
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 5 }), (some) => {
         expect(Buffer.from(utf8Of(some)).equals(Buffer.from(some.join('')))).toBe(true);
@@ -139,6 +142,23 @@ describe('Utf8Chunks', () => {
     expect(chunks.length).toBeGreaterThan(10);
   });
 
+  it("hands a piece longer than its buffer on from the thread's scratch buffer: no buffer made for it, its own not grown", () => {
+    const seen: { buffer: ArrayBufferLike; bytes: Buffer }[] = [];
+    const sink = new Utf8Chunks((bytes) => seen.push({ buffer: bytes.buffer, bytes: Buffer.from(bytes) }), 256); // a 512-byte buffer
+    const rows = '{"term":"间充质干细胞"}\n'.repeat(300); // ~5,700 units: a long table's rows
+    const texts = ['a', rows, 'b'.repeat(100), `\udc00${rows}`, 'c'.repeat(100)]; // a lone surrogate too (the transcoder refused those)
+    for (const text of texts) sink.add(text);
+    sink.flush();
+    expect(Buffer.concat(seen.map((s) => s.bytes)).equals(Buffer.from(texts.join('')))).toBe(true);
+    const scratch = utf8Of('').buffer;
+    const own = seen[0]!.buffer;
+    expect(own.byteLength).toBe(512);
+    // Before (change 233): the rows' bytes came in a buffer of the transcoder's, and the rows with
+    // a lone surrogate grew the sink's buffer to three bytes a unit of them, for as long as it lived.
+    expect(seen.filter((s) => s.buffer === scratch).map((s) => s.bytes.length)).toEqual([Buffer.byteLength(rows), Buffer.byteLength(`\udc00${rows}`)]);
+    expect(seen.every((s) => s.buffer === scratch || s.buffer === own)).toBe(true);
+  });
+
   it('keeps what it could not hand on: flushing again tries the same bytes', () => {
     let fail = true;
     const got: string[] = [];
@@ -163,18 +183,20 @@ describe('writeAll', () => {
   });
 });
 
-describe("transcoded: the thread's UTF-16 buffer", () => {
-  it('is sized to the text it holds, not to a fixed megabyte (a build thread that transcodes only short pieces keeps little)', async () => {
-    // A fresh module: its buffer not yet made by the tests above.
-    vi.resetModules();
-    const fresh = (await import('../../src/io/utf8.js')) as typeof import('../../src/io/utf8.js');
-    const text = '干细胞'.repeat(1400); // 4,200 units: 8.4 KB as UTF-16
-    const before = process.memoryUsage().arrayBuffers;
-    const bytes = fresh.transcoded([text], text.length);
-    const grown = process.memoryUsage().arrayBuffers - before;
-    expect(bytes && Buffer.from(bytes).equals(Buffer.from(text))).toBe(true);
-    // 64 KB for the buffer and the 12.6 KB result; the buffer was 1 MB from its first use (~8.7 KB
-    // an input of what a 120-article build held at its end: `npm run bench -- --ci`'s keptKb).
-    expect(grown).toBeLessThan(256 * 1024);
+describe('ownUtf8', () => {
+  it("gives Buffer.from's bytes in an ArrayBuffer of their own, whole, that the next texts leave alone and a port can move", () => {
+    const texts = [...pieces, pieces.join(''), '中'.repeat(LONG), `${'干细胞 stem cells，'.repeat(2_250)}\ud800`];
+    for (const text of texts) {
+      const own = ownUtf8(text);
+      expect(Buffer.from(own).equals(Buffer.from(text)), JSON.stringify(text.slice(0, 8))).toBe(true);
+      // Whole: its buffer is its bytes (a view of a pool or of the scratch buffer would move them all, or fail).
+      expect([own.byteOffset, own.byteLength]).toEqual([0, own.buffer.byteLength]);
+      expect(own.buffer).not.toBe(utf8Of('next').buffer);
+      utf8Of('written over');
+      expect(Buffer.from(own).equals(Buffer.from(text))).toBe(true);
+      const moved = structuredClone(own, { transfer: [own.buffer as ArrayBuffer] });
+      expect(own.buffer.byteLength).toBe(0);
+      expect(Buffer.from(moved).equals(Buffer.from(text))).toBe(true);
+    }
   });
 });
