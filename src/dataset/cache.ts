@@ -467,7 +467,7 @@ export class EntryStore {
         yield `${last === null ? '' : ','}${JSON.stringify(path)}:${json}`;
         last = path;
       }
-      // A member at a time, in JSON.stringify's order: whole, they grew the transcoding buffer for good.
+      // A member at a time, in JSON.stringify's order: whole, they grew the thread's encoding buffer (io/utf8.ts) for good.
       const outputs = Object.fromEntries(sortedEntries(state.outputs));
       let first = true;
       for (const rel of Object.keys(outputs)) {

@@ -88,7 +88,7 @@ export function* manifestPieces(pipelineName: string, rows: Iterable<ManifestInp
   }
   yield count === 0 ? '[]' : '\n  ]';
   const manifestTotals: DatasetManifest['totals'] = { inputs: count, records, failed: count - records, ...totals };
-  // A file a piece, as the rows: whole, their text grew the thread's transcoding buffer.
+  // A file a piece, as the rows: whole, their text grew the thread's encoding buffer (io/utf8.ts).
   const tail = JSON.stringify({ inputs: 0, totals: manifestTotals, files: MARK }, null, 2);
   const rest = tail.slice(tail.indexOf('"inputs": 0') + '"inputs": 0'.length);
   const at = rest.lastIndexOf(mark);
