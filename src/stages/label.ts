@@ -364,7 +364,29 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const headed = new Map(fromHeadings.map((d) => [d.id, { disease: { id: d.id, label: d.label }, count: d.count }]));
   const [top, next] = [...headed.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
   if (top && top.count >= 2 && (!next || top.count > next.count)) return top.disease;
-  return dominant(byFamily(counts, concepts), 2);
+  return dominant(byFamily(counts, concepts), 2) ?? complicationOfNext(body, found);
+}
+
+/**
+ * The page's disease where the most named one is a complication written with the next one's name
+ * inside its own (糖尿病足 ⊃ 糖尿病): a diabetic-foot page names diabetes in "糖尿病患者" and "糖尿病的并发症"
+ * as often as not, so the complication, named more often and twice at least, is the page's — the rest
+ * twice as rare as it; null otherwise. Asked only where no disease dominates.
+ */
+function complicationOfNext(body: DigestDocument['blocks'], found: BodyDiseases): Disease | null {
+  const [first, second, ...rest] = [...found.counts.values()].sort((a, b) => b.count - a.count || (a.disease.id < b.disease.id ? -1 : 1));
+  if (!first || !second || first.count < 2 || first.count <= second.count) return null;
+  for (const other of rest) if (first.count < 2 * other.count) return null;
+  const written = (id: string): string[] => {
+    const texts: string[] = [];
+    for (let m = 0; m < found.mentions.length; m++) {
+      const { start, end, concept } = found.mentions[m]!;
+      if (concept.id === id) texts.push(body[found.blocks[m]!]!.text.slice(start, end));
+    }
+    return texts;
+  };
+  const inner = written(second.disease.id);
+  return written(first.disease.id).some((outer) => inner.some((name) => outer.length > name.length && outer.includes(name))) ? first.disease : null;
 }
 
 /** The diseases a page's body names ({@link bodyDiseases}): each counted by id, and each mention counted, where it stands. */

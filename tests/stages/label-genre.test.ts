@@ -39,6 +39,14 @@ describe('label: how the topic is chosen', () => {
     expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞后,心肌梗塞患者,心肌梗塞的修复与心力衰竭。')).toBe('disease:myocardial-infarction');
     expect(await topicOf('# 成果登上国际期刊\n\n心肌梗塞与心力衰竭。')).toBeNull();
   });
+
+  it('a complication written with its disease\'s name inside (糖尿病足 ⊃ 糖尿病), named more often, is the page\'s; not the other way round, nor two unrelated diseases', async () => {
+    expect(await topicOf('# 干细胞移植新进展\n\n糖尿病足是糖尿病的并发症。\n\n糖尿病足患者多,糖尿病病程长者更应检查糖尿病足。')).toBe('disease:diabetic-foot');
+    expect(await topicOf('# 干细胞移植新进展\n\n糖尿病足是糖尿病的并发症。\n\n糖尿病足患者少,糖尿病患者多,糖尿病病程长者更应检查双脚。')).toBeNull();
+    expect(await topicOf('# 干细胞移植新进展\n\n心力衰竭与肝硬化。\n\n心力衰竭患者多,肝硬化患者少,心力衰竭常见。')).toBeNull();
+    // Named as often as its disease: no topic.
+    expect(await topicOf('# 干细胞移植新进展\n\n糖尿病足与糖尿病。\n\n糖尿病足,糖尿病。')).toBeNull();
+  });
 });
 
 describe('label: the topic’s therapy', () => {

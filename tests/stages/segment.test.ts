@@ -1915,3 +1915,47 @@ describe('segment on the twenty-sixth Chinese pass: a date line with its time, l
     expect(withoutSiteName(text, foldWidth(text), structure())).toBe(title);
   });
 });
+
+describe('segment on the twenty-seventh Chinese pass: a forum\'s, a portal\'s and a clinic\'s buttons, a view count alone, slash and bar bylines, a stock-photo domain, an ad label, an interviewee\'s photo credit and an update date (genre-zh27)', () => {
+  it.each([
+    ['更新时间:2023-06-01', '2023-06-01'],
+    ['更新時間：2024-05-12', '2024-05-12'],
+  ] as const)('reads an update date\'s line as the page date: %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    '發新話題',
+    '发新话题',
+    '您好, 访客   登录/注册',
+    '您好，訪客',
+    '免费在线咨询',
+    '在線諮詢',
+    '热门推荐 更多+',
+    '閱讀更多 »',
+    '738浏览',
+    '1421 次瀏覽',
+    '作者/臺北某某醫院 骨科部 某某某醫師',
+    '來源/骨科線上',
+    '責編 | 李某某',
+    'pixabay.com',
+    '[廣告]請繼續往下閱讀...',
+  ])('is chrome (a button, a counter, a byline, an image credit, an ad label): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it('is a caption (a photo\'s, ending in its interviewee\'s credit): 受訪者供圖', () => {
+    expect(classifyBlock(block('患者與診所員工的對話截圖，對方表示療程可以抗衰老。受訪者供圖'), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    '您好,请问干细胞治疗糖尿病足需要多少钱?',
+    '在线咨询的医生建议先做血管超声检查。',
+    '阅读更多文献后,研究团队调整了给药剂量。',
+    '作者/译者的观点不代表本站立场。',
+    '受訪者供圖顯示，患者術後三個月頭髮明顯增加。',
+    '共有738名患者浏览了问卷并参与随访。',
+  ])('is no chrome (sentences with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+});
