@@ -215,13 +215,20 @@ const undashedRange = lazyPattern(() => /(?<=[:,] ?)(\d{2,6}) (\d{2,6})(?=\.?$|[
 
 /**
  * `text` without a link label an index page glued to the entry's last full stop ("… 1276–1284.Google Scholar"):
- * the part after the last full stop that a capital opens and list labels alone make (the data's `listLabels`).
+ * the part after the last full stop, after a digit, that a capital opens and list labels alone make (the data's
+ * `listLabels`). The label test is asked only of a part of ASCII letters and spaces: it reads its text with a
+ * `\p{…}` pattern, whose property sets ICU builds at its first use (BENCHMARKS.md, change 231).
  */
 function withoutGluedLabels(text: string): string {
   const stop = text.lastIndexOf('.', text.length - 2);
+  const before = text.charCodeAt(stop - 1);
   const first = text.charCodeAt(stop + 1);
-  if (stop <= 0 || text.length - stop > 60 || first < 0x41 || first > 0x5a || !isLabelLine(text.slice(stop + 1))) return text;
-  return text.slice(0, stop + 1);
+  if (stop <= 0 || text.length - stop > 60 || before < 0x30 || before > 0x39 || first < 0x41 || first > 0x5a) return text;
+  for (let i = stop + 2; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c !== 0x20 && (c < 0x61 || c > 0x7a)) return text;
+  }
+  return isLabelLine(text.slice(stop + 1)) ? text.slice(0, stop + 1) : text;
 }
 
 /** Whether a number is shaped as a year of references (1500–2099). */
