@@ -217,7 +217,7 @@ const undashedRange = lazyPattern(() => /(?<=[:,] ?)(\d{2,6}) (\d{2,6})(?=\.?$|[
  * `text` without a link label an index page glued to the entry's last full stop ("… 1276–1284.Google Scholar"):
  * the part after the last full stop, after a digit, that a capital opens and list labels alone make (the data's
  * `listLabels`). The label test is asked only of a part of ASCII letters and spaces: it reads its text with a
- * `\p{…}` pattern, whose property sets ICU builds at its first use (BENCHMARKS.md, change 231).
+ * `\p{…}` pattern, whose property sets ICU builds at its first use (BENCHMARKS.md, change 235).
  */
 function withoutGluedLabels(text: string): string {
   const stop = text.lastIndexOf('.', text.length - 2);

@@ -357,7 +357,7 @@ describe('Wikipedia\'s citations', () => {
   });
 });
 
-// Issue 17, references on real pages (change 231): change 227's Left and 215's list, in strings of our own.
+// Issue 17, references on real pages (change 235): change 227's Left and 215's list, in strings of our own.
 describe('the eleventh pass\'s fields', () => {
   it.each([
     // Wikipedia's day-first date after the pages; its lettered backlinks ("a b c", "^ a b").
