@@ -5,7 +5,7 @@
  * close with (end) and hold (within); a shape a line, its tests apart by a tab, each its name then its keys (src/refs/data.ts `shapesNamed`).
  */
 export const patternShapes: Readonly<Record<string, readonly [flags: string, shapes: string]>> = {
- "chapterNote": ["i", "start chap0 chap1 chap2 chap3 chap4 chap5 chap6 chap7 chap8 chap9\tend 0 1 2 3 4 5 6 7 8 9\nstart ch0 ch1 ch2 ch3 ch4 ch5 ch6 ch7 ch8 ch9\tend 0 1 2 3 4 5 6 7 8 9\nstart chapter0 chapter1 chapter2 chapter3 chapter4 chapter5 chapter6 chapter7 chapter8 chapter9\tend 0 1 2 3 4 5 6 7 8 9"],
+ "chapterNote": ["i", "start chap0 chap1 chap2 chap3 chap4 chap5 chap6 chap7 chap8 chap9\tend 0 1 2 3 4 5 6 7 8 9\nstart ch0 ch1 ch2 ch3 ch4 ch5 ch6 ch7 ch8 ch9\tend 0 1 2 3 4 5 6 7 8 9\nstart chapter0 chapter1 chapter2 chapter3 chapter4 chapter5 chapter6 chapter7 chapter8 chapter9\tend 0 1 2 3 4 5 6 7 8 9\nstart sect0 sect1 sect2 sect3 sect4 sect5 sect6 sect7 sect8 sect9\tend 0 1 2 3 4 5 6 7 8 9\nstart sec0 sec1 sec2 sec3 sec4 sec5 sec6 sec7 sec8 sec9\tend 0 1 2 3 4 5 6 7 8 9\nstart section0 section1 section2 section3 section4 section5 section6 section7 section8 section9\tend 0 1 2 3 4 5 6 7 8 9"],
  "coFirstMark": ["uy", "within *"],
  "contributorsBefore": ["u", "start by dir ill comp narr perf prod"],
  "datePages": ["u", "start (\tend ) ), ): )p ),p ):p )pp ),pp ):pp\nstart (\tend 0 1 2 3 4 5 6 7 8 9 a b c d e f g h i j k l m n o p q r s t u v w x y z"],

@@ -1737,6 +1737,7 @@ export const referenceData: ReferenceData = {
   "università",
   "universitet",
   "hochschule",
+  "beirat",
   "association",
   "commission",
   "organization",

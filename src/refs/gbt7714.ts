@@ -66,9 +66,10 @@ const dateOf = (text: string) => {
 };
 
 // Journal numbering after the container: "2008, 52(6): 6-21", "2013(1): 56-75", "2014, 510: 356-362",
-// "2012, 22(增刊 2): 81-86", "2001(9/10): 36-39", with an access date "[2013-10-25]" after the pages.
+// "2012, 22(增刊 2): 81-86", "2001(9/10): 36-39", with an access date "[2013-10-25]" after the pages; a Chinese
+// site's Latin list may write Vancouver's semicolon after the year ("[J].In Vitro Cell Dev Biol Anim,1996;32(6):602-611").
 const journalNumbers =
-  lazyPattern(() => /^(?<year>c?(?:1[5-9]|20)\d{2}[a-z]?)(?:\s?,\s?(?<volume>[^(),:\s][^(),:]{0,20}?))?\s?(?:\((?<issue>[^()]{1,20})\))?\s?(?::\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\s?[.,;]?$/du);
+  lazyPattern(() => /^(?<year>c?(?:1[5-9]|20)\d{2}[a-z]?)(?:\s?[,;]\s?(?<volume>[^(),:\s][^(),:]{0,20}?))?\s?(?:\((?<issue>[^()]{1,20})\))?\s?(?::\s?(?<page>[^[\]]{1,40}?))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\s?[.,;]?$/du);
 // Newspaper: "2013-01-12(2)" (date, page) with an access date.
 const newspaperNumbers = lazyPattern(() => /^(?<date>(?:1[5-9]|20)\d{2}-\d{1,2}-\d{1,2})\s?(?:\((?<page>[^()]{1,10})\))?\s?(?:\[(?<accessed>[^\]]{4,20})\])?\.?$/du);
 // Publication: "北京: 中华书局, 2000: 29[2013-10-25]"; place and publisher may hold commas.
@@ -316,8 +317,8 @@ export function parseGbt(text: string, csl: CslItem): { unplaced: string[] } | n
       if (date) csl.issued = date;
       rest = rest.slice(1);
     } else {
-      // "Journal, 2008, 52(6): 6-21" / "人民日报, 2013-01-12(2)": the container runs to the year.
-      const numbersAt = /,\s?c?(?:1[5-9]|20)\d{2}(?:[\s,(:-]|$)/u.exec(firstView);
+      // "Journal, 2008, 52(6): 6-21" / "人民日报, 2013-01-12(2)": the container runs to the year (";" after it: above).
+      const numbersAt = /,\s?c?(?:1[5-9]|20)\d{2}(?:[\s,;(:-]|$)/u.exec(firstView);
       if (numbersAt) {
         csl['container-title'] = tidyValue(textOf(first).slice(0, numbersAt.index));
         rest = [trimSpan(view, first.start + numbersAt.index + 1, first.end), ...rest.slice(1)];

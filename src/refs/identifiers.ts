@@ -67,6 +67,7 @@ const doiLabel = lazyPattern(() => /\bdoi\s*[:：]?\s*(?:https?:\/\/(?:dx\.)?doi
 // "…/doi/abs/10.…", "…/doi/pdfplus/10.…", "…/doi/10.…/summary": a publisher's page for a DOI.
 const publisherDoi = lazyPattern(() => /\/doi\/(?:[a-z]{2,12}\/)?(10\.\d{4,9}\/[^\s?#"]+)/i);
 const bareDoi = lazyPattern(() => /(?<![\w/.])(10\.\d{4,9}\/[^\s"]+)/);
+const backslashedDoi = lazyPattern(() => /(?<![\w/.])(10\.\d{4,9})\\(?=\w)/g);
 const urlPattern = lazyPattern(() => /\bhttps?:\/\/[^\s"<>，。；]+/i);
 // A link printed with no scheme ("Available at www.fda.gov/BiologicsBloodVaccines/…"): "www." and a host of two
 // labels at least, not inside a word, a path or an address. Global: the parser strips every one from the text.
@@ -95,7 +96,9 @@ export function dropPathSuffix(doi: string): string {
 export function findIdentifiers(input: string): Identifiers {
   // Identifier patterns run on at most 4,000 characters (a reference is far shorter). A DOI a
   // line break cut after its slash ("doi:10.3389/ neuro.01.002.2008") is joined again.
-  const text = input.slice(0, 4000).replace(/\b(10\.\d{4,9}\/)\s(?=[\w(])/g, '$1');
+  // A DOI whose slash a page printed as a backslash ("doi:10.1038\\nature08752") is read with its slash.
+  const sliced = input.slice(0, 4000).replace(/\b(10\.\d{4,9}\/)\s(?=[\w(])/g, '$1');
+  const text = sliced.includes('\\') ? sliced.replace(backslashedDoi(), '$1/') : sliced;
   const out: Identifiers = {};
   for (const pattern of [doiUrl(), doiLabel(), publisherDoi(), bareDoi()]) {
     const m = pattern.exec(text);

@@ -8,6 +8,7 @@ import { isOrganisation, parseAuthors } from './names.js';
 import { referenceWords } from './data.js';
 import { DIGITS, hasCjk, holdsEmptyPair, lazyPattern, opensWithOneOf, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
+import { isLabelLine } from './split.js';
 
 export type { CslItem, CslName } from './csl.js';
 export { restoreHyphens } from './vancouver.js';
@@ -205,6 +206,53 @@ function organisationPage(core: string, csl: CslItem, ids: Identifiers): boolean
 }
 
 const gluedEtAl = lazyPattern(() => /(?<![A-Za-z])et al\.(?=[A-Z][a-z])/g);
+// Wikipedia's lettered links back to each place citing the entry ("a b c \"Title\". …"), left before its text.
+const letteredBacklinks = lazyPattern(() => /^\^?\s?a b(?: [c-z])* (?=["“\p{Lu}])/u);
+const piiLocator = lazyPattern(() => /(;\s?\d{1,4})\.\s?pii:\s?(e\d{3,8})(?=\.?(?:\s|$))/);
+// A page range whose dash a copy lost ("19, 1023 1028.", ":13625 13630."): two numbers of as many digits, the
+// second the larger, after a volume's comma or colon and ending the source.
+const undashedRange = lazyPattern(() => /(?<=[:,] ?)(\d{2,6}) (\d{2,6})(?=\.?$|[.;] )/);
+
+/**
+ * `text` without a link label an index page glued to the entry's last full stop ("… 1276–1284.Google Scholar"):
+ * the part after the last full stop, after a digit, that a capital opens and list labels alone make (the data's
+ * `listLabels`). The label test is asked only of a part of ASCII letters and spaces: it reads its text with a
+ * `\p{…}` pattern, whose property sets ICU builds at its first use (BENCHMARKS.md, change 235).
+ */
+function withoutGluedLabels(text: string): string {
+  const stop = text.lastIndexOf('.', text.length - 2);
+  const before = text.charCodeAt(stop - 1);
+  const first = text.charCodeAt(stop + 1);
+  if (stop <= 0 || text.length - stop > 60 || before < 0x30 || before > 0x39 || first < 0x41 || first > 0x5a) return text;
+  for (let i = stop + 2; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c !== 0x20 && (c < 0x61 || c > 0x7a)) return text;
+  }
+  return isLabelLine(text.slice(stop + 1)) ? text.slice(0, stop + 1) : text;
+}
+
+/** Whether a number is shaped as a year of references (1500–2099). */
+function isYearShaped(digits: string): boolean {
+  return digits.length === 4 && (digits.startsWith('20') || (digits[0] === '1' && digits[1]! >= '5'));
+}
+
+/** `text` with a page range's lost dash put back (`undashedRange`): two numbers of as many digits, the second larger. */
+function withRangeDash(text: string): string {
+  const m = undashedRange().exec(text);
+  // (Two years are a span of years, never pages: "Blood, 1998 2001.")
+  if (!m || m[1]!.length !== m[2]!.length || Number(m[2]) <= Number(m[1]) || (isYearShaped(m[1]!) && isYearShaped(m[2]!))) return text;
+  return `${text.slice(0, m.index)}${m[1]}-${m[2]}${text.slice(m.index + m[0].length)}`;
+}
+
+/** Whether `text` holds a digit, a space and a digit, each space's neighbours read by their char codes. */
+function holdsSpacedDigits(text: string): boolean {
+  for (let i = text.indexOf(' ', 1); i > 0 && i < text.length - 1; i = text.indexOf(' ', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    if (before >= 0x30 && before <= 0x39 && after >= 0x30 && after <= 0x39) return true;
+  }
+  return false;
+}
 
 /** Parses one reference string into a CSL-JSON item (id given by the caller). */
 export function parseReference(raw: string, id: string): ParsedReference {
@@ -228,6 +276,15 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // Wikipedia's links back to each place that cites the entry ("4.0 4.1 \"Progressive divergence …\""), left before
   // its text when a page is copied: the entry's number, then ".0", ".1", … (asked only of a text opening with a digit).
   if (opensWithOneOf(text, DIGITS) && text.includes('.0 ')) text = text.replace(/^(\d{1,3})\.0 (?:\1\.\d{1,2} )+/, '');
+  // (Their lettered form, "a b c", asked only of a text opening with "a" or "^".)
+  else if (opensWithOneOf(text, 'a^') && text.includes('a b ')) text = text.replace(letteredBacklinks(), '');
+  // (A label glued to a full stop only where the text ends in a small letter, as every label does.)
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 0x61 && last <= 0x7a) text = withoutGluedLabels(text);
+  // PubMed's ahead-of-print "2015; 35. pii: e00191": the publisher's item number an e-locator, the article's page.
+  if (text.includes('pii:')) text = text.replace(piiLocator(), '$1:$2');
+  // (A lost dash only where two numbers stand a space apart, tested by char codes around each space.)
+  if (holdsSpacedDigits(text)) text = withRangeDash(text);
   const ids = findIdentifiers(text);
   const csl: CslItem = { id, type: 'article-journal' };
   if (isPlaceholder(text)) return { csl: { id, type: 'document' }, style: 'placeholder' };

@@ -92,8 +92,8 @@ const romanAlone = guardedPattern('romanAlone', latin1Forms(String.raw`^(${ROMAN
 const volumeOf = guardedPattern('volumeOf', latin1Pattern(() => /^(?:vols?|volumes?|bd|band|t)\.?\s?(?<volume>\d{1,4}[A-Za-z]?(?:\s?(?:and|&|-|–)\s?\d{1,4})?|[IVXLC]{1,7})\s(?:of|de|di|von)\s(?<series>\p{Lu}.{2,120})$/iu));
 // "16. Jg. H.2", "10. Jg.", "5.Jg/Heft 3": German volume (Jahrgang) then issue (Heft).
 const germanVolume = guardedPattern('germanVolume', lazyPattern(() => /^(\d{1,4})\.?\s?(?:Jg|Jahrg|Jahrgang)\.?(?:\s?[,/]?\s?(?:H|Heft|Nr)\.?\s?(\d{1,3}))?$/u));
-// "chap. 5", "312 pp.", "Suppl. 2" alone.
-const chapterNote = guardedPattern('chapterNote', lazyPattern(() => /^(?:chap|ch|chapter)\.?\s?\d+$/i));
+// "chap. 5", "312 pp.", "Suppl. 2" alone; a section of a code of rules ("Chapter 2, Section 12") is no volume either.
+const chapterNote = guardedPattern('chapterNote', lazyPattern(() => /^(?:chap|ch|chapter|sect|sec|section)\.?\s?\d+$/i));
 const lengthNote = guardedPattern('lengthNote', lazyPattern(() => /^\d+\s?(?:pp|p|pages|S)\.?$/i));
 const supplementNote = guardedPattern('supplementNote', lazyPattern(() => /^(?:suppl|supplement|sup)\.?\s?(\w{0,4})$/i));
 // "Journal of Electronic Publishing": a periodical's name by its first word.
@@ -177,7 +177,7 @@ function readNumbers(text: string): SourceFields | null {
       return { page: two.groups.joint ? `${pageValue(two.groups.first!)}, ${pageValue(two.groups.second!)}` : `${two.groups.first}-${two.groups.second}` };
     }
   }
-  // "chap. 5" — a chapter number is no page.
+  // "chap. 5" — a chapter number is no page; "Section 12" no volume.
   if (chapterNote(value).test(value)) return { note: value };
   // "312 pp." — a book's length.
   if (lengthNote(value).test(value)) return { note: value };

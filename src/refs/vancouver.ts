@@ -45,8 +45,9 @@ const commaSource = lazyPattern(() => /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?
 // "American Journal of Physical Anthropology, 130, 405-418" (APA)
 const apaSource = lazyPattern(() => /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/);
 // "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
-// / Wikipedia's "Immunity 10 (6): 691–700. June 1999." (the date after the pages, a full stop before it)
-const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:[,.]\s*(?:(?<monthName>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+(?:(?<day>\d{1,2}),\s*)?)?(?<year>(?:19|20)\d{2}))?/);
+// / Wikipedia's "Immunity 10 (6): 691–700. June 1999." and "… 4179–91. 17 June 2005." (the date after the pages,
+// a full stop before it, its day before or after the month)
+const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:[,.]\s*(?:(?:(?<dayFirst>\d{1,2})\s)?(?<monthName>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+(?:(?<day>\d{1,2}),\s*)?)?(?<year>(?:19|20)\d{2}))?/);
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 
@@ -99,7 +100,7 @@ export function readSource(rest: string): Source | null {
       journal,
       year: g.year ? Number(g.year) : null,
       month: g.month ? (monthWords[g.month.toLowerCase()] ?? null) : g.monthName ? (monthWords[g.monthName.slice(0, 3).toLowerCase()] ?? null) : null,
-      day: g.day ? Number(g.day) : null,
+      day: g.day ? Number(g.day) : g.dayFirst ? Number(g.dayFirst) : null,
     };
     if (g.volume) out.volume = g.volume.trim();
     if (g.issue) out.issue = g.issue.trim();

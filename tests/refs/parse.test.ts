@@ -357,6 +357,87 @@ describe('Wikipedia\'s citations', () => {
   });
 });
 
+// Issue 17, references on real pages (change 235): change 227's Left and 215's list, in strings of our own.
+describe('the eleventh pass\'s fields', () => {
+  it.each([
+    // Wikipedia's day-first date after the pages; its lettered backlinks ("a b c", "^ a b").
+    ['"A molecular example of a fetal marker". Immunity 10 (6): 691–700. 17 June 1999. doi:10.1234/imm.1999.1.', 'A molecular example of a fetal marker', [1999, 6, 17]],
+    ['a b c "Divergence of example stem cells". Development 132 (18): 4179–91. 3 September 2005. doi:10.1234/dev.1.', 'Divergence of example stem cells', [2005, 9, 3]],
+    ['^ a b "Divergence of example stem cells". Development 132 (18): 4179–91. September 2005.', 'Divergence of example stem cells', [2005, 9]],
+  ])('Wikipedia: %s', (raw, title, date) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.title, csl['container-title'], csl.issued]).toEqual([title, raw.includes('Immunity') ? 'Immunity' : 'Development', { 'date-parts': [date] }]);
+  });
+
+  it('a Vancouver list whose later names put their initials first (OUCI\'s "Van den Example B, SN Sample, C Model and N Test")', () => {
+    const { csl } = parseReference('Van den Example B, SN Sample, C Model, MJ Trial and N Test. A review of endothelial repair in vivo. Surv Ex. 2017;62(3):149-65.', 'r1');
+    expect([csl.author?.map((n) => `${n.family} ${n.given}`), csl.title]).toEqual([['Van den Example B', 'Sample SN', 'Model C', 'Trial MJ', 'Test N'], 'A review of endothelial repair in vivo']);
+  });
+
+  it.each([
+    // A title opening with a capital and a word after a Vancouver list is no name.
+    ['Example J, Sample K, A study of repair. Blood Ex. 2001;3:4-5.', ['Example J', 'Sample K'], 'A study of repair'],
+  ])('a title after a Vancouver list stays the title: %s', (raw, names, title) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.author?.map((n) => `${n.family} ${n.given}`), csl.title]).toEqual([names, title]);
+  });
+
+  it('a code of rules\' "Chapter 2, Section 12" is no volume', () => {
+    const { csl } = parseReference('Example Drug Administration: Cell therapy. Example Rules and Regulations. Seoul, Korea: Example Administration, Chapter 2, Section 12', 'r1');
+    expect([csl.volume, csl.publisher]).toEqual([undefined, 'Example Administration']);
+  });
+
+  it.each([
+    // APA's comma and NLM's colon before a range whose dash was lost.
+    ['Example, J.A., Sample, C. (1997) Cord blood collection for banking. Bone Ex Transplantation, 19, 1023 1028.', '19', '1023-1028'],
+    ['Example S, Sample M. Postnatal dental pulp cells. Proc Ex Acad Sci. 2000;97(25):13625 13630.', '97', '13625-13630'],
+  ])('a page range whose dash a copy lost: %s', (raw, volume, page) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.volume, csl.page]).toEqual([volume, page]);
+  });
+
+  it.each([
+    // Two years, numbers of unlike lengths, the second not the larger: no range.
+    ['Example J. A title of cells. Blood Ex, 1998 2001.', '1998-2001'],
+    ['Example J. A title of cells. Blood Ex 12, 45 470.', '45-470'],
+    ['Example J. A title of cells. Blood Ex 12, 470 450.', '470-450'],
+  ])('no range made: %s', (raw, never) => {
+    expect(parseReference(raw, 'r1').csl.page ?? '').not.toBe(never);
+  });
+
+  it('PubMed\'s "2015; 35. pii: e00191": the e-locator is the page; a publisher\'s item number is none', () => {
+    const ahead = parseReference('Example I, Sample RB. Human stromal cells - current trends. Biosci Ex. 2015; 35. pii: e00191. DOI:', 'r1').csl;
+    expect([ahead.volume, ahead.page]).toEqual(['35', 'e00191']);
+    expect(parseReference('Example J. Title of a paper. J Bone Ex. 2019;12. pii: S1234-5678(19)30012-3.', 'r1').csl.page).toBeUndefined();
+  });
+
+  it('a DOI printed with a backslash for its slash', () => {
+    expect(parseReference('Example, N. & Sample, H. M. 2010. Reprogramming requires demethylation. Nature doi:10.1234\\nature08752.', 'r1').csl.DOI).toBe('10.1234/nature08752');
+  });
+
+  it.each([
+    ['Example, T., Sample, A. (2008). Generation of stem cells from keratinocytes. Nat Ex 26, 1276–1284.Google Scholar', '1276-1284'],
+    ['Example, T., Sample, A. (2008). Generation of stem cells from keratinocytes. Nat Ex 26, 1276–1284.PubMed Google Scholar', '1276-1284'],
+  ])('a link label glued to the last full stop: %s', (raw, page) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl.volume, csl.page]).toEqual(['26', page]);
+  });
+
+  it('GB/T\'s Latin form with Vancouver\'s semicolon after the year ("[J].In Vitro …,1996;32(6):602-611")', () => {
+    const { csl } = parseReference('EXAMPLE D P,SAMPLE S E,MODEL S P,et al.Human Progenitor Cells from Bone Marrow[J].In Vitro Cell Ex Biol Anim,1996;32(6):602-611.', 'r1');
+    expect([csl['container-title'], csl.issued, csl.volume, csl.issue, csl.page]).toEqual(['In Vitro Cell Ex Biol Anim', { 'date-parts': [[1996]] }, '32', '6', '602-611']);
+  });
+
+  it('a German body\'s name with "der" is one literal name', () => {
+    const { csl } = parseReference('Wissenschaftlicher Beirat der Beispielkammer (1997) Richtlinien zur Transplantation von Stammzellen. Dtsch Ex 94: 1177–1180', 'r1');
+    expect([csl.author, csl.issued]).toEqual([[{ literal: 'Wissenschaftlicher Beirat der Beispielkammer' }], { 'date-parts': [[1997]] }]);
+  });
+
+  it('a last part after a full stop that is no label stays', () => {
+    expect(parseReference('Example T. Generation of cells. Nat Ex 26, 1276–1284.Stem cells', 'r1').csl.page).not.toBe('1276-1284');
+  });
+});
+
 describe('helpers', () => {
   it('restores hyphens only inside words', () => {
     expect(restoreHyphens('Single—cell PD—L1 and — a dash')).toBe('Single-cell PD-L1 and — a dash');

@@ -174,7 +174,7 @@ const guardedExamples: Record<string, string[]> = {
   volumeOf: ['Vol. 4 of Gesammelte Dichtungen', 'Vols. 4 and 5 of Obras completas', 'volume 989 of Lecture Notes', 'Bd. 3 von Werke', 'Band 4 von Werke', 't. 2 de Oeuvres', 'Bd 3 von Werke', 'VOLUMES 3 of Collected Works'],
   extent: ['3 vols.', '12 Vols', '1vol', 'chap. 5', 'Ch 12', 'CHAP.3', '312 pp.', '45 p', '192 S.', '12 PP'],
   germanVolume: ['16. Jg. H.2', '10. Jg.', '5.Jg/Heft 3', '3 Jahrgang', '12. Jahrg., Nr. 4', '7Jg'],
-  chapterNote: ['chap. 5', 'Chapter 12', 'CH 3', 'ch.4'],
+  chapterNote: ['chap. 5', 'Chapter 12', 'CH 3', 'ch.4', 'Section 12', 'sec. 4'],
   lengthNote: ['312 pp.', '45 p', '192 S.', '300 pages', '12PP'],
   supplementNote: ['Suppl 1', 'Suppl. 2', 'Supplement', 'sup 3a', 'SUPPL'],
   periodicalStart: ['Journal of Electronic Publishing', 'J Clin Invest', 'Proceedings of the IEEE', 'Proc. Natl Acad', 'Annals of Surgery', 'Bulletin of X', 'Review of Y', 'Transactions on Z', 'Trans Am', 'Revue X', 'Zeitschrift für Y', 'Acta Med', 'Archives of Z', 'JOURNAL OF X'],
