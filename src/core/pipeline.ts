@@ -45,7 +45,10 @@ export interface Pipeline {
   stages: ConfiguredStage[];
   /** Options of the write stage, or null when the pipeline does not write. */
   write: Required<WriteOptions> | null;
-  /** Hash of the pipeline file and every data file it names: part of cache keys. */
+  /**
+   * Hash of what the records depend on: the pipeline file's settings but the paths naming its
+   * data files, its schema and its dataset folder, and every data file's bytes — part of cache keys.
+   */
   fingerprint: string;
 }
 
@@ -184,7 +187,7 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
     write,
     get fingerprint() {
       if (fingerprint === undefined) {
-        const hash = createHash('sha256').update(text);
+        const hash = createHash('sha256').update(keyedSettings(raw));
         // A file's bytes where it has them: valid UTF-8, so they are its text's own UTF-8, and no text is decoded for it.
         for (const key of Object.keys(dataFiles) as (keyof DataFiles)[]) hash.update(reads[key].bytes ?? reads[key].text);
         fingerprint = hash.digest('hex');
@@ -210,6 +213,19 @@ const loads = new WeakMap<PipelineData, readonly LoadedFile[]>();
  */
 export function loadedFiles(pipeline: Pipeline): readonly LoadedFile[] | undefined {
   return loads.get(pipeline.data);
+}
+
+/**
+ * The pipeline file's settings a record can depend on, as JSON: its text but the paths that name
+ * its data files (hashed by their bytes instead), its `$schema`, description and dataset folder.
+ * Those paths are relative to the package or absolute (`digest init` writes the package's data
+ * files relative to the new file), so a project moved or a package installed elsewhere has a
+ * pipeline of other text with the same data: keyed by the text, a build ingested every input again.
+ */
+function keyedSettings(raw: PipelineFile): string {
+  // What is left out names files or folders, or tells people: the dataset's folder is where records go, not what they hold.
+  const { $schema, description, out, data, ...settings } = raw;
+  return JSON.stringify(settings);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
 import { packagePath } from '../core/paths.js';
@@ -57,6 +57,14 @@ export function codeFingerprint(): string {
   return codeVersion;
 }
 
+/**
+ * A model's path as its stage's messages name it (core/models.ts: relative to the working
+ * directory), not absolute: a project moved with its models keys its inputs as before.
+ */
+function shownPath(path: string): string {
+  return relative(process.cwd(), path);
+}
+
 /** The models a pipeline's optional stages load, as names, sizes and times: part of the key. */
 function modelFingerprint(pipeline: Pipeline): string {
   const hash = createHash('sha256');
@@ -69,11 +77,11 @@ function modelFingerprint(pipeline: Pipeline): string {
       try {
         info = statSync(path);
       } catch {
-        hash.update(`${path}\0absent\0`);
+        hash.update(`${shownPath(path)}\0absent\0`);
         return;
       }
       if (info.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
-      else hash.update(`${path}\0${info.size}\0${info.mtimeMs}\0`);
+      else hash.update(`${shownPath(path)}\0${info.size}\0${info.mtimeMs}\0`);
     };
     walk(dir);
   }

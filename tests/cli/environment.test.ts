@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,24 @@ describe('a build gives the same bytes whoever runs it, wherever', () => {
     const deep = join(root, 'a'.repeat(50), 'b'.repeat(50), 'c'.repeat(48));
     expect(relative(join(root, 'p'), deep).length).toBeGreaterThanOrEqual(150);
     expectSameDataset(build(project(deep), { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' }), reference);
+  }, 180_000);
+
+  it('moved to a folder at another depth, its pipeline written again by `digest init` (the data files the same, named by other paths): no input is ingested again, every file the same', () => {
+    // A project's pipeline names the package's data files relative to itself (and its schema), so a
+    // project moved, or the package installed elsewhere, has a pipeline file of other text with the
+    // same data in it. The cache's key took the text: every input was ingested again (output the same).
+    const from = project(join(root, 'm1', 'p'));
+    build(from, { TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' });
+    const to = join(root, 'm2', 'deeper', 'p');
+    mkdirSync(join(to, '..'), { recursive: true });
+    renameSync(from, to);
+    const init = spawnSync(process.execPath, [bin, 'init', 'articles', '--quiet', '--force'], { cwd: to, encoding: 'utf8' });
+    expect(init.status, init.stderr).toBe(0);
+    const again = spawnSync(process.execPath, [bin, 'build', '-j', '1'], { cwd: to, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+    expect(again.status, again.stderr).toBe(0);
+    // Before: "4 ingested, 0 from cache".
+    expect(again.stderr).toContain(`0 ingested, ${articles.length} from cache`);
+    expectSameDataset(join(to, 'out'), reference);
   }, 180_000);
 
   it('in another time zone and locale (UTC+14 and Turkish; UTC−10 and German): every record, table and page the same', () => {

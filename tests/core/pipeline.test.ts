@@ -409,12 +409,14 @@ describe("the data files a start reads (issue 17: the structure lists' and the l
 });
 
 describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
-  it('is the SHA-256 of the pipeline file and its data files in the order they are named, as read when the pipeline was loaded', () => {
+  it("is the SHA-256 of the pipeline file's settings (but its data files' paths, $schema, description and out) and its data files in the order they are named, as read when the pipeline was loaded", () => {
     // Hashed on first use (only a build reads it: issue 17, start-up), from the texts read at load:
     // a data file changed after loading changes neither the data loaded nor the fingerprint.
     const file = project();
     const data = join(file, '..', 'data');
-    const expected = createHash('sha256').update(readFileSync(file, 'utf8'));
+    const { $schema, description, out, data: named, ...settings } = JSON.parse(readFileSync(file, 'utf8')) as Raw;
+    expect([$schema, description, out, named].every((value) => value !== undefined), 'the shipped pipeline names all four').toBe(true);
+    const expected = createHash('sha256').update(JSON.stringify(settings));
     for (const name of ['journals', 'structure', 'html', 'lexicon', 'facts']) expected.update(readFileSync(join(data, `${name}.json`), 'utf8'));
     const pipeline = loadPipeline(file);
     const lexicon = join(data, 'lexicon.json');
@@ -426,6 +428,29 @@ describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
     const after = loadPipeline(file);
     expect(changed(after)).toBe(true);
     expect(after.fingerprint, 'a pipeline loaded after the change has its own').not.toBe(pipeline.fingerprint);
+  });
+
+  it('is the same for a pipeline naming the same data files by other paths (a project moved, the package installed elsewhere), with another $schema, description or out; not for another setting or data file', () => {
+    // `digest init` names the package's data files relative to the new file: a project moved, or
+    // the package, wrote another text with the same data, and every input was ingested again.
+    const file = project();
+    const fingerprint = loadPipeline(file).fingerprint;
+    const moved = project((raw, dir) => {
+      raw.$schema = join(dir, 'elsewhere', 'pipeline.schema.json');
+      raw.description = 'moved';
+      raw.out = join(dir, 'elsewhere', 'out');
+      raw.data = Object.fromEntries(Object.entries(raw.data as Record<string, string>).map(([key, path]) => [key, join(dir, 'pipelines', path)]));
+    });
+    expect(loadPipeline(moved).fingerprint).toBe(fingerprint);
+    const option = project((raw) => {
+      raw.stages.find((stage) => stage.use === 'read')!.options!.maxBytes = 1 << 20;
+    });
+    expect(loadPipeline(option).fingerprint, 'a stage option').not.toBe(fingerprint);
+    const lexicon = project((_, dir) => {
+      const path = join(dir, 'pipelines', 'data', 'lexicon.json');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('"ankylosing spondylitis"', '"another spondylitis"'));
+    });
+    expect(loadPipeline(lexicon).fingerprint, "a data file's bytes").not.toBe(fingerprint);
   });
 
   it('loading a pipeline hashes each data file from its bytes as read: no text is encoded again to be hashed', () => {

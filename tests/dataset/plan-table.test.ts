@@ -131,14 +131,17 @@ describe("the plan's table: paths by folder, identities as numbers", () => {
     };
     heldBy(1024); // its code compiled first
     // The growth from 8,192 to 32,768 inputs: what does not grow with the inputs (the test's own heap) drops out.
-    // What the test's process allocates meanwhile (vitest's messages, coverage's counters) only adds to a reading
-    // (one full-suite run read 411 bytes, one 128; alone 88–99), so the least of three pairs is the table's own.
-    const rises = [0, 1, 2].map(() => {
+    // A pair strays either way: one full-suite run read 411 bytes, one 128; 95 pairs at load ~20 read 90–103
+    // in 7 of 10, 4–27 in 2 of 10 and once −62 (more collections, no concurrent marking, no bytecode flushing:
+    // the same). The least of three took a low one as often as not, where the plan as strings and objects
+    // (168) passes: the median of five is the table's own unless three stray the same way.
+    const rises = Array.from({ length: 5 }, () => {
       const small = heldBy(8192);
       const large = heldBy(32768);
       return (large.held - small.held) / (32768 - 8192);
     });
-    expect(Math.min(...rises)).toBeLessThan(140); // the plan as strings and objects held 168
+    const median = [...rises].sort((a, b) => a - b)[2]!;
+    expect(median, `bytes an input, each pair: ${rises.map((rise) => rise.toFixed(0)).join(', ')}`).toBeLessThan(140); // the plan as strings and objects held 168
   });
 });
 
@@ -166,13 +169,14 @@ describe("the cache's table of where this build's entries went", () => {
   });
 
   it('holds an entry in under 100 bytes (a map of key strings to objects held ~0.2 KB)', () => {
+    // Its columns and slots are typed arrays, outside V8's heap; a map of strings would be inside it:
+    // both counted (the ArrayBuffers alone read ~0 for a map, which passed). Two collections: after
+    // one, the outgrown columns' buffers may not be swept yet (under load, 0–153 bytes and once −1,231
+    // an entry in 2 of 20; after two, 60 in 60 of 60; heap and buffers, 60–66 in 20 of 20, a map 156–172).
+    const before = liveBytes();
     const table = new SpotTable();
-    gc();
-    const before = process.memoryUsage().arrayBuffers;
     for (let i = 0; i < 1 << 14; i++) table.set(keyOf(i), { pack: '1-1-1.pack', offset: i * 100, length: 100 });
-    // Its columns and slots are typed arrays: counted outside V8's heap, whole (the columns outgrown, and each key's bytes as read, collected first).
-    gc();
-    const held = process.memoryUsage().arrayBuffers - before;
+    const held = liveBytes() - before;
     expect(held / (1 << 14)).toBeLessThan(100);
     expect(table.get(keyOf(12345))).toEqual({ pack: '1-1-1.pack', offset: 1234500, length: 100 });
   });

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { pipelineFileFor, repo } from '../helpers.js';
 // @ts-expect-error: bin/ is plain JavaScript, without declarations
@@ -33,8 +32,24 @@ if (!isMainThread && Array.isArray(workerData?.argv)) process.on('exit', () => r
   return { preload, report };
 }
 
+/** The environment digest runs in here. */
+const digestEnv = { ...process.env, NO_COLOR: '', FORCE_COLOR: '' };
+
 const digest = (args: string[], options: { cwd?: string; nodeArgs?: string[] } = {}) =>
-  spawnSync(process.execPath, [...(options.nodeArgs ?? []), repo('bin/digest.js'), ...args], { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+  spawnSync(process.execPath, [...(options.nodeArgs ?? []), repo('bin/digest.js'), ...args], { cwd: options.cwd, encoding: 'utf8', env: digestEnv });
+
+/**
+ * V8's heap limit (MB) in a fresh `node` started as {@link digest} starts it, which bin/thread.js
+ * reads: not this test process's, which the runner may start with a heap size of its own (vitest's
+ * execArgv; a test worker at 8 GB on a machine whose default is 2 GB expected a limit digest never sets).
+ */
+function freshNodeHeapLimitMb(): number {
+  // Written as text, not printed by -p: digestEnv's empty FORCE_COLOR makes node colour what -p prints.
+  const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('node:v8').getHeapStatistics().heap_size_limit / 2 ** 20))"], { encoding: 'utf8', env: digestEnv });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/^\d+(?:\.\d+)?$/);
+  return Number(r.stdout);
+}
 
 describe('build and merge on a thread of their own', () => {
   it('build runs on a worker thread with a capped young generation; its output and exit codes pass through', () => {
@@ -46,8 +61,8 @@ describe('build and merge on a thread of their own', () => {
     const limits = JSON.parse(readFileSync(report, 'utf8'));
     expect(limits.argv).toEqual(['build', '-p', file]);
     expect(limits.resourceLimits.maxYoungGenerationSizeMb).toBe(8);
-    // Its old generation below 2 GB where V8's default is larger (this process's own default decides).
-    const old = oldGenerationLimit(v8.getHeapStatistics().heap_size_limit / 2 ** 20, [], {}, ['build', '-j', '2']);
+    // Its old generation below 2 GB where V8's default is larger (a fresh node's default decides, as in digest's process).
+    const old = oldGenerationLimit(freshNodeHeapLimitMb(), [], {}, ['build', '-j', '2']);
     if (old.maxOldGenerationSizeMb !== undefined) {
       expect(digest(['build', '-p', file, '-j', '2'], { nodeArgs: ['-r', preload] }).status).toBe(0);
       expect(JSON.parse(readFileSync(report, 'utf8')).resourceLimits.maxOldGenerationSizeMb).toBe(2047);
