@@ -16,9 +16,23 @@ export function openingDatelineMatch(folded: string, s: CompiledStructure): RegE
   const list = patterns.candidates(folded);
   for (let i = 0; i < list.length; i++) {
     const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0 && knownPlaces(m.groups, s)) return m;
+    if (m && m[0].length > 0 && knownPlaces(m.groups, s) && !regionKicker(m, folded, s)) return m;
   }
   return null;
+}
+
+/**
+ * True when a dateline of a place alone (no date, no wire's credit: "TOKYO Mar 4", "(Reuters) -" are datelines) opens a block that is one line of headline, no sentence
+ * ending it ("UK – MHRA authorises world-first gene therapy that aims to cure sickle-cell disease"): the region a
+ * trade site's headline is filed under, not where a story was written, so the line stays whole as the title. A
+ * dateline opens a paragraph of sentences ("LONDON – The MHRA has approved …."), ended by a stop (or an ellipsis, a teaser's
+ * cut: "DENVER — A small phase 1 study found…"); a wire brief's company
+ * label opens a line in capitals ("EXAMPLE BIO - HEALTH CANADA HAS APPROVED …"), no headline's lower case.
+ */
+function regionKicker(m: RegExpExecArray, folded: string, s: CompiledStructure): boolean {
+  if (/[\d(]/.test(m[0])) return false;
+  const rest = folded.slice(m[0].length).trimEnd();
+  return rest.length > 0 && rest.length <= s.maxLatinHeadlineLength && /[a-z]/.test(rest) && !rest.includes('\n') && !/(?:[.!?。！？…]|\.\.\.)["'”’)]?$/.test(rest);
 }
 
 /** Whether a dateline's place groups, where the pattern has them, name places the data knows. */

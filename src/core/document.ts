@@ -171,6 +171,11 @@ export class DigestDocument {
   journalMentions: NamedJournal[] = [];
   entities: ArticleRecord['entities'] = [];
   /**
+   * The abbreviations the page defines otherwise than the lexicon reads them ("mass spectrometry (MS)"), which
+   * entities tags as the page's own; label counts no disease of the lexicon's reading of them. Null: none.
+   */
+  ownAbbreviations: Set<string> | null = null;
+  /**
    * The lexicon's scan of each block, made once on first need (LexiconMatcher.scanOf) and read
    * by every stage that needs a block's mentions — entities, label, facts — so the text is
    * scanned once, and forgotten with the document.

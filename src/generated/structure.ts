@@ -436,7 +436,7 @@ export interface StructureData {
      */
     leadTrialCues?: string;
     /**
-     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "a potential filing", "until", "likely to", "expected to", "to Conclude", "unapproved", an application accepted, submitted or received: "FDA Acceptance of BLA Resubmission", "Acceptance and Priority Review of", "was submitted", "received the BLA"; a safety programme ended for approved products: "Eliminates REMS"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
+     * An approval denied, withdrawn or not yet given ("FDA Denies Approval", "rejects", "complete response letter", "seeks", "applied for", "a potential filing", "until", "likely to", "expected to", "to Conclude", "unapproved", an approval required or lacking: "may require FDA approval", "without FDA approval", an application accepted, submitted or received: "FDA Acceptance of BLA Resubmission", "Acceptance and Priority Review of", "was submitted", "received the BLA"; a safety programme ended for approved products: "Eliminates REMS"): an approval word whose text (as for trialCues) also holds one names no approval, and the page is no drug approval. Optional.
      */
     denialCues?: string;
     /**

@@ -1892,8 +1892,8 @@ let data77 = data69.denialCues;
 const _errs134 = errors;
 if(errors === _errs134){
 if(typeof data77 === "string"){
-if(func2(data77) > 1400){
-validate52.errors = [errorOf(instancePath+"/pageKinds/denialCues","maxLength",{limit: 1400})];
+if(func2(data77) > 1600){
+validate52.errors = [errorOf(instancePath+"/pageKinds/denialCues","maxLength",{limit: 1600})];
 return false;
 }
 else {

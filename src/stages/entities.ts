@@ -192,15 +192,22 @@ function adverbAside(word: string, endings: readonly string[] | undefined): bool
 /**
  * True when a word in parentheses is a lower-case word of `minLength` letters or more (the lexicon's
  * `lowerCaseGlossMinLength`; none when it has none) after a lower-case English word
- * ("a skin cancer that cannot be removed with surgery (unresectable) or has spread (metastatic)"): a gloss of the
+ * ("a skin cancer that cannot be removed with surgery (unresectable) or has spread (metastatic)", "perinatal
+ * (birth-related)": {@link glossWord}): a gloss of the
  * words before it, never an abbreviation. Lower-case abbreviations are short ("(iv)", "(bid)", "(cfu)"), a product's
  * short name has a hyphen ("(lovo-cel)"), and a drug's lower-case name follows its brand ("Amtagvi (lifileucel)")
  * as an English name follows the Chinese it translates ("缝隙连接蛋白(connexin)"): those still define it.
  * `before`: the run of Latin letters right before the parenthesis (spaces skipped; empty after Han text or a digit).
  */
 export function lowerCaseGloss(word: string, before: string, minLength: number | undefined): boolean {
-  return minLength !== undefined && word.length >= minLength && /^[a-z]+$/.test(word) && /^[a-z]+$/.test(before);
+  return minLength !== undefined && word.length >= minLength && glossWord.test(word) && /^[a-z]+$/.test(before);
 }
+
+/**
+ * A gloss's one word, or two joined by a hyphen whose second has four letters or more ("perinatal (birth-related)"): a
+ * product's short name ends in a shorter part ("(lovo-cel)", "(pz-cel)") and still defines it.
+ */
+const glossWord = /^[a-z]+(?:-[a-z]{4,})?$/;
 
 /**
  * The name a page writes before an abbreviation the lexicon knows, when it is none of the lexicon's names
@@ -433,6 +440,7 @@ export const entities = defineStage({
     const stops = { ...(data.lexicon.definitionStops ?? { always: [], clauseOpeners: [] }), asides: data.lexicon.asides ?? [], asideEndings: data.lexicon.asideEndings ?? [] };
     const extra = options.abbreviationDefinitions ? definedAbbreviations(blocks, m, doc, stops, inJournal, (name) => data.journals.find(name) !== undefined, (block) => openingDatelineLength(block, doc, datelines)) : new Map<string, Defined>();
     for (const [abbreviation, concept] of extra) {
+      if (concept.overrides) (doc.ownAbbreviations ??= new Set()).add(abbreviation);
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
       const label = concept.written && concept.id.startsWith('other:') ? '' : ` (${concept.label})`;

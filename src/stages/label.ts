@@ -347,6 +347,7 @@ export function topicDisease(doc: DigestDocument, fromHeadings: readonly (Diseas
   const titleConcepts: { id: string; type: string; label: string }[] = [];
   for (let k = 0; k < titleScan.length; k++) {
     const c = titleScan[k]!;
+    if (doc.ownAbbreviations !== null && doc.ownAbbreviations.has(titleText.slice(c.start, c.end))) continue;
     if (bodyNames === null || !inBodyName(titleText, c.start, c.end, bodyNames)) titleConcepts.push('concept' in c ? c.concept : c);
   }
   if (doc.title !== null && !titleBlock) for (const c of titleConcepts) countDisease(counts, c);
@@ -423,6 +424,8 @@ export function bodyDiseases(doc: DigestDocument, body: DigestDocument['blocks']
       if (c.type !== 'disease') continue;
       // "… Comprehensive Cancer Center" names a body, not the page's disease.
       if (bodyNames !== null && inBodyName(body[i]!.text, lines[k]!.start, lines[k]!.end, bodyNames)) continue;
+      // An abbreviation the page defines otherwise ("mass spectrometry (MS)"): entities' reading, no disease.
+      if (doc.ownAbbreviations !== null && doc.ownAbbreviations.has(body[i]!.text.slice(lines[k]!.start, lines[k]!.end))) continue;
       countDisease(counts, c);
       blocks.push(i);
       mentions.push(lines[k]!);

@@ -400,6 +400,8 @@ export function titleLike(block: Block, s: CompiledStructure, folded = foldWidth
     // A line ending in a colon is a label over its value ("Company name:", "Starting date:" on a
     // disclosure's or a notice's form), never a headline.
     !/[:：]$/u.test(text) &&
+    // An English line ending in a comma is a letter's salutation ("Dear COPD Coach,") or a clause broken off, no headline.
+    !(latin && text.endsWith(',')) &&
     !s.citationMarker.test(text) &&
     !s.groups['/referenceHeadings'].test(text)
   );

@@ -2692,3 +2692,149 @@ describe('the bodies, drugs and journals of the twenty-fourth pass are named', (
     expect((record.journals ?? []).map((j) => j.name)).toContain(journal);
   });
 });
+
+describe('English site chrome of the twenty-fifth pass: widget headings, link labels, a trending list glued to its times, a site\'s footer, a review credit, a city and state alone', () => {
+  it.each([
+    'Featured Whitepapers',
+    'Featured Webinars',
+    'Click to view original post',
+    'Arrow Left Go back to previous page Back to News',
+    'Learn more about the risks and signs of acute graft-versus-host disease',
+    'To learn more about EB and other rare skin conditions, visit https://example.org/skin-conditions/',
+    'This coverage is ongoing.',
+    'This article was reviewed by Jane Example on January 30, 2020.',
+    'Advertisment',
+    'author-image',
+    'New Update',
+    'NULL',
+    'Maintained and developed by Example Media Group SAL.',
+    'All rights reserved to Example Media Group 2023 ©',
+    'here\'s the story from Reuters',
+    'read the Korea Times article',
+    'GMT 18:32 2017 Tuesday ,19 December',
+    'Hospital opens new wingGMT 09:29 2017 Monday ,11 December',
+    'Washington, D.C.',
+    'Rye Brook, N.Y.',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the line was the title.
+  it.each(['Washington, D.C.', 'Arrow Left Go back to previous page Back to News', 'author-image'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'Learn more about the risks before the first dose, the doctors said.',
+    'To learn more about the cells, the team will visit three clinics.',
+    'Read the Lancet paper before the trial opens.',
+    'Here\'s the story from the start: the cells were grown in 2019.',
+    'Featured in the report were two trials.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('an Indian daily\'s "Last Updated : Feb 06 2018 | 6:31 PM IST" is the page date (`pageDates`)', () => {
+  it.each([
+    ['Last Updated : Feb 06 2018 | 6:31 PM IST', '2018-02-06'],
+    ['Last updated: March 3, 2021', '2021-03-03'],
+  ])('%s', async (line, date) => {
+    const record = await ingest({ text: `Stem cell therapy helps liver patients\n${line}\nDoctors treated 60 patients with cirrhosis.\n`, name: 'page.txt' });
+    expect(record.pageDate).toBe(date);
+    expect(record.boilerplate.map((b) => b.text)).toContain(line);
+  });
+});
+
+describe('an approval required or lacking is none given (`pageKinds.denialCues`)', () => {
+  it.each([
+    'Clinics reminded of the rules\nThe FDA sent letters to 20 clinics, reminding them that they may require FDA approval.\n',
+    'Clinics market unproven stem cells\nThe document warns against clinics selling untested stem cell treatments without FDA approval.\n',
+    'Stem cell clinics face new rules in Canada\nThe cell therapies offered at private clinics require Health Canada authorization before they are sold.\n',
+  ])('%s', (text) => expectKind(text, 'overview'));
+
+  // The rule's guard: an approval given is still one.
+  it('"FDA approves …" stays an approval', () => expectKind('FDA approves Examplecel for knee cartilage defects\nThe FDA approved the first cell product for the knee.\n', 'drug-approval'));
+});
+
+describe('titles: a headline under its region is whole, a site\'s name after it cut, a salutation no title', () => {
+  it('"UK – MHRA authorises …" is the title, not a dateline and a lead (`core/dateline.ts` `regionKicker`)', async () => {
+    const record = await ingest({ text: 'UK – MHRA authorises first gene therapy for severe haemophilia\nThe MHRA has approved a one-time gene therapy for adults with severe haemophilia A.\n', name: 'page.txt' });
+    expect(record.title).toBe('UK – MHRA authorises first gene therapy for severe haemophilia');
+    expect(record.kind).toBe('drug-approval');
+  });
+
+  it.each([
+    ['LONDON – The MHRA has approved a gene therapy for haemophilia.', 'The MHRA'],
+    ['HONG KONG – Example Bio said the trial met its goal.', 'Example Bio'],
+    ['EXAMPLE BIO - HEALTH CANADA HAS APPROVED EXAMPLECEL FOR SPINAL CORD INJURY', 'HEALTH CANADA'],
+  ])('%s: a dateline still', (text, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found).toBeDefined();
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+
+  it('"UK – MHRA authorises …" opens with no dateline', () => {
+    expect(openingByline(foldWidth('UK – MHRA authorises first gene therapy for severe haemophilia'), structure())).toBeUndefined();
+  });
+
+  it.each([
+    ['Stem cell therapy helps boy walk again – The Mirror', 'Stem cell therapy helps boy walk again'],
+    ['Girl\'s sight saved by stem cell patch | Daily Mail', 'Girl\'s sight saved by stem cell patch'],
+    ['Stem cells – The Next Frontier', 'Stem cells – The Next Frontier'],
+  ])('%s (`titleSiteNames`)', async (headline, title) => {
+    const record = await ingest({ text: `${headline}\nA boy who could not walk took his first steps after a stem cell transplant, doctors said.\n`, name: 'page.txt' });
+    expect(record.title).toBe(title);
+  });
+
+  it('"Dear COPD Coach," is no title (`titleLike`)', async () => {
+    const record = await ingest({ text: 'Dear COPD Coach,\nI have read about stem cell therapy for emphysema. Is it worth trying?\n', name: 'page.txt' });
+    expect(record.title).toBeNull();
+  });
+});
+
+describe('the label stage reads a page\'s own definition as entities do: "mass spectrometry (MS)" gives no multiple sclerosis topic', () => {
+  it('a page whose only disease-like word is its own "MS" has no disease topic', async () => {
+    const record = await ingest({ text: 'Which proteins do stem cells release?\nThe team used mass spectrometry (MS) on the cells. The MS readings found 312 proteins. MS data are public.\n', name: 'page.txt' });
+    expect(record.topic?.disease ?? null).toBeNull();
+  });
+
+  it('"multiple sclerosis (MS)" is still the topic', async () => {
+    const record = await ingest({ text: 'Stem cells in a neurology trial\nPatients with multiple sclerosis (MS) received their own stem cells. MS relapses fell in the MS group.\n', name: 'page.txt' });
+    expect(record.topic?.disease?.id).toBe('disease:multiple-sclerosis');
+  });
+});
+
+describe('a hyphenated lower-case gloss ("perinatal (birth-related)") defines nothing; a product\'s short name still does', () => {
+  it.each([
+    ['birth-related', 'perinatal', true],
+    ['bone-derived', 'marrow', true],
+    ['lovo-cel', 'autotemcel', false],
+    ['pz-cel', 'zamikeracel', false],
+  ])('(%s) after "%s": %s', (word, before, gloss) => {
+    expect(lowerCaseGloss(word, before, pipeline().data.lexicon.lowerCaseGlossMinLength)).toBe(gloss);
+  });
+
+  it('"perinatal (birth-related) tissue" tags no term of the page\'s own', () => expectUntagged('Cells from perinatal (birth-related) tissue were grown.', 'other:birth-related'));
+});
+
+describe('the bodies, products and diseases of the twenty-fifth pass are named', () => {
+  it.each([
+    ['EMA recommended Vyjuvek (beremagene geperpavec) for dystrophic epidermolysis bullosa.', 'drug:beremagene-geperpavec'],
+    ['The sheets are compared with Terumo\'s HeartSheet.', 'drug:heartsheet'],
+    ['The sheets are compared with Terumo\'s HeartSheet.', 'organization:terumo'],
+    ['The phase 1 trial of MSK-DA01 enrolled 12 patients.', 'drug:bemdaneprocel'],
+    ['BioMarin Pharmaceutical makes the haemophilia gene therapy.', 'organization:biomarin'],
+    ['BioMarin Pharmaceutical makes the haemophilia gene therapy.', 'disease:hemophilia'],
+    ['Stem Cell Therapeutics received a no objection letter.', 'organization:stem-cell-therapeutics'],
+    ['Researchers at the University of Georgia treated stroke in pigs.', 'organization:university-of-georgia'],
+    ['The study runs at the University of Calgary.', 'organization:university-of-calgary'],
+    ['The patients were treated with erythropoietin.', 'molecule:erythropoietin'],
+    ['Doctors at Yonsei University led the trial.', 'organization:yonsei-university'],
+    ['The Cell Surgical Network has 48 clinics.', 'organization:cell-surgical-network'],
+    ['The FDA went to the California Stem Cell Treatment Centers.', 'organization:california-stem-cell-treatment-center'],
+    ['Kurzweil AI reports on the stroke trial.', 'organization:kurzweil-ai'],
+    ['Clinics sell fat-derived cells for knee arthritis.', 'disease:knee-osteoarthritis'],
+    ['Patients who had a heart attack were given their own cells.', 'disease:myocardial-infarction'],
+  ])('%s', expectTagged);
+
+  it.each([
+    // The names in parentheses, as the pages print them, were read as definitions of "thigh" and "Therapy".
+    ['The myoblast sheets derived from the patient\'s thigh (“HeartSheet”) are sold by Terumo.', 'other:heartsheet'],
+    ['A phase 1 study of a dopamine neuron cell therapy (MSK-DA01) enrolled 12 patients.', 'other:msk-da01'],
+  ])('%s: untagged', expectUntagged);
+});
