@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -243,7 +243,10 @@ describe("a pipeline file or data file changed during a build (a worker's pipeli
     const hashes = loadedFiles(built)!.map((loaded) => loaded.read.hash);
     // Six files, the pipeline file first, in the order its fingerprint hashes them.
     expect(loadedFiles(built)!.map((loaded) => loaded.file)).toEqual([file, ...['journals', 'structure', 'html', 'lexicon', 'facts'].map((name) => join(dir, 'pipelines', 'data', `${name}.json`))]);
-    appendFileSync(file, '\n');
+    // A setting the records depend on (a whitespace-only save changes no fingerprint: the settings are keyed, not the text).
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { stages: { use: string; options?: { maxBytes?: number } }[] };
+    raw.stages.find((stage) => stage.use === 'read')!.options!.maxBytes = 1 << 20;
+    writeFileSync(file, JSON.stringify(raw, null, 2));
     const port = { postMessage: () => undefined };
     const fixture = { ...task('as-2025.txt'), pipelineFile: file };
     await expect(ingestOnThread(fixture, port, built.fingerprint, hashes)).rejects.toThrow(`${file}: changed since the build loaded it`);
