@@ -134,8 +134,9 @@ describe('compiled data (src/core/compiled-data.ts)', () => {
     // nineteenth Chinese pass's six concepts and six journals and the seventeenth English pass's twenty-five concepts; raised to 380 kB
     // before the twentieth Chinese and eighteenth English passes; 375.2 kB after the twenty-first and nineteenth, raised
     // to 400 kB before the twenty-second and twentieth; 393.5 kB after the twenty-fifth and twenty-third, raised to
-    // 420 kB before the twenty-sixth and twenty-fourth — the bound is the format's, not the data's.
-    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(420_000);
+    // 420 kB before the twenty-sixth and twenty-fourth; 401.0 kB after the twenty-seventh and twenty-fifth, raised to
+    // 440 kB before the twenty-eighth and twenty-sixth — the bound is the format's, not the data's.
+    expect(journalsBytes.length + lexiconBytes.length).toBeLessThan(440_000);
     expect(Object.keys(headerOf(journalsBytes).json as object)).toEqual(['cueWords']);
     const concepts = readCompiled('lexicon', sha256(lexiconText)) as { names: Record<string, Int32Array | Uint16Array | Int16Array> };
     expect(concepts.names.first!.constructor.name).toBe('Uint16Array');
