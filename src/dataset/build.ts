@@ -210,6 +210,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let ledger: Ledger<LedgerEntry> | null = null;
   let rowLedger: Ledger<null> | null = null;
   let indexRowLedger: Ledger<null> | null = null;
+  // The pool's threads ending, once every input has settled: awaited before the build returns or as it fails.
+  let closing: Promise<void> | null = null;
   try {
     const config = configFingerprint(pipeline);
     const cacheDir = options.cacheDir === undefined ? join(writer.root, '.cache') : options.cacheDir;
@@ -337,12 +339,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         } else if (settled.search && typeof settled.search === 'string') searchEntries.add(settled.search);
         else searchLater.add(settled.index);
       });
-    } finally {
+    } catch (error) {
       await runner.close();
+      throw error;
     }
+    // Every input has settled: the workers have nothing left to do. They end while the finish
+    // runs, not before it: ending one (its isolate and heap torn down, on its own thread) took
+    // 150–200 ms of wall this thread only waited out, serially after the workers (BENCHMARKS.md,
+    // change 237). Its failure is the build's, once the finish is done (said handled now, so that
+    // no rejection goes unhandled while it runs).
+    closing = runner.close();
+    closing.catch(() => undefined);
     await closeTables(sinks, outcome.source);
 
-    // Finish (the worker threads are gone). Each input's summary is read back from the ledger when
+    // Finish (the worker threads ending). Each input's summary is read back from the ledger when
     // a row or a callback needs it, one at a time, never all of them into memory.
     const { kinds } = outcome;
     const total = plan.inputs.count;
@@ -446,9 +456,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       };
       attempt(() => {
-        if (!sameState(state, next, plan, placeOf, read)) store.saveStateFrom(next, () => stateTexts(plan, placeOf, read));
+        // Each input's key, gathered as its state is read back for the state file: each summary
+        // read back once, not again for the keys (BENCHMARKS.md, change 237).
+        const gathered: GatheredKeys = { keys: new Set(), complete: false };
+        if (!sameState(state, next, plan, placeOf, read)) store.saveStateFrom(next, () => stateTexts(plan, placeOf, read, gathered));
         // Shards may share a cache folder: only a full build knows which entries are unused.
-        if (!options.shard) store.prune(keysOf(read));
+        // Asked only where a pack of an earlier build is looked into (none on a first build).
+        if (!options.shard) store.prune(() => (gathered.complete ? gathered.keys : keysOf(read)));
       });
       // The index of each pack this build wrote (after prune, which may copy entries into one):
       // written even when the state could not be, so the next build reads indexes, not packs.
@@ -475,6 +489,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         options.onInput?.(summary, { index, total, refused: plan.problems });
       }
     }
+    await closing;
     // The files changed stay held by stem until read (file-names.ts): a spread would make their names.
     return withChanged(changes, {
       outDir,
@@ -493,6 +508,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     indexRowLedger?.close();
     cache?.close();
     writer.abort();
+    // A finish that failed: the pool's threads gone before the build's error is thrown, as they were before the finish began.
+    await (closing as Promise<void> | null)?.catch(() => undefined);
   }
 }
 
@@ -556,8 +573,18 @@ function indexRows(ledger: Ledger<LedgerEntry>, rows: Ledger<null>, written: Led
   return { count: kinds.length, ok: totals.records, ordered };
 }
 
-/** Each input's path and the JSON text of its next state (its summary inside), in path order, from the ledger: none for an input never cached. */
-function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>): Generator<readonly [string, string]> {
+/** The cache keys {@link stateTexts} met, and whether it met every input (it read to its end). */
+interface GatheredKeys {
+  keys: Set<string>;
+  complete: boolean;
+}
+
+/**
+ * Each input's path and the JSON text of its next state (its summary inside), in path order, from
+ * the ledger: none for an input never cached. Each state's key is added to `gathered` as it is
+ * read ({@link keysOf}'s set, once every input is read).
+ */
+function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<LedgerEntry>, gathered?: GatheredKeys): Generator<readonly [string, string]> {
   const byPath = Uint32Array.from(placeOf.keys());
   // Path order is the walk's (sorted as strings already): sorted again only if not.
   const path = (index: number) => plan.inputs.path(index);
@@ -567,12 +594,19 @@ function* stateTexts(plan: BuildPlan, placeOf: Uint32Array, ledger: Ledger<Ledge
     // A text set aside is the state's own text (JSON.stringify of the same entry); an object is made into it.
     const text = ledger.text(place);
     if (text !== null) {
-      if (text.startsWith('{"stat":')) yield [path(index), text];
+      if (text.startsWith('{"stat":')) {
+        gathered?.keys.add(keyOfStateText(text));
+        yield [path(index), text];
+      }
       continue;
     }
     const entry = ledger.get(place);
-    if (entry.key !== undefined) yield [path(index), JSON.stringify(entry)];
+    if (entry.key !== undefined) {
+      gathered?.keys.add(entry.key);
+      yield [path(index), JSON.stringify(entry)];
+    }
   }
+  if (gathered) gathered.complete = true;
 }
 
 /**
@@ -605,11 +639,12 @@ function keysOf(ledger: Ledger<LedgerEntry>): Set<string> {
     if (text === null) {
       const key = ledger.get(place).key;
       if (key !== undefined) keys.add(key);
-    } else if (text.startsWith('{"stat":')) {
-      // The state's members before its summary, parsed without the summary.
-      const state = JSON.parse(`${text.slice(0, text.indexOf(',"summary":'))}}`) as { key: string };
-      keys.add(state.key);
-    }
+    } else if (text.startsWith('{"stat":')) keys.add(keyOfStateText(text));
   }
   return keys;
+}
+
+/** The cache key of a state's text as the ledger holds it (`{"stat":…,"key":…,"summary":…}`): its members before its summary, parsed without the summary. */
+function keyOfStateText(text: string): string {
+  return (JSON.parse(`${text.slice(0, text.indexOf(',"summary":'))}}`) as { key: string }).key;
 }

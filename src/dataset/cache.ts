@@ -342,9 +342,10 @@ export class EntryStore {
    * {@link MAX_PACKS}, the smallest (as git's `gc --auto`), so an incremental build's packs do not
    * pile up; deletes gone processes' temporary files and indexes, and format-4 entries. Never a
    * live process's pack (a shard), one of this process not yet indexed, a link, or a name digest
-   * does not write.
+   * does not write. `keep` may be a function making the set, called only where a pack of an
+   * earlier build is looked into: a first build (every pack its own) reads no input's state for it.
    */
-  prune(keep: ReadonlySet<string>): void {
+  prune(keep: ReadonlySet<string> | (() => ReadonlySet<string>)): void {
     if (!this.writable) return;
     this.pruneEntries();
     const dir = packsDir(this.dir);
@@ -352,14 +353,16 @@ export class EntryStore {
     this.load(); // the packs on disk, each one's entries
     const freshPacks = this.fresh.packs();
     const remaining: { pack: string; live: PackInfo['entries']; bytes: number }[] = [];
+    let kept: ReadonlySet<string> | null = typeof keep === 'function' ? null : keep;
     for (const [pack, info] of this.packs) {
       if (freshPacks.has(pack)) continue;
       const owner = ownerOf(pack);
       if (owner === process.pid ? !info.indexed : processAlive(owner)) continue;
+      const keys = (kept ??= (keep as () => ReadonlySet<string>)());
       // An entry is live when it is kept and this is the copy the index serves.
       const live = info.entries.filter(([key, offset]) => {
         const spot = this.spotOf(key);
-        return keep.has(key) && spot?.pack === pack && spot.offset === offset;
+        return keys.has(key) && spot?.pack === pack && spot.offset === offset;
       });
       const bytes = live.reduce((n, [, , length]) => n + length, 0);
       if (live.length > 0 && bytes >= info.size * COMPACT_BELOW) remaining.push({ pack, live, bytes });

@@ -19,6 +19,20 @@ import { realFs, type WriteFs } from '../../src/io/fs.js';
 import { copyDataset, repo, tree } from '../helpers.js';
 import { makeProject, withInputsInEveryShard } from '../support/project.js';
 import { Ledger } from '../../src/dataset/set-aside.js';
+import type { Runner } from '../../src/dataset/runner.js';
+
+/** A test's hold on the build's worker pool: `wrap` (when set) is given each runner the build makes, and returns the one it uses. */
+const runnerHook = vi.hoisted(() => ({ wrap: null as null | ((runner: Runner) => Runner) }));
+vi.mock('../../src/dataset/runner.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/dataset/runner.js')>();
+  return {
+    ...real,
+    createRunner: async (...args: Parameters<typeof real.createRunner>) => {
+      const runner = await real.createRunner(...args);
+      return runnerHook.wrap ? runnerHook.wrap(runner) : runner;
+    },
+  };
+});
 
 const fixtures = readdirSync(repo('fixtures/articles')).sort();
 
@@ -673,5 +687,87 @@ describe("a file the pipeline read, saved during a build (the build's last check
     // The dataset in place is the one before.
     expect(readFileSync(join(out, 'manifest.json')).equals(manifest)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
+
+describe("the pool's threads end while the finish runs (BENCHMARKS.md, change 237)", () => {
+  /**
+   * A two-worker build of 19 inputs whose pool's end is held until `release` is called (by the
+   * test, or after 20 s): `closing()` tells who released it and whether the pool had ended.
+   */
+  const heldPool = () => {
+    const state = { releasedBy: null as string | null, ended: false };
+    let release: (by: string) => void = () => undefined;
+    runnerHook.wrap = (runner) =>
+      runner.threads < 2
+        ? runner
+        : {
+            ...runner,
+            close: () =>
+              new Promise<void>((resolve, reject) => {
+                // The build waiting for the pool before its finish (as it did) would wait for this.
+                const timer = setTimeout(() => release('a timer'), 20_000);
+                release = (by) => {
+                  if (state.releasedBy !== null) return;
+                  state.releasedBy = by;
+                  clearTimeout(timer);
+                  runner.close().then(() => {
+                    state.ended = true;
+                    resolve();
+                  }, reject);
+                };
+              }),
+          };
+    return { state, release: (by: string) => release(by) };
+  };
+
+  it('the dataset is written and committed before the pool has ended, and the build resolves once it has (was: the pool ended first, its threads torn down while this thread waited)', async () => {
+    const { dir, pipeline } = project(16);
+    const out = join(dir, 'out');
+    const { state, release } = heldPool();
+    try {
+      let committed: boolean | null = null;
+      const result = await build({
+        pipeline: pipeline(),
+        outDir: out,
+        cacheDir: null,
+        concurrency: 2,
+        onInput: (_, { index }) => {
+          if (index > 0) return;
+          committed = existsSync(join(out, 'manifest.json')) && existsSync(join(out, 'report', 'index.html'));
+          release('the first input handed over');
+        },
+      });
+      expect(result.threads).toBe(2);
+      expect(state.releasedBy).toBe('the first input handed over');
+      expect(committed).toBe(true);
+      expect(state.ended).toBe(true);
+    } finally {
+      runnerHook.wrap = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('a finish that fails rejects once the pool has ended', async () => {
+    const { dir, pipeline } = project(16);
+    const { state, release } = heldPool();
+    try {
+      const built = build({
+        pipeline: pipeline(),
+        outDir: join(dir, 'out'),
+        cacheDir: null,
+        concurrency: 2,
+        onInput: () => {
+          release('the failing callback');
+          throw new Error('a caller failing as it is handed an input');
+        },
+      });
+      await expect(built).rejects.toThrow('a caller failing as it is handed an input');
+      expect(state.releasedBy).toBe('the failing callback');
+      expect(state.ended).toBe(true);
+    } finally {
+      runnerHook.wrap = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

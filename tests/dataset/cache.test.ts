@@ -185,6 +185,34 @@ describe('EntryStore: entries, pruning, state', () => {
     expect(existsSync(join(dir, '.staging'))).toBe(false);
   });
 
+  it('prune asks for the keys it keeps only where it looks into a pack of an earlier build: a first build (every pack its own) makes none, its inputs\' states not read back for them (BENCHMARKS.md, change 237)', () => {
+    const dir = join(tmp(), 'cache');
+    let asked = 0;
+    const first = EntryStore.open(dir, { inOutput: false, write: true })!;
+    first.put(key('a'), entry('in/a.txt'));
+    first.prune(() => {
+      asked++;
+      return new Set([key('a')]);
+    });
+    expect(asked).toBe(0);
+    first.seal();
+    first.close();
+    // Packs of earlier builds: the keys asked once, what they do not name dropped.
+    session(dir, [[key('b'), entry('in/b.txt')]]);
+    const next = EntryStore.open(dir, { inOutput: false, write: true })!;
+    next.prune(() => {
+      asked++;
+      return new Set([key('b')]);
+    });
+    next.seal();
+    next.close();
+    expect(asked).toBe(1);
+    const reader = EntryStore.open(dir, { inOutput: false, write: false })!;
+    expect(reader.meta(key('b'))).toEqual(entry('in/b.txt'));
+    expect(reader.meta(key('a'))).toBeNull();
+    reader.close();
+  });
+
   it('packs that pile up (an incremental build leaves one a thread) are merged once there are more than 16: the smallest into the build’s pack', () => {
     const dir = join(tmp(), 'cache');
     const keys = Array.from({ length: 20 }, (_, i) => i.toString(16).padStart(64, 'e'));

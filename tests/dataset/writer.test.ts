@@ -5,13 +5,19 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { DatasetWriter } from '../../src/dataset/writer.js';
 import { realFs } from '../../src/io/fs.js';
-import { identityOf } from '../../src/io/files.js';
+import { identityOf, inside } from '../../src/io/files.js';
 import { SetAside } from '../../src/dataset/set-aside.js';
 
 // createHash watched: a table written where no file stands hashes nothing (issue 17).
 vi.mock('node:crypto', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:crypto')>();
   return { ...original, createHash: vi.fn(original.createHash) };
+});
+
+// inside watched: the commit makes a file's path only where it asks the file system of it (change 237).
+vi.mock('../../src/io/files.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/io/files.js')>();
+  return { ...original, inside: vi.fn(original.inside) };
 });
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'digest-writer-'));
@@ -120,12 +126,17 @@ describe('DatasetWriter.commit: folders', () => {
     expect(readFileSync(join(root, 'report', 'kept.txt'), 'utf8')).toBe('mine');
   });
 
-  it('a folder of the dataset not there yet (a first build) is put in place by one rename, not one per file', async () => {
+  it('a folder of the dataset not there yet (a first build) is put in place by one rename, not one per file — and no path of a file in it made again (was: one a file, serially after the workers)', async () => {
     const root = join(tmp(), 'out');
     const noted = notingFs();
-    await commitThree(root, noted.fs, () => (noted.renames.length = 0));
+    await commitThree(root, noted.fs, () => {
+      noted.renames.length = 0;
+      vi.mocked(inside).mockClear();
+    });
     const moved = noted.renames.filter(([, to]) => !to.includes('.staging')).map(([, to]) => to);
     expect(moved.sort()).toEqual([join(root, 'articles'), join(root, 'report')]);
+    // Each file's path was made and checked as it was placed; the commit makes the two folders'.
+    expect(vi.mocked(inside).mock.calls.map(([, rel]) => rel).sort()).toEqual(['articles', 'report']);
     expect(readdirSync(join(root, 'articles')).sort()).toEqual(['a.json', 'b.json', 'c.json']);
     expect(readFileSync(join(root, 'report', 'b.html'), 'utf8')).toBe('<p>b</p>\n');
     expect(existsSync(join(root, '.staging'))).toBe(false);

@@ -135,6 +135,8 @@ export class Pairs {
   private count = 0;
   /** The article of the last pair encoded (the next one's distance is from it). */
   private encoded = 0;
+  /** How many pairs, the last one's too. */
+  private pairs = 0;
 
   /** The article's count: a pair after the last, or the last pair's count when it is that article's (its last naming counts). */
   set(article: number, count: number): void {
@@ -146,6 +148,7 @@ export class Pairs {
     if (this.article >= 0) this.encode();
     this.article = article;
     this.count = count;
+    this.pairs++;
   }
 
   /** Each pair, in the order set. */
@@ -179,6 +182,11 @@ export class Pairs {
   /** Bytes the encoded pairs take (the last one aside), for tests: what the heap holds of them. */
   get bytes(): number {
     return this.used;
+  }
+
+  /** How many pairs there are. */
+  get size(): number {
+    return this.pairs;
   }
 
   private encode(): void {
@@ -580,14 +588,20 @@ export class SearchIndexText {
       const c = concepts.get(id)!;
       // `encode` of the whole concept is its members' texts: the pairs (numbers only, which no
       // escaping changes) are written as JSON.stringify writes them, not made into objects and
-      // encoded — ~100 an article, the largest part of the index's text made at the build's end.
+      // encoded — ~100 an article, the largest part of the index's text made at the build's end:
+      // as ASCII bytes beside the head's UTF-8, where a string grown a pair at a time was 2.6 MB
+      // of text made, flattened and encoded at 1,000 articles (BENCHMARKS.md, change 237).
       const head = encode({ id, type: c.type, label: c.label, surfaces: [...c.surfaces].sort() });
-      let pairs = '';
-      c.in.forEach((article, count) => (pairs += `${pairs === '' ? '' : ','}{"article":${article},"count":${count}}`));
-      const text = `${head.slice(0, -1)},"in":[${pairs}]}`;
-      yield first ? text : `,${text}`;
+      const full = run.makeRoom(3 * head.length + 8 + c.in.size * PAIR_MAX_BYTES);
+      if (full) yield full;
+      if (!first) run.ascii(',');
+      run.text(head.slice(0, -1));
+      run.ascii(',"in":[');
+      run.pairs(c.in);
+      run.ascii(']}');
       first = false;
     }
+    yield run.take();
     yield `],"${SECTIONS[4]}":[`;
     first = true;
     for (const line of linesAsBytes(asides.references)) {
@@ -640,6 +654,13 @@ function utf8Advance(bytes: Uint8Array, from: number, units: number): number {
 /** The size of the buffers {@link ByteRun} hands out (a line longer than that has one of its own). */
 const RUN_BYTES = 1 << 16;
 
+/** `{"article":` and `,"count":` as bytes: {@link ByteRun.pairs} writes them around each pair's numbers. */
+const ARTICLE_OPENING = Buffer.from('{"article":', 'latin1');
+const COUNT_OPENING = Buffer.from(',"count":', 'latin1');
+
+/** The most bytes a concept's pair takes as JSON: a comma, the two openings, two safe integers' digits (16 each) and the brace. */
+const PAIR_MAX_BYTES = 1 + ARTICLE_OPENING.length + COUNT_OPENING.length + 2 * 16 + 1;
+
 /**
  * Bytes gathered into buffers of ~64 KB, each handed out once full and never written again (the
  * caller may keep it): the index's lines copied as the UTF-8 they are, with ASCII spliced between.
@@ -668,6 +689,39 @@ class ByteRun {
   bytes(bytes: Uint8Array): void {
     this.buffer.set(bytes, this.used);
     this.used += bytes.length;
+  }
+
+  /** Appends text as UTF-8 (room made for three bytes a UTF-16 unit: whole characters). */
+  text(text: string): void {
+    this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  /** Appends a concept's pairs as JSON.stringify writes `[{ article, count }, …]`'s elements, apart by commas (room made for {@link PAIR_MAX_BYTES} each). */
+  pairs(pairs: Pairs): void {
+    let first = true;
+    pairs.forEach((article, count) => {
+      if (!first) this.buffer[this.used++] = 44; // ','
+      first = false;
+      this.bytes(ARTICLE_OPENING);
+      this.digits(article);
+      this.bytes(COUNT_OPENING);
+      this.digits(count);
+      this.buffer[this.used++] = 125; // '}'
+    });
+  }
+
+  /** Appends a non-negative safe integer's decimal digits, as `String(value)` writes them. */
+  private digits(value: number): void {
+    let length = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) length++;
+    const buffer = this.buffer;
+    let at = this.used + length;
+    this.used = at;
+    let rest = value;
+    do {
+      buffer[--at] = 48 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
   }
 
   /** The bytes gathered (a buffer no longer written, unless passing), gathering anew. */

@@ -271,6 +271,40 @@ describe('the search index', () => {
     expect(() => [...broken.pieces()]).toThrow('not a number in a line of the search data: x 0 4');
   });
 
+  it("pieces: each concept with its pairs written as bytes (the head's UTF-8, the pairs' digits), as JSON.stringify writes them — a concept's pairs past the 64 KB piece too (was: a string grown a pair at a time)", () => {
+    // 3,000 articles naming one concept (~100 KB of pairs: more than a piece), every other one a
+    // second concept whose label and surfaces are not ASCII; counts of one to six digits.
+    const count = (i: number) => [1, 9, 10, 99, 100, 12345, 999999][i % 7]!;
+    const entries: SearchEntry[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const id = `a${String(i).padStart(4, '0')}`;
+      const lupus = { ...entry(id, 'lupus', null).entities[0]!, surfaces: [`狼疮${i % 3}`], count: count(i) };
+      const other = { id: 'disease:x', type: 'disease', label: '𝒳 病 </script>', surfaces: ['𝒳', `é${(i / 2) % 2}`], count: count(i + 3) };
+      entries.push({ ...entry(id, 'lupus', null), entities: i % 2 === 0 ? [lupus, other] : [lupus] });
+    }
+    const index = new SearchIndexText(jsonForScript, { articles: textAsideInMemory(), items: textAsideInMemory(), references: textAsideInMemory(), concepts: textAsideInMemory() });
+    for (const e of entries) index.addPrepared(prepareSearch(e, jsonForScript, true));
+    // Passing, as a build writes them: each piece copied before the next is asked for.
+    const pieces: (string | Uint8Array)[] = [];
+    for (const piece of index.pieces(true)) pieces.push(typeof piece === 'string' ? piece : Uint8Array.from(piece));
+    const opening = pieces.indexOf('],"entities":[');
+    const closing = pieces.indexOf('],"references":[');
+    expect(opening).toBeGreaterThan(0);
+    expect(closing).toBeGreaterThan(opening + 1);
+    // The section's every piece bytes, one of them larger than a piece (the first concept's pairs).
+    const section = pieces.slice(opening + 1, closing);
+    expect(section.every((piece) => piece instanceof Uint8Array)).toBe(true);
+    expect(Math.max(...section.map((piece) => piece.length))).toBeGreaterThan(1 << 16);
+    const text = pieces.map((piece) => (typeof piece === 'string' ? piece : utf8Text(piece))).join('');
+    const parsed = JSON.parse(text) as { entities: unknown };
+    // What JSON.stringify (the page's encoding) writes of the same index, byte for byte.
+    expect(text).toBe(jsonForScript(parsed));
+    expect(parsed.entities).toEqual([
+      { id: 'disease:lupus', type: 'disease', label: 'lupus', surfaces: ['狼疮0', '狼疮1', '狼疮2'], in: entries.map((_, i) => ({ article: i, count: count(i) })) },
+      { id: 'disease:x', type: 'disease', label: '𝒳 病 </script>', surfaces: ['é0', 'é1', '𝒳'].sort(), in: entries.flatMap((_, i) => (i % 2 === 0 ? [{ article: i, count: count(i + 3) }] : [])) },
+    ]);
+  });
+
   it("a concept's [article, count] pairs come back as set, a later count of the same article replacing the last, in ~2 bytes a pair", () => {
     const pairs = new Pairs();
     const expected: [number, number][] = [];
