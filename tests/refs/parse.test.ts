@@ -441,6 +441,21 @@ describe('the eleventh pass\'s fields', () => {
 
 describe('the twelfth pass\'s fields', () => {
   it.each([
+    // Current Protocols' unit pages after NLM's volume; an ordinary range stays as it was.
+    ['Example RA, Sample LJ. Isolation of stromal cells. Curr Protoc Ex Biol. 2005;23:23.1.1-23.1.12.', '23', '23.1.1-23.1.12'],
+    ['Example RA, Sample LJ. Isolation of stromal cells. Curr Protoc Ex Biol. 2007;36:23.1.', '36', '23.1'],
+    ['Example RA, Sample LJ. Isolation of stromal cells. Ex Biol. 2004;99(2):1461-3.', '99', '1461-3'],
+  ])('a unit\'s dotted page number: %s', (raw, volume, page) => {
+    const { csl } = parseReference(raw, 'r1');
+    expect([csl['container-title']?.startsWith('Curr Protoc Ex Biol') || csl['container-title'] === 'Ex Biol', csl.volume, csl.page]).toEqual([true, volume, page]);
+  });
+
+  it('Deutsches Ärzteblatt\'s edition letter before each page ("96: A-1177–1180")', () => {
+    const { csl } = parseReference('Arbeitskreis Beispiel (1999) Empfehlungen zur Nachsorge. Dtsch Ärztebl 96: A-1177–1180', 'r1');
+    expect([csl['container-title'], csl.volume, csl.page]).toEqual(['Dtsch Ärztebl', '96', 'A-1177-1180']);
+  });
+
+  it.each([
     // Lettered backlinks before a capital (an author) or a quotation mark, in Latin-1 text and beyond it.
     ['a b Example J, Sample K. A study of repair. Blood Ex. 2001;3:4-5.', 'Example'],
     ['a b c Łukasz J, Sample K. A study of repair. Blood Ex. 2001;3:4-5.', 'Łukasz'],
