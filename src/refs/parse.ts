@@ -208,7 +208,7 @@ function organisationPage(core: string, csl: CslItem, ids: Identifiers): boolean
 const gluedEtAl = lazyPattern(() => /(?<![A-Za-z])et al\.(?=[A-Z][a-z])/g);
 // Wikipedia's lettered links back to each place citing the entry ("a b c \"Title\". …"), left before its text. What
 // follows them, a quotation mark or a capital, is asked apart ({@link withoutLetteredBacklinks}): a `\p{…}` written
-// in a literal is looked up in ICU each time the bundle is parsed without its code cache (BENCHMARKS.md, change 237).
+// in a literal is looked up in ICU each time the bundle is parsed without its code cache (BENCHMARKS.md, change 238).
 const letteredBacklinks = lazyPattern(() => /^\^?\s?a b(?: [c-z])* /);
 
 /**
