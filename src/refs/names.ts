@@ -479,7 +479,8 @@ export function scanAuthors(text: string, oneByte = true): AuthorList | null {
 
 // Shapes the code below reads, each in the form its text needs (src/refs/latin1.ts: issue 17, start-up).
 const dottedInitials4 = latin1Pattern(() => /^\p{Lu}{1,4}\.$/u);
-const spaceThenCapital = latin1Pattern(() => /^\s\p{Lu}/u);
+/** A space then a capital (`\p{Lu}`), in the form its text needs: also how the parser asks what follows Wikipedia's lettered backlinks (parse.ts). */
+export const spaceThenCapital = latin1Pattern(() => /^\s\p{Lu}/u);
 const dottedInitials3 = latin1Pattern(() => /^\p{Lu}{1,3}\.$/u);
 const stopThenCapital = latin1Pattern(() => /^\.\s\p{Lu}/u);
 const lowerAtEnd = latin1Pattern(() => /\p{Ll}$/u);

@@ -4,7 +4,7 @@ import { parseGbt, parseGbtFragment } from './gbt7714.js';
 import { parseGeneral, takeBracketedGenre, typeNewspaper } from './general.js';
 import { findIdentifiers, withoutSchemelessLinks, type Identifiers } from './identifiers.js';
 import { tidy } from './vancouver.js';
-import { isOrganisation, parseAuthors } from './names.js';
+import { isOrganisation, parseAuthors, spaceThenCapital } from './names.js';
 import { referenceWords } from './data.js';
 import { DIGITS, hasCjk, holdsEmptyPair, lazyPattern, opensWithOneOf, squashSpaces, stripEnds } from './text.js';
 import { latin1Pattern, testIn } from './latin1.js';
@@ -206,8 +206,22 @@ function organisationPage(core: string, csl: CslItem, ids: Identifiers): boolean
 }
 
 const gluedEtAl = lazyPattern(() => /(?<![A-Za-z])et al\.(?=[A-Z][a-z])/g);
-// Wikipedia's lettered links back to each place citing the entry ("a b c \"Title\". …"), left before its text.
-const letteredBacklinks = lazyPattern(() => /^\^?\s?a b(?: [c-z])* (?=["“\p{Lu}])/u);
+// Wikipedia's lettered links back to each place citing the entry ("a b c \"Title\". …"), left before its text. What
+// follows them, a quotation mark or a capital, is asked apart ({@link withoutLetteredBacklinks}): a `\p{…}` written
+// in a literal is looked up in ICU each time the bundle is parsed without its code cache (BENCHMARKS.md, change 238).
+const letteredBacklinks = lazyPattern(() => /^\^?\s?a b(?: [c-z])* /);
+
+/**
+ * `text` without Wikipedia's lettered backlinks ({@link letteredBacklinks}) where a quotation mark or a capital
+ * follows them. (The longest run of letters is the only one to ask: a shorter one is followed by a small letter.)
+ */
+function withoutLetteredBacklinks(text: string): string {
+  const m = letteredBacklinks().exec(text);
+  if (m === null) return text;
+  const at = m[0].length;
+  const next = text[at];
+  return next === '"' || next === '“' || testIn(spaceThenCapital, text.slice(at - 1, at + 2)) ? text.slice(at) : text;
+}
 const piiLocator = lazyPattern(() => /(;\s?\d{1,4})\.\s?pii:\s?(e\d{3,8})(?=\.?(?:\s|$))/);
 // A page range whose dash a copy lost ("19, 1023 1028.", ":13625 13630."): two numbers of as many digits, the
 // second the larger, after a volume's comma or colon and ending the source.
@@ -277,7 +291,7 @@ export function parseReference(raw: string, id: string): ParsedReference {
   // its text when a page is copied: the entry's number, then ".0", ".1", … (asked only of a text opening with a digit).
   if (opensWithOneOf(text, DIGITS) && text.includes('.0 ')) text = text.replace(/^(\d{1,3})\.0 (?:\1\.\d{1,2} )+/, '');
   // (Their lettered form, "a b c", asked only of a text opening with "a" or "^".)
-  else if (opensWithOneOf(text, 'a^') && text.includes('a b ')) text = text.replace(letteredBacklinks(), '');
+  else if (opensWithOneOf(text, 'a^') && text.includes('a b ')) text = withoutLetteredBacklinks(text);
   // (A label glued to a full stop only where the text ends in a small letter, as every label does.)
   const last = text.charCodeAt(text.length - 1);
   if (last >= 0x61 && last <= 0x7a) text = withoutGluedLabels(text);

@@ -168,6 +168,34 @@ export function lineAt(lines: readonly Line[], index: number): Line {
   return lines[low]!;
 }
 
+/** Whether a line is a Markdown table's row: it opens and closes with a bar, and a bar stands between ("| 1. | Wong AB, … |"). */
+function isTableRow(text: string): boolean {
+  const last = text.length - 1;
+  return last > 1 && text.charCodeAt(0) === 0x7c && text.charCodeAt(last) === 0x7c && text.indexOf('|', 1) < last;
+}
+
+/** Whether a line is the rule under a Markdown table's header ("| --- | :---: |"). */
+function isTableRule(text: string): boolean {
+  return isTableRow(text) && text.includes('---') && /^[\s|:-]+$/.test(text);
+}
+
+/**
+ * The list's blocks with a Markdown table's rows read as lines, as a page that sets its references in a table
+ * prints them ("| 1. | Wong AB, … |"): each bar a space, one unit for one, so the block's offsets stay the
+ * source's; the header row over the table's rule ("| No. | Reference |") dropped (the rule is a separator line).
+ */
+function withTableRowsRead(blocks: readonly Block[]): readonly Block[] {
+  // (Asked of a list whose first block opens with a bar; most lists' first unit is a digit or a bracket.)
+  if (blocks.length === 0 || blocks[0]!.text.charCodeAt(0) !== 0x7c) return blocks;
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!isTableRow(block.text) || isTableRule(block.text)) out.push(block);
+    else if (!(i + 1 < blocks.length && isTableRule(blocks[i + 1]!.text))) out.push({ ...block, text: block.text.replaceAll('|', ' ') });
+  }
+  return out;
+}
+
 /** The first block without the list's heading glued before its first entry. */
 function withoutHeading(block: Block, headings: readonly RegExp[]): Block {
   const cut = listAfterHeading(block.text, headings);
@@ -185,7 +213,7 @@ function withoutHeading(block: Block, headings: readonly RegExp[]): Block {
  * Scholar", "Journal", "Publisher") is no entry. Linear in the list's length.
  */
 export function splitReferences(input: readonly Block[], options: SplitOptions = {}): { entries: ReferenceEntry[]; notes: SplitNote[] } {
-  const blocks = input.length > 0 && options.headings ? [withoutHeading(input[0]!, options.headings), ...input.slice(1)] : input;
+  const blocks = withTableRowsRead(input.length > 0 && options.headings ? [withoutHeading(input[0]!, options.headings), ...input.slice(1)] : input);
   const lines: Line[] = [];
   let joined = '';
   for (const block of blocks) {

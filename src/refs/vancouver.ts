@@ -31,9 +31,10 @@ export function tidy(text: string): string {
 
 
 // "Journal. 2004 May 3;99(2):1461-3" — NLM abbreviations carry no dots. A semicolon where the colon before the
-// page stands ("Biosci Rep 2015;35;e00191", as some sites print it) reads as that colon.
+// page stands ("Biosci Rep 2015;35;e00191", as some sites print it) reads as that colon. A page may be a unit's
+// dotted number (Current Protocols' "2005;23:23.1.1-23.1.12", "2007;36:23.1.").
 const vancouverSource =
-  lazyPattern(() => /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?:[:;]\s*(?<page>[A-Za-z]?\d[\w–-]*))?|[.:]|$)/);
+  lazyPattern(() => /^(?<journal>[^.;:\d]+?)\.?\s+(?<year>(?:19|20)\d{2})(?:\s+(?<month>[A-Z][a-z]{2})[a-z]*\.?(?:[-\s]+(?<day>\d{1,2}))?(?:[-–\s]+[A-Z][a-z]{2}[a-z]*)?)?\s*(?:;\s*(?<volume>[\w]+(?:[-–]\w+)?(?:\s*Suppl\s*\d*)?)?\s*(?:\((?<issue>[^)]*)\))?\s*(?:[:;]\s*(?<page>[A-Za-z]?\d[\w–-]*(?:\.\d[\w–-]*)*))?|[.:]|$)/);
 // "Mol Biol Rep 52, 229 (2025)"
 const springerSource = lazyPattern(() => /^(?<journal>[^,()]+?)\s+(?<volume>\d+)(?:\((?<issue>[^)]+)\))?,\s*(?<page>[\w–-]+)\s*\((?<year>(?:19|20)\d{2})\)/);
 // "Int. J. Mol. Sci. 2025, 26, 5766" / "Nano Research, 2025, …" / "Physical Review B 2001, 63, (16)." (ACS, the issue bracketed)
@@ -46,8 +47,9 @@ const commaSource = lazyPattern(() => /^(?<journal>[^,;()]+?)\s+(?<volume>\d+)(?
 const apaSource = lazyPattern(() => /^(?<journal>[^,;()]+?),\s*(?<volume>\d+)(?:\s*\((?<issue>[^)]*)\))?,\s*(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)/);
 // "Front. Immunol. 16:1613502" / "Immunity, Inflammation and Disease, 13: e70189" / "Medicine 104(31):p e43623, August 01, 2025"
 // / Wikipedia's "Immunity 10 (6): 691–700. June 1999." and "… 4179–91. 17 June 2005." (the date after the pages,
-// a full stop before it, its day before or after the month)
-const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>[A-Za-z]?\d\w*(?:\s?[-–—]\s?[A-Za-z]?\d\w*)?)(?:[,.]\s*(?:(?:(?<dayFirst>\d{1,2})\s)?(?<monthName>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+(?:(?<day>\d{1,2}),\s*)?)?(?<year>(?:19|20)\d{2}))?/);
+// a full stop before it, its day before or after the month); Deutsches Ärzteblatt's edition letter and a dash before
+// each page ("Dtsch Ärztebl 96: A-1177–1180")
+const colonSource = lazyPattern(() => /^(?<journal>(?:[^:;]|:\s)+?),?\s+(?<volume>\d+)(?:\s*\((?<issue>[^)]+)\))?\s*:\s*(?:p\s+)?(?<page>(?:[A-Za-z]-?)?\d\w*(?:\s?[-–—]\s?(?:[A-Za-z]-?)?\d\w*)?)(?:[,.]\s*(?:(?:(?<dayFirst>\d{1,2})\s)?(?<monthName>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\s+(?:(?<day>\d{1,2}),\s*)?)?(?<year>(?:19|20)\d{2}))?/);
 
 const functionWords = new Set(['of', 'and', 'in', 'for', 'the', 'on', 'de', 'et', 'der', 'und', 'la', 'le', 'des', 'du', 'y', 'to', 'a']);
 

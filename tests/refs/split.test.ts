@@ -344,3 +344,21 @@ describe('a reference heading with a subtitle', () => {
     expect(listAt(`${prose}Sources: Reuters, AP\n1. The agency said it would decide in May.\n2. The company declined to comment.`)).toBe(-1);
   });
 });
+
+describe('a reference list set in a Markdown table', () => {
+  it('reads each row as its entry, the header over the rule dropped, offsets the source\'s', () => {
+    const text = '| No. | Reference |\n| --- | --- |\n| 1. | Example AB, Sample C. Cord blood banking today. Transfusion Ex. 2012;52(4):880-887. |\n| 2. | Model LM, Trial K. Cord blood for palsy: a trial. Ex Transl Med. 2017;6(12):2071-2078. |';
+    const { entries } = split(text);
+    expect(entries.map((e) => [e.number, e.raw])).toEqual([
+      [1, 'Example AB, Sample C. Cord blood banking today. Transfusion Ex. 2012;52(4):880-887.'],
+      [2, 'Model LM, Trial K. Cord blood for palsy: a trial. Ex Transl Med. 2017;6(12):2071-2078.'],
+    ]);
+    expect(text.slice(entries[1]!.start, entries[1]!.end)).toMatch(/^\| 2\. \| Model LM, .*2071-2078\. \|$/);
+    expect(parseReference(entries[0]!.raw, 'r1').csl.author?.[0]).toEqual({ family: 'Example', given: 'AB' });
+  });
+
+  it('leaves a list whose lines open with no bar as it was', () => {
+    expect(split('1. Example A | Sample B. A title. Ex J. 2001;3:4-5.\n2. Model C. A title. Ex J. 2002;4:5-6.').entries.map((e) => e.raw.slice(0, 11))).toEqual(['Example A |', 'Model C. A ']);
+  });
+});
+
