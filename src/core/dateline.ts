@@ -16,7 +16,7 @@ export function openingDatelineMatch(folded: string, s: CompiledStructure): RegE
   const list = patterns.candidates(folded);
   for (let i = 0; i < list.length; i++) {
     const m = patterns.exec(list[i]!, folded);
-    if (m && m[0].length > 0 && knownPlaces(m.groups, s) && !regionKicker(m, folded, s)) return m;
+    if (m && m[0].length > 0 && knownPlaces(m.groups, s) && !regionKicker(m, folded, s) && !lowerCaseAfter(m, folded)) return m;
   }
   return null;
 }
@@ -33,6 +33,17 @@ function regionKicker(m: RegExpExecArray, folded: string, s: CompiledStructure):
   if (/[\d(]/.test(m[0])) return false;
   const rest = folded.slice(m[0].length).trimEnd();
   return rest.length > 0 && rest.length <= s.maxLatinHeadlineLength && /[a-z]/.test(rest) && !rest.includes('\n') && !/(?:[.!?。！？…]|\.\.\.)["'”’)]?$/.test(rest);
+}
+
+/**
+ * True when a dateline of a place alone (no date, no wire's credit) is followed by a word in lower case: a
+ * sentence's subject set off by a dash ("NICE - which provides guidance for the NHS - also recommends …"), not
+ * where a story was written. A dateline opens a sentence: a capital follows it ("LONDON – The MHRA …"), or a
+ * name that is no lower-case word ("TOKYO – iPS cells …").
+ */
+function lowerCaseAfter(m: RegExpExecArray, folded: string): boolean {
+  if (/[\d(]/.test(m[0])) return false;
+  return /^\s*[a-z]+[ ,]/.test(folded.slice(m[0].length));
 }
 
 /** Whether a dateline's place groups, where the pattern has them, name places the data knows. */

@@ -178,6 +178,19 @@ export function lastLetterForeign(written: string, abbreviation: string): boolea
   return !last.toLowerCase().includes(letters[letters.length - 1]!.toLowerCase());
 }
 
+/**
+ * True when the one English word the run before an abbreviation of letters gives ({@link longFormStart}: a Latin run
+ * ends at a space) is capitalised and opens with another letter than the abbreviation: the last word of a proper
+ * name whose initials the abbreviation spells in a way the page does not show ("European Union (EU)" read back to
+ * "Union", "Investigational New Drug Application (IND)" to "Application", "… Clinical Translational, and Regulatory
+ * (MCTR) Committee" to "Regulatory"), not its name: the abbreviation is labelled alone. A lower-case noun still names
+ * what the abbreviation is ("aromatic L-amino acid decarboxylase (AADC)": "decarboxylase (AADC)"); a product's code
+ * ("Kymriah (CTL019)") and a name in another script are not asked.
+ */
+export function lastWordElsewhere(word: string, abbreviation: string): boolean {
+  return /^[A-Z][a-z]+$/.test(word) && /^[A-Za-z][A-Za-z-]*$/.test(abbreviation) && word[0] !== abbreviation[0]!.toUpperCase();
+}
+
 /** An abbreviation the text defines, with the concept it is tagged as and the definition as written. */
 /** `overrides`: the page defines an abbreviation the lexicon reads otherwise ("mass spectrometry (MS)"), so the page's reading wins there. */
 type Defined = MatchedConcept & { at: number; written: string | null; overrides?: true };
@@ -209,17 +222,22 @@ export function lowerCaseGloss(word: string, before: string, minLength: number |
  */
 const glossWord = /^[a-z]+(?:-[a-z]{4,})?$/;
 
+/** An English possessive's ending ("'s", "’s"). */
+const possessive = /^['’]s$/;
+
 /**
  * The name a page writes before an abbreviation the lexicon knows, when it is none of the lexicon's names
  * (no mention ends there) and its words' initials, in any case, spell the abbreviation: "mass spectrometry (MS)"
  * on a page the lexicon would read as multiple sclerosis. Null when a mention ends there ("multiple sclerosis
- * (MS)", "Food and Drug Administration (FDA)": the lexicon's own reading) or no such run of words is written.
+ * (MS)", "Food and Drug Administration (FDA)", "… Administration's (KFDA)": the lexicon's own reading) or no such run of words is written.
  */
 function ownReading(block: Block, shrunk: { text: string; source(offset: number): number }, mentions: readonly ConceptMatch[], paren: number, abbreviation: string, joiners: readonly string[]): string | null {
   let end = paren;
   while (end > 0 && shrunk.text[end - 1] === ' ') end--;
   const sourceEnd = shrunk.source(end);
-  for (let k = 0; k < mentions.length; k++) if (mentions[k]!.end === sourceEnd) return null;
+  // A possessive after the name ("Korea Food and Drug Administration's (KFDA)") is no part of it.
+  const nameEnd = possessive.test(block.text.slice(Math.max(0, sourceEnd - 2), sourceEnd)) ? sourceEnd - 2 : sourceEnd;
+  for (let k = 0; k < mentions.length; k++) if (mentions[k]!.end === sourceEnd || mentions[k]!.end === nameEnd) return null;
   const spelled = initialsRunStart(block.text, sourceEnd, abbreviation, joiners, true, true);
   return spelled === -1 ? null : block.text.slice(spelled, sourceEnd);
 }
@@ -300,7 +318,8 @@ function definedAbbreviations(
       ends ??= new Set(mentions.map((x) => x.end));
       const mentionEnds = ends;
       const from = longForm || spelled !== -1 ? null : longFormStart(view, end, stops, (i) => mentionEnds.has(shrunk.source(i)));
-      const written = longForm ?? (spelled !== -1 ? block.text.slice(spelled, sourceEnd) : from === null ? null : block.text.slice(shrunk.source(from), sourceEnd));
+      const lastWord = from === null ? null : block.text.slice(shrunk.source(from), sourceEnd);
+      const written = longForm ?? (spelled !== -1 ? block.text.slice(spelled, sourceEnd) : lastWord !== null && !lastWordElsewhere(lastWord, abbreviation) ? lastWord : null);
       const label = longForm ?? (written ? `${written} (${abbreviation})` : abbreviation);
       extra.set(abbreviation, { id: `other:${slugify(abbreviation, 60) || 'abbreviation'}`, type: 'other', label, xrefs: [], at, written });
     }
@@ -443,7 +462,8 @@ export const entities = defineStage({
       if (concept.overrides) (doc.ownAbbreviations ??= new Set()).add(abbreviation);
       const as = concept.written ? ` as "${concept.written}"` : '';
       // A concept of the page's own is labelled with its definition already; a lexicon concept gets its English label.
-      const label = concept.written && concept.id.startsWith('other:') ? '' : ` (${concept.label})`;
+      // One labelled by its abbreviation alone (no name read before it) is not named twice.
+      const label = (concept.written && concept.id.startsWith('other:')) || concept.label === abbreviation ? '' : ` (${concept.label})`;
       report('abbreviation-defined', `the article defines ${abbreviation}${as}${label}; tagged as ${concept.id}`, { offset: concept.at });
     }
     reportPinyinRuby(doc, blocks, m, report);

@@ -5,7 +5,7 @@ import { inBodyName, labelTables } from '../../src/stages/label.js';
 import { chromeOfText, declaredRange, openingByline, pageDateOf, titleDateOf, titleLike } from '../../src/structure/blocks.js';
 import { leadingDate, todayIn } from '../../src/structure/dates.js';
 import { datedOpening } from '../../src/stages/segment.js';
-import { initialForeign, initialsRunStart, lastLetterForeign, lowerCaseGloss } from '../../src/stages/entities.js';
+import { initialForeign, initialsRunStart, lastLetterForeign, lastWordElsewhere, lowerCaseGloss } from '../../src/stages/entities.js';
 import { foldWidth } from '../../src/core/text.js';
 import { items, pipeline } from '../helpers.js';
 
@@ -2837,4 +2837,92 @@ describe('the bodies, products and diseases of the twenty-fifth pass are named',
     ['The myoblast sheets derived from the patient\'s thigh (“HeartSheet”) are sold by Terumo.', 'other:heartsheet'],
     ['A phase 1 study of a dopamine neuron cell therapy (MSK-DA01) enrolled 12 patients.', 'other:msk-da01'],
   ])('%s: untagged', expectUntagged);
+});
+
+describe('English site chrome of the twenty-sixth pass: a letter\'s delivery table, a repost\'s source line, a kicker, a reading time glued to its byline, a PTI byline, a category row', () => {
+  it.each([
+    'Delivery Method: VIA UPS and Electronic Mail Reference #: CBER 26-000001 Product: Biologics',
+    'This article was taken from: https://example.org/news/health-0001',
+    'All articles',
+    'A research story · cell replacement',
+    '11 min readBy Example Editorial, regulatory desk',
+    'Press Trust of India Chandigarh',
+    'Image',
+    'Posted by: Jane Example',
+    'By Jane Example Health correspondent',
+    'Cardiology , Outcome , US , Cellular therapy',
+  ])('%s: chrome between paragraphs', expectChromeBetweenParagraphs);
+
+  // Over a headline too, where the line was the title.
+  it.each(['A research story · cell replacement', 'This article was taken from: https://example.org/news/health-0001', 'All articles'])('%s', expectChromeOverHeadline);
+
+  it.each([
+    'This article was taken from a talk the team gave in May.',
+    'Image analysis showed the grafts had survived.',
+    'Press Trust of India reported the trial in March.',
+    'Cancer, heart disease and stroke were studied.',
+  ])('%s: kept', expectProseUnderHeadline);
+});
+
+describe('a capitals word before a dash with a lower-case word after is no dateline (`core/dateline.ts` `lowerCaseAfter`)', () => {
+  it('"NICE - which advises the NHS - recommends …" opens with no dateline', () => {
+    expect(openingByline(foldWidth('NICE - which advises the NHS on new medicines - recommends the treatment.'), structure())).toBeUndefined();
+  });
+
+  it.each([
+    ['LONDON – The MHRA has approved a gene therapy for haemophilia.', 'The MHRA'],
+    ['TOKYO – iPS cell-derived heart sheets were approved on Friday.', 'iPS'],
+  ])('%s: a dateline still', (text, rest) => {
+    const found = openingByline(foldWidth(text), structure());
+    expect(found).toBeDefined();
+    expect(text.slice(found!.length).startsWith(rest)).toBe(true);
+  });
+});
+
+describe('a capitalised one-word reading of an abbreviation that opens with another letter is no name of it; a possessive is no part of a name', () => {
+  it.each([
+    ['Union', 'EU', true],
+    ['Application', 'IND', true],
+    ['Regulatory', 'MCTR', true],
+    ['Therapies', 'CTPL', true],
+    // A lower-case noun still names it (change 212's guard: "decarboxylase (AADC)").
+    ['decarboxylase', 'AADC', false],
+    ['class', 'TC', false],
+    ['Receptor', 'R', false],
+    ['Kymriah', 'CTL019', false],
+    ['Zolgensma', 'ZOL', false],
+  ])('"%s (%s)": %s', (word, abbreviation, elsewhere) => {
+    expect(lastWordElsewhere(word, abbreviation)).toBe(elsewhere);
+  });
+
+  it('"Investigational New Drug Application (IND)" labels IND alone', async () => {
+    const record = await ingest({ text: 'Clinic warned\nNo Investigational New Drug Application (IND) is in effect for the product.\n', name: 'page.txt' });
+    expect(record.entities.find((e) => e.id === 'other:ind')?.label).toBe('IND');
+  });
+
+  it('"Korea Food and Drug Administration\'s (KFDA)" is the lexicon\'s Korean regulator', async () => {
+    await expectTagged('The Korea Food and Drug Administration\'s (KFDA) approval was welcomed.', 'organization:mfds');
+    await expectUntagged('The Korea Food and Drug Administration\'s (KFDA) approval was welcomed.', 'other:kfda');
+  });
+
+  it('"Drugs and Cosmetics (Amendment) Rules" defines no "Amendment" (the lexicon\'s `asides`)', () => expectUntagged('The Drugs and Cosmetics (Amendment) Rules treat stem cells as drugs.', 'other:amendment'));
+});
+
+describe('the bodies, products and diseases of the twenty-sixth pass are named', () => {
+  it.each([
+    ['Children are treated at Great Ormond Street Hospital.', 'organization:great-ormond-street-hospital'],
+    ['The vessel was made by Humacyte.', 'organization:humacyte'],
+    ['The FDA approved Symvess for arterial injury.', 'drug:acellular-tissue-engineered-vessel'],
+    ['PTC Therapeutics won approval for Kebilidi.', 'organization:ptc-therapeutics'],
+    ['PTC Therapeutics won approval for Kebilidi.', 'drug:eladocagene-exuparvovec'],
+    ['The lab opened at the Nizam’s Institute of Medical Sciences in Hyderabad.', 'organization:nims-hyderabad'],
+    ['The trial runs at the Royal Melbourne Hospital.', 'organization:royal-melbourne-hospital'],
+    ['A neurosurgeon at Jaslok Hospital answered.', 'organization:jaslok-hospital'],
+    ['The cells were stored by RNL Bio.', 'organization:rnl-bio'],
+    ['Cell Therapies Pty Ltd makes the cells.', 'organization:cell-therapies-pty-ltd'],
+    ['The therapy came out of University College London.', 'organization:ucl'],
+    ['Patients with myeloproliferative neoplasms were enrolled.', 'disease:myeloproliferative-neoplasm'],
+    ['The company may make any product of T-cells.', 'cell:t-cell'],
+    ['CAR T-cell therapy is offered in England.', 'cell:car-t'],
+  ])('%s', expectTagged);
 });
