@@ -1960,7 +1960,7 @@ describe('segment on the twenty-seventh Chinese pass: a forum\'s, a portal\'s an
   });
 });
 
-describe('segment on the twenty-eighth Chinese pass: a rating notice, Blogger\'s comment labels and related list, an image placeholder, a lawyer\'s byline, a caption of any length ending in its picture credit and a date with its update in brackets (genre-zh28)', () => {
+describe('segment on the twenty-eighth Chinese pass: a rating notice, Blogger\'s comment labels and related list, an image placeholder, a lawyer\'s byline, a site\'s rights and sponsor lines, a caption of any length ending in its picture credit and a date with its update in brackets (genre-zh28)', () => {
   it.each([
     ['2015/4/14(2022/3/15 18:22更新)', '2015-04-14'],
     ['2019-05-20（2023-08-01 10:05更新）', '2019-05-20'],
@@ -1977,7 +1977,11 @@ describe('segment on the twenty-eighth Chinese pass: a rating notice, Blogger\'s
     '文章图片',
     '文章圖片',
     '某某某 律師',
-  ])('is chrome (a rating notice, a blog\'s labels, an image placeholder, a byline): %s', (text) => {
+    '標簽:',
+    'copyright © 2004-2017 example.cn All Rights Reserved',
+    '本網站所刊登的新聞、信息和各種專題專欄資料,未經協議授權,不得使用或轉載',
+    '主辦單位: 某某報社 京ICP備00000000號',
+  ])('is chrome (a rating notice, a blog\'s labels, an image placeholder, a byline, a site\'s rights and sponsor lines): %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
@@ -1996,6 +2000,9 @@ describe('segment on the twenty-eighth Chinese pass: a rating notice, Blogger\'s
     '研究結果發表後，團隊將照片公開（見圖1）。',
     '團隊在論文中附上手術流程圖（圖：手術流程）並說明每一步。',
     '根據衛福部的規定，細胞治療須經核准。',
+    '主辦單位表示，本次研討會將邀請國內外專家分享細胞治療經驗。',
+    '本网站所刊登的文章均经过专家审核。',
+    'copyright holders of the images agreed to their use.',
   ])('is no chrome (sentences with the same words): %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
   });
