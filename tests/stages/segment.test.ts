@@ -668,7 +668,7 @@ describe('segment on the tenth Chinese pass (genre-zh10)', () => {
     expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
   });
 
-  it.each(['臍帶血移植 年齡愈小效果愈好', '台成幹細胞中心啟用 郭台銘盼造福癌友', 'Stem Cells and Regenerative Medicine', 'The goal of this trial is to test safety', '干细胞 再生医学 临床研究进展', '本网站所刊登的新闻未经授权不得转载'])('is not chrome: %s', (text) => {
+  it.each(['臍帶血移植 年齡愈小效果愈好', '台成幹細胞中心啟用 郭台銘盼造福癌友', 'Stem Cells and Regenerative Medicine', 'The goal of this trial is to test safety', '干细胞 再生医学 临床研究进展', '本网站所刊登的新闻均经专家审核'])('is not chrome: %s', (text) => {
     expect(classifyBlock(block(text), structure(), true).role).not.toBe('boilerplate');
   });
 
@@ -1955,6 +1955,54 @@ describe('segment on the twenty-seventh Chinese pass: a forum\'s, a portal\'s an
     '作者/译者的观点不代表本站立场。',
     '受訪者供圖顯示，患者術後三個月頭髮明顯增加。',
     '共有738名患者浏览了问卷并参与随访。',
+  ])('is no chrome (sentences with the same words): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
+  });
+});
+
+describe('segment on the twenty-eighth Chinese pass: a rating notice, Blogger\'s comment labels and related list, an image placeholder, a lawyer\'s byline, a site\'s rights and sponsor lines, a caption of any length ending in its picture credit and a date with its update in brackets (genre-zh28)', () => {
+  it.each([
+    ['2015/4/14(2022/3/15 18:22更新)', '2015-04-14'],
+    ['2019-05-20（2023-08-01 10:05更新）', '2019-05-20'],
+  ] as const)('reads a date with its update in brackets as the page date (the first, the page\'s own): %s', (text, date) => {
+    expect(pageDateOf(text, structure())).toBe(date);
+  });
+
+  it.each([
+    '根據「電腦網路內容分級處理辦法」修正條文第六條第三款規定，已於網站首頁或各該限制級網頁，依台灣網站分級推廣基金會規定作標示。',
+    '相關的主題文章:',
+    '相关的主题文章：',
+    '沒有留言:',
+    '张贴留言',
+    '文章图片',
+    '文章圖片',
+    '某某某 律師',
+    '標簽:',
+    'copyright © 2004-2017 example.cn All Rights Reserved',
+    '本網站所刊登的新聞、信息和各種專題專欄資料,未經協議授權,不得使用或轉載',
+    '主辦單位: 某某報社 京ICP備00000000號',
+  ])('is chrome (a rating notice, a blog\'s labels, an image placeholder, a byline, a site\'s rights and sponsor lines): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'other' });
+  });
+
+  it.each([
+    '某大學眼科團隊展示植入視網膜下方的幹細胞薄片，薄片比頭髮還細，盼能取代已退化的色素上皮細胞，並在動物實驗中確認安全。（圖取自某某再生科技公司）',
+    '▲研究團隊說明手術流程，植入的薄片以顯微鏡確認位置。（圖／翻攝某某新聞網）',
+    '這個微小的支架布滿通道，用以引導幹細胞生長成神經纖維，並在動物實驗中成功跨越斷裂的脊髓，重新建立神經連結。圖為研究團隊開發的支架。（圖：某某大學 / 某某研究小組）',
+  ])('is a caption (a photo\'s, of any length, ending in its picture credit): %s', (text) => {
+    expect(classifyBlock(block(text), structure(), true)).toMatchObject({ role: 'boilerplate', kind: 'caption' });
+  });
+
+  it.each([
+    '律師提醒，細胞治療須經核准的醫院施行。',
+    '沒有留言的病友也可以來電詢問。',
+    '文章图片显示，患者术后三个月可以行走。',
+    '研究結果發表後，團隊將照片公開（見圖1）。',
+    '團隊在論文中附上手術流程圖（圖：手術流程）並說明每一步。',
+    '根據衛福部的規定，細胞治療須經核准。',
+    '主辦單位表示，本次研討會將邀請國內外專家分享細胞治療經驗。',
+    '本网站所刊登的文章均经过专家审核。',
+    'copyright holders of the images agreed to their use.',
   ])('is no chrome (sentences with the same words): %s', (text) => {
     expect(classifyBlock(block(text), structure(), true)).not.toMatchObject({ role: 'boilerplate' });
   });
