@@ -50,12 +50,9 @@ export function bytesHeldByEach(className: string): number[] {
   const [edgeType, toNode] = [edgeFields.indexOf('type'), edgeFields.indexOf('to_node')];
   const { nodes, edges, strings } = snapshot;
   const count = nodes.length / width;
+  // Where each node's edges begin: they are listed node after node.
   const firstEdge = new Uint32Array(count + 1);
-  for (let node = 0, at = 0; node < count; node++) {
-    firstEdge[node] = at;
-    at += nodes[node * width + edgeCount]! * edgeWidth;
-  }
-  firstEdge[count] = edges.length;
+  for (let node = 0; node < count; node++) firstEdge[node + 1] = firstEdge[node]! + nodes[node * width + edgeCount]! * edgeWidth;
   const weak = edgeTypes.indexOf('weak');
   const objectType = nodeTypes.indexOf('object');
   const ofClass = (node: number) => nodes[node * width + type] === objectType && strings[nodes[node * width + name]!] === className;
