@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { PipelineFile, WriteOptions } from '../generated/pipeline.js';
 import { writeDefaults } from '../generated/stage-defaults.js';
 import { shippedPipelineHashes } from '../generated/verified-data.js';
-import { checkDataPlace, checkUniqueKeys, DataFileChangedError, dataPlaces, loadData, parseJsonText, READ_WHEN_ASKED, readDataFile, type DataFileRead, type DataFiles, type PipelineData } from './data.js';
+import { changedSinceRead, checkDataPlace, checkUniqueKeys, DataFileChangedError, dataPlaces, loadData, parseJsonText, READ_WHEN_ASKED, readDataFile, type DataFileRead, type DataFiles, type PipelineData } from './data.js';
 import type { DigestDocument, Facet } from './document.js';
 import { ConfigError } from './errors.js';
 import { checkRuleSettings, coreRules, coreRuleSource, effectiveSeverity, indexRules, type RuleSettings, type RuleSource } from './rules.js';
@@ -161,6 +161,8 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
   for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key], undefined, READ_WHEN_ASKED.has(key));
   const data = loadData(dataFiles, reads);
   loads.set(data, [{ file: path, read }, ...(Object.keys(dataFiles) as (keyof DataFiles)[]).map((key) => ({ file: dataFiles[key], read: reads[key] }))]);
+  // Its settings made only when asked: a save of the pipeline file during a build (a start makes none).
+  loadSettings.set(data, { raw, base });
   let fingerprint: string | undefined;
 
   const stages: ConfiguredStage[] = [];
@@ -213,6 +215,53 @@ const loads = new WeakMap<PipelineData, readonly LoadedFile[]>();
  */
 export function loadedFiles(pipeline: Pipeline): readonly LoadedFile[] | undefined {
   return loads.get(pipeline.data);
+}
+
+/** Each load's pipeline file as validated and its folder, by its data: its {@link buildSettings}, when a save asks. */
+const loadSettings = new WeakMap<PipelineData, { raw: PipelineFile; base: string }>();
+
+/**
+ * What of a pipeline file a build depends on, as JSON: its keyed settings ({@link keyedSettings})
+ * and the data files it names, resolved from its folder `base` (whose bytes its fingerprint hashes),
+ * with whether they may lie outside it. Not its whitespace, `$schema`, description or `out`.
+ */
+function buildSettings(raw: PipelineFile, base: string): string {
+  const data = raw.data ?? {};
+  const files = (Object.keys(defaultData) as (keyof DataFiles)[]).map((key) => resolve(base, data[key] ?? defaultData[key]));
+  return JSON.stringify([keyedSettings(raw), data.allowOutsideFolder === true, files]);
+}
+
+/**
+ * Whether the pipeline file `file`, as it is now, gives a build what its load (`loaded`) gave
+ * ({@link buildSettings}): valid JSON writing no key twice, valid against its schema, with the same
+ * settings and data files. Any other file — unreadable, invalid, its settings changed — is not.
+ */
+function sameBuildSettings(file: string, loaded: { raw: PipelineFile; base: string } | undefined): boolean {
+  if (loaded === undefined) return false;
+  try {
+    const text = readDataFile(file, []).text;
+    const value = parseJsonText(file, text);
+    checkUniqueKeys(file, text);
+    return validatorFor<PipelineFile>('pipeline')(value) && buildSettings(value, dirname(file)) === buildSettings(loaded.raw, loaded.base);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The first file `pipeline`'s load read that a build must not commit past, or undefined: the
+ * pipeline file saved with settings a build depends on changed ({@link buildSettings}: a save of
+ * its whitespace, `$schema`, description or `out` alone gives the same records under the same cache
+ * keys, and a worker loading it after the save finds the build's fingerprint), then a data file
+ * with other bytes now (`changedSinceRead`: every byte is part of its cache key). A build's last
+ * check before its commit (src/dataset/build.ts).
+ */
+export function savedSinceLoad(pipeline: Pipeline): LoadedFile | undefined {
+  const files = loadedFiles(pipeline);
+  if (files === undefined) return undefined;
+  const [own, ...data] = files;
+  if (own !== undefined && changedSinceRead(own.file, own.read) && !sameBuildSettings(own.file, loadSettings.get(pipeline.data))) return own;
+  return data.find((loaded) => changedSinceRead(loaded.file, loaded.read));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { changedSinceRead, DataFileChangedError } from '../core/data.js';
-import { loadedFiles, type Pipeline } from '../core/pipeline.js';
+import { DataFileChangedError } from '../core/data.js';
+import { savedSinceLoad, type Pipeline } from '../core/pipeline.js';
 import { OutputError } from '../io/errors.js';
 import { realFs, type WriteFs } from '../io/fs.js';
 import type { WalkProblem } from '../io/inputs.js';
@@ -515,7 +515,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 /**
  * Throws DataFileChangedError naming the first file the pipeline's load read (the pipeline file,
- * then its data files) that has other bytes now: the build stops before its commit, the previous
+ * then its data files) that would give other records now (`savedSinceLoad`: the pipeline file's
+ * settings, a data file's bytes): the build stops before its commit, the previous
  * dataset as it was. Its records were all made from the bytes read at the start (the workers
  * checked theirs: worker.ts), but a save before a worker's check stops a build, and a save at any
  * other moment of it must too: one outcome for one act, whenever it falls, and the dataset in
@@ -523,7 +524,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * the cache keys moved with the bytes. Six `fstat`s; a file's bytes hashed only if its identity moved.
  */
 function stopIfSavedSinceLoad(pipeline: Pipeline): void {
-  const changed = loadedFiles(pipeline)?.find((loaded) => changedSinceRead(loaded.file, loaded.read));
+  const changed = savedSinceLoad(pipeline);
   if (changed !== undefined) throw new DataFileChangedError(`${changed.file}: changed since the build loaded it (its records were made from the bytes before): run the command again`);
 }
 

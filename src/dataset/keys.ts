@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pipeline } from '../core/pipeline.js';
@@ -65,7 +65,33 @@ function shownPath(path: string): string {
   return relative(process.cwd(), path);
 }
 
-/** The models a pipeline's optional stages load, as names, sizes and times: part of the key. */
+/**
+ * The sha256 of a model file's bytes, read a MiB at a time (a model is tens to hundreds of MB), or
+ * null when it cannot be read (its stage says so when it loads the model). Its size and times are
+ * not what a record depends on: a `cp -r` of the folder gives every file new times over the same
+ * bytes, and a same-size edit can keep its time (`touch -r`, an unpacked archive).
+ */
+function modelFileHash(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    const hash = createHash('sha256');
+    const chunk = new Uint8Array(1 << 20);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+    return hash.digest('hex');
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The models a pipeline's optional stages load, as each file's name and the hash of its bytes: part of the key. */
 function modelFingerprint(pipeline: Pipeline): string {
   const hash = createHash('sha256');
   for (const stage of pipeline.stages) {
@@ -81,7 +107,7 @@ function modelFingerprint(pipeline: Pipeline): string {
         return;
       }
       if (info.isDirectory()) for (const name of readdirSync(path).sort()) walk(join(path, name));
-      else hash.update(`${shownPath(path)}\0${info.size}\0${info.mtimeMs}\0`);
+      else hash.update(`${shownPath(path)}\0${modelFileHash(path) ?? 'unreadable'}\0`);
     };
     walk(dir);
   }

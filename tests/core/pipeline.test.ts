@@ -3,7 +3,7 @@ import { createHash, Hash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { describe, expect, it, vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
@@ -12,6 +12,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import { shippedPipelineHashes } from '../../src/generated/verified-data.js';
 import { indexRules } from '../../src/core/rules.js';
 import { ingestDetailed } from '../../src/ingest.js';
+import { savedSinceLoad } from '../../src/core/pipeline.js';
 import { loadPipeline } from '../../src/pipeline.js';
 import { ruleTables } from '../../src/rules.js';
 import { documentStages } from '../../src/stages/index.js';
@@ -517,5 +518,59 @@ describe('the pipeline fingerprint (part of a build\'s cache keys)', () => {
       expect(text.includes(opening), name).toBe(false);
     }
     expect(pipeline.data.lexicon.concepts.length, 'the pipeline is still live').toBeGreaterThan(100);
+  });
+});
+
+describe("a pipeline file saved after its load (a build's last check before its commit: savedSinceLoad)", () => {
+  /** The shipped pipeline copied and loaded, then its file saved as `edit` makes it (the parsed file, or text): what the check names, as a path relative to the copy. */
+  const afterSave = (edit: (raw: Raw, text: string, dir: string) => Raw | string): string | undefined => {
+    const file = project();
+    const dir = join(file, '..', '..');
+    const pipeline = loadPipeline(file);
+    const text = readFileSync(file, 'utf8');
+    const saved = edit(JSON.parse(text) as Raw, text, dir);
+    writeFileSync(file, typeof saved === 'string' ? saved : JSON.stringify(saved, null, 2));
+    const named = savedSinceLoad(pipeline)?.file;
+    return named === undefined ? undefined : relative(dir, named);
+  };
+
+  it('a save that changes nothing a build depends on — its whitespace, $schema, description, out, a data file named by another path to it — is not a change (was: the pipeline file named, the build stopped)', () => {
+    // The records and their cache keys are those of the file as saved (its fingerprint is the same), and a worker loading it then finds the build's.
+    expect(afterSave((raw) => JSON.stringify(raw, null, 4))).toBeUndefined();
+    expect(afterSave((_, text) => `${text}\n\n`)).toBeUndefined();
+    expect(afterSave((raw) => ({ ...raw, description: 'said otherwise' }))).toBeUndefined();
+    expect(afterSave((raw, _, dir) => ({ ...raw, $schema: join(dir, 'elsewhere.schema.json'), out: 'another-out' }))).toBeUndefined();
+    expect(afterSave((raw, _, dir) => ({ ...raw, data: { ...(raw.data as object), lexicon: join(dir, 'pipelines', 'data', '.', 'lexicon.json') } }))).toBeUndefined();
+  });
+
+  it('a save of another setting, another data file (the same bytes), or a file no load would take is the pipeline file changed', () => {
+    const pipelineFile = join('pipelines', 'digest.json');
+    expect(afterSave((raw) => {
+      raw.stages.find((stage) => stage.use === 'read')!.options!.maxBytes = 1 << 20;
+      return raw;
+    })).toBe(pipelineFile);
+    expect(afterSave((raw) => ({ ...raw, name: 'renamed' }))).toBe(pipelineFile);
+    expect(afterSave((raw, _, dir) => {
+      cpSync(join(dir, 'pipelines', 'data', 'lexicon.json'), join(dir, 'pipelines', 'data', 'lexicon-copy.json'));
+      return { ...raw, data: { ...(raw.data as object), lexicon: 'data/lexicon-copy.json' } };
+    })).toBe(pipelineFile);
+    expect(afterSave((_, text) => text.slice(0, -3)), 'not JSON').toBe(pipelineFile);
+    expect(afterSave((_, text) => text.replace('{', '{\n  "name": "first",')), 'a key written twice').toBe(pipelineFile);
+    expect(afterSave((raw) => ({ ...raw, description: 17 })), 'not valid against the schema').toBe(pipelineFile);
+    expect(afterSave(() => ''), 'emptied').toBe(pipelineFile);
+  });
+
+  it('a data file saved with other bytes, whitespace alone, is named (its bytes are its cache key); the same bytes saved again are not', () => {
+    const lexicon = join('pipelines', 'data', 'lexicon.json');
+    expect(afterSave((raw, _, dir) => {
+      const path = join(dir, lexicon);
+      writeFileSync(path, `${readFileSync(path, 'utf8')} `);
+      return raw;
+    })).toBe(lexicon);
+    expect(afterSave((raw, _, dir) => {
+      const path = join(dir, lexicon);
+      writeFileSync(path, readFileSync(path));
+      return JSON.stringify(raw, null, 2);
+    })).toBeUndefined();
   });
 });

@@ -688,6 +688,24 @@ describe("a file the pipeline read, saved during a build (the build's last check
     expect(readFileSync(join(out, 'manifest.json')).equals(manifest)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
+
+  it('the pipeline file saved with its description and layout changed commits (the same records under the same keys; was: stopped); saved with a setting changed, stops naming it', async () => {
+    const { dir, pipeline } = copied(2);
+    const out = join(dir, 'out');
+    const file = join(dir, 'pipelines', 'digest.json');
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as { description: string; stages: { use: string; options?: Record<string, unknown> }[] };
+    const reworded = build({ pipeline: pipeline(), outDir: out, concurrency: 1, onProgress: () => writeFileSync(file, JSON.stringify({ ...raw, description: 'reworded' }, null, 4)) });
+    expect((await reworded).computed).toBe(2);
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    // Its records are those the file as saved gives: a build from it takes every one from the cache.
+    expect((await build({ pipeline: pipeline(), outDir: out, concurrency: 1 })).computed).toBe(0);
+    raw.stages.find((stage) => stage.use === 'read')!.options!.maxBytes = 1 << 20;
+    const manifest = readFileSync(join(out, 'manifest.json'));
+    const changed = build({ pipeline: pipeline(), outDir: out, cacheDir: null, concurrency: 1, onProgress: () => writeFileSync(file, JSON.stringify(raw, null, 2)) });
+    await expect(changed).rejects.toThrow(`${file}: changed since the build loaded it`);
+    expect(readFileSync(join(out, 'manifest.json')).equals(manifest)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe("the pool's threads end while the finish runs (BENCHMARKS.md, change 237)", () => {

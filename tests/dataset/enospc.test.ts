@@ -7,12 +7,16 @@ import { makeProject } from '../support/project.js';
 
 /**
  * Runs a shell script in a private mount namespace with a small tmpfs at $MNT (gone when the
- * script ends), or returns null when the machine allows no such mount (then the test skips).
+ * script ends), or returns null when the machine allows no such mount (then the test skips): as
+ * root, or as a user where the kernel allows user namespaces.
  */
 function onSmallDisk(dir: string, size: string, script: string): { status: number | null; stdout: string; stderr: string } | null {
   const mnt = join(dir, 'mnt');
   mkdirSync(mnt);
-  const r = spawnSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=${size} tmpfs "$MNT" || exit 97\n${script}`], {
+  // Not root: in a user namespace of its own too (`-r`), where the user is root and may mount; the
+  // files the build writes there are the user's outside. Without it, every run as a user skipped.
+  const namespaces = process.getuid?.() === 0 ? ['-m'] : ['-r', '-m'];
+  const r = spawnSync('unshare', [...namespaces, 'sh', '-c', `mount -t tmpfs -o size=${size} tmpfs "$MNT" || exit 97\n${script}`], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, MNT: mnt, DIGEST: `${process.execPath} ${repo('bin/digest.js')}` },
