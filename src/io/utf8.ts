@@ -30,7 +30,7 @@ const SCRATCH_FIRST_BYTES = 64 << 10;
 
 /**
  * This thread's buffer for {@link utf8Of}: made at its first text, grown when a text's UTF-8 fills
- * it, up to {@link SCRATCH_MAX_BYTES}, never shrunk (change 238: it was made at 1 MB as the module
+ * it, up to {@link SCRATCH_MAX_BYTES}, never shrunk (change 242: it was made at 1 MB as the module
  * loaded, in every thread, and grown to three bytes a unit of a text whatever its UTF-8 took).
  */
 let scratch: Buffer | null = null;
