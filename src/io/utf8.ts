@@ -11,6 +11,12 @@ export type Text = string | readonly string[];
 const MAX_BYTES_PER_UNIT = 3;
 
 /**
+ * Bytes UTF-8 takes for one character, at most (a surrogate pair): V8's encoder stops before a
+ * character that does not fit, so a write that leaves at least this much room wrote all it was given.
+ */
+const MAX_BYTES_PER_CHARACTER = 4;
+
+/**
  * The most this thread's buffers grow to, never shrunk: a longer text is encoded into a buffer of
  * its own, let go after (grown to a whole manifest, the scratch buffer held ~20 MB after a
  * 2,000-article build: BENCHMARKS.md, "Change: a build keeps nothing per input it does not need").
@@ -19,11 +25,15 @@ const MAX_BYTES_PER_UNIT = 3;
  */
 export const SCRATCH_MAX_BYTES = 4 << 20;
 
+/** The scratch buffer's size at a thread's first text: a line's or a short page's; a record grows it once or twice. */
+const SCRATCH_FIRST_BYTES = 64 << 10;
+
 /**
- * This thread's buffer for {@link utf8Of}: grown when a text needs more, up to {@link SCRATCH_MAX_BYTES},
- * never shrunk. 1 MB holds the bench's largest text (a page of 218,809 units) at three bytes a unit.
+ * This thread's buffer for {@link utf8Of}: made at its first text, grown when a text's UTF-8 fills
+ * it, up to {@link SCRATCH_MAX_BYTES}, never shrunk (change 242: it was made at 1 MB as the module
+ * loaded, in every thread, and grown to three bytes a unit of a text whatever its UTF-8 took).
  */
-let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+let scratch: Buffer | null = null;
 
 /** Whether a piece ends half-way through a surrogate pair (its next piece holds the other half). */
 function endsInHighSurrogate(piece: string): boolean {
@@ -31,37 +41,51 @@ function endsInHighSurrogate(piece: string): boolean {
   return last >= 0xd800 && last <= 0xdbff;
 }
 
-/**
- * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
- * thread's scratch buffer, valid until the next call — a record or a page as much as a line (a
- * text past {@link SCRATCH_MAX_BYTES} at three bytes a unit in a buffer of its own). Written or
- * compared at once, copied to keep ({@link ownUtf8}).
- *
- * Every text by V8's encoder (`Buffer.write`) into a buffer kept: Node's transcoder (`buffer.transcode`,
- * taken from 2,048 units until change 233) counted a third of V8's instructions a character, but
- * each call copied its source and made its result in memory of its own, fresh pages the kernel
- * faults in and the collector frees — 2.5× V8's CPU on a 36,000-unit record in one process, and
- * −7 % (one thread) and −12 % (two workers) of a whole build's CPU without it (BENCHMARKS.md,
- * changes 230 and 233).
- */
-export function utf8Of(text: Text): Uint8Array {
-  const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
-  let units = 0;
-  for (const piece of pieces) units += piece.length;
-  const most = units * MAX_BYTES_PER_UNIT;
-  let target = scratch;
-  if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
-  else if (most > scratch.length) target = scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(most, scratch.length * 2)));
+/** {@link writePieces}' answer for pieces that may not all have fit (the room left after one was under a character's). */
+const MAY_NOT_FIT = -1;
+/** {@link writePieces}' answer for a pair split between two pieces (written apart, two replacement characters). */
+const SPLIT_PAIR = -2;
+
+/** Writes `pieces` into `target` from its start: the bytes' end, or why they must be written again. */
+function writePieces(target: Buffer, pieces: readonly string[]): number {
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
     if (piece.length === 0) continue;
     at += target.write(piece, at);
-    // A pair split between two pieces would be two replacement characters: join them. Asked once
-    // the piece is written, so flat (asked before, V8 would flatten it there).
-    if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return utf8Of(pieces.join(''));
+    if (target.length - at < MAX_BYTES_PER_CHARACTER) return MAY_NOT_FIT;
+    // Asked once the piece is written, so flat (asked before, V8 would flatten it there).
+    if (i < pieces.length - 1 && endsInHighSurrogate(piece)) return SPLIT_PAIR;
   }
-  return target.subarray(0, at);
+  return at;
+}
+
+/**
+ * The UTF-8 bytes of `text` (exactly `Buffer.from` of the pieces joined) as a view of this
+ * thread's scratch buffer, valid until the next call — a record or a page as much as a line (a
+ * text whose UTF-8 is past {@link SCRATCH_MAX_BYTES} in a buffer of its own). Written or compared
+ * at once, copied to keep ({@link ownUtf8}).
+ *
+ * Every text by V8's encoder (`Buffer.write`) into a buffer kept: Node's transcoder (`buffer.transcode`,
+ * taken from 2,048 units until change 233) counted a third of V8's instructions a character, but
+ * each call copied its source and made its result in memory of its own, fresh pages the kernel
+ * faults in and the collector frees (BENCHMARKS.md, changes 230 and 233). The write is limited to
+ * the buffer: one that fills it is measured and written again into room for what it takes.
+ */
+export function utf8Of(text: Text): Uint8Array {
+  const pieces: readonly string[] = typeof text === 'string' ? [text] : text;
+  let target = (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_FIRST_BYTES));
+  for (;;) {
+    const end = writePieces(target, pieces);
+    if (end >= 0) return target.subarray(0, end);
+    // A pair split between two pieces would be two replacement characters: join them.
+    if (end === SPLIT_PAIR) return utf8Of(pieces.join(''));
+    // Room for every byte and a character more, so that the next write leaves room and says it fit.
+    let most = MAX_BYTES_PER_CHARACTER;
+    for (const piece of pieces) most += Buffer.byteLength(piece);
+    if (most > SCRATCH_MAX_BYTES) target = Buffer.allocUnsafeSlow(most);
+    else target = scratch = Buffer.allocUnsafeSlow(Math.min(SCRATCH_MAX_BYTES, Math.max(most, target.length * 2)));
+  }
 }
 
 /**

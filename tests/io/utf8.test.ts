@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ownUtf8, SCRATCH_MAX_BYTES, Utf8Chunks, utf8Of, writeAll } from '../../src/io/utf8.js';
 
 /** A long text's length: what Node's transcoder took until change 233 (a record, a page, a table's rows are longer). */
@@ -96,6 +96,45 @@ describe('utf8Of', () => {
       }),
       { numRuns: 400, seed: 17 },
     );
+  });
+});
+
+describe("a thread's scratch buffer", () => {
+  /** This module as a thread that has encoded nothing yet sees it: loaded afresh. */
+  const freshModule = async () => {
+    vi.resetModules();
+    return import('../../src/io/utf8.js');
+  };
+
+  it('is made at the first text at the size of a line, not of a record, and grown only when a text\'s UTF-8 fills it', async () => {
+    const { utf8Of: fresh, SCRATCH_MAX_BYTES: most } = await freshModule();
+    // Before (change 233): 1 MB made as the module loaded, in every thread.
+    expect(fresh('x').buffer.byteLength).toBeLessThanOrEqual(64 << 10);
+    // 400,000 ASCII units, 400 KB of UTF-8: before, room for three bytes a unit made it 2 MB.
+    const ascii = 'x'.repeat(400_000);
+    expect(Buffer.from(fresh(ascii)).equals(Buffer.from(ascii))).toBe(true);
+    expect(fresh('next').buffer.byteLength).toBeLessThan(2 * ascii.length);
+    // 2 M units, 2 MB of UTF-8 (6 MB at three bytes a unit): before, a buffer of its own; now the scratch buffer, grown within its bound.
+    const long = `${'y'.repeat(2_000_000)}é`;
+    const bytes = fresh(long);
+    expect(bytes.buffer).toBe(fresh('next').buffer);
+    expect(bytes.buffer.byteLength).toBeLessThanOrEqual(most);
+    expect(Buffer.from(fresh(long)).equals(Buffer.from(long))).toBe(true);
+  });
+
+  it('a text whose last characters meet the end of the buffer gives Buffer.from of it: every width, a pair split between pieces, a lone surrogate', async () => {
+    const ends = ['中', '😀', 'é', 'z', '\ud800', '\udc00', ['a\ud83d', '\ude00b'], ['中\ud83d', '\ude00']];
+    for (const end of ends) {
+      for (let short = 0; short <= 9; short++) {
+        // A buffer as a thread's first text finds it (a text that ends within a character of its end grows it).
+        const { utf8Of: fresh } = await freshModule();
+        const size = fresh('').buffer.byteLength;
+        const tail = typeof end === 'string' ? [end] : end;
+        const some = ['x'.repeat(size - Buffer.byteLength(tail.join('')) - short), ...tail];
+        expect(Buffer.from(fresh(some)).equals(Buffer.from(some.join(''))), `${JSON.stringify(tail)} ${short} short of ${size}`).toBe(true);
+        expect(Buffer.from(fresh(some.join(''))).equals(Buffer.from(some.join('')))).toBe(true);
+      }
+    }
   });
 });
 
