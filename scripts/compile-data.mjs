@@ -19,7 +19,8 @@
 // with the module graph of refs/data.js, which holds them, and filed under REFERENCE_KEYS_SOURCE.
 // And dist/data/data-file-keys.json: each shipped data file's identity with the sha256 of its bytes,
 // so that a process does not hash ~270 KB of unchanged data at every start (src/core/data.ts
-// `readDataFile`; ~8 M instructions of a one-article ingest). Not shipped (package.json's files).
+// `readDataFile`; ~8 M instructions of a one-article ingest). Not shipped (package.json's files);
+// data-file-sums.json, each one's name, size and sha256, is (an installed package's start).
 // And the lexicon's and structure.json's values as UTF-16 text (`lexicon-text`, `structure-text`), not
 // shipped either, as the lexicon's tries.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { dataFileKey, dataFileKeysFile, readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
+const { dataFileKey, dataFileKeysFile, dataFileSumsFile, readConfigFile, readDataFile } = await import(`${root}dist/src/core/data.js`);
 const { compiledDataDir, compiledDataFile, compilerFiles, emittedFrom, encodeCompiled, lexiconTextForm, structureTextForm } = await import(`${root}dist/src/core/compiled-data.js`);
 const { JournalIndex } = await import(`${root}dist/src/core/journals.js`);
 const { LexiconMatcher } = await import(`${root}dist/src/core/lexicon.js`);
@@ -109,8 +110,14 @@ for (const [kind, compile] of Object.entries(compilers)) {
 // `dataFileKey`): a process that finds a file unchanged since (device, inode, size and both times)
 // takes that hash rather than hashing its bytes again. A file changed in the last moments before
 // this read is left out, and hashed by every process.
-const keys = Object.values(pipeline.data).map((name) => dataFileKey(join(root, 'pipelines', name))).filter((key) => key !== null);
+const named = Object.values(pipeline.data).map((name) => [name, dataFileKey(join(root, 'pipelines', name))]).filter(([, key]) => key !== null);
+const keys = named.map(([, key]) => key);
 write(dataFileKeysFile, Buffer.from(`${JSON.stringify({ format: 1, files: keys })}\n`, 'latin1'));
+// And each keyed file's name, size and sha256, shipped (dist/data/data-file-sums.json, src/core/data.ts
+// `DataFileSum`): an installed package, whose files have other identities, takes a file with its sum
+// while it is the size the sum says and was written no later than the sums file (a file changed in
+// the last moments before this read has no key, so no sum).
+write(dataFileSumsFile, Buffer.from(`${JSON.stringify({ format: 1, files: named.map(([name, key]) => [name, key[2], key[5]]) })}\n`, 'latin1'));
 write(compiledDataFile('reference-keys', REFERENCE_KEYS_SOURCE), encodeCompiled('reference-keys', REFERENCE_KEYS_SOURCE, { keys: referenceKeys() }, keysCode));
 for (const name of readdirSync(compiledDataDir)) {
   const file = join(compiledDataDir, name);

@@ -249,10 +249,11 @@ export function journalIndexFor(journals: readonly Journal[], cues: JournalCueWo
 
 /**
  * The journal index of a data file known to pass its checks, from its bytes and compiled form alone:
- * no text decoded and no table parsed, each journal parsed when a name of it is found. Null when the
+ * no text decoded and no table parsed, each journal parsed when a name of it is found (`bytes`: the
+ * file's, or a reader of a range of them: JournalEntries). Null when the
  * build made no form for these bytes or one without the entries' places (the caller parses the file).
  */
-export function journalIndexOfBytes(bytes: Uint8Array, sha256: string, dir?: string): JournalIndex | null {
+export function journalIndexOfBytes(bytes: Uint8Array | ((start: number, end: number) => Uint8Array), sha256: string, dir?: string): JournalIndex | null {
   const compiled = readCompiled('journals', sha256, dir) as CompiledJournalIndex | null;
   const ranges = compiled?.entryRanges;
   return compiled && ranges ? new JournalIndex(new JournalEntries(bytes, ranges), undefined, compiled) : null;

@@ -294,6 +294,11 @@ export interface DataFileRead {
   bytes?: Uint8Array;
   /** Whether the bytes are valid UTF-8 (the hash is theirs): asked instead of `bytes`, which a read made {@link readDataFile}'s `whenAsked` reads at its first ask. */
   utf8?: boolean;
+  /**
+   * The bytes [start, end) of a file read when asked ({@link READ_WHEN_ASKED}): of its bytes where they
+   * were asked, else read alone from the file, taken only if it is still the one loaded.
+   */
+  range?: (start: number, end: number) => Uint8Array;
   /** The file's identity when its bytes were read, or (read when asked) when it was loaded: {@link changedSinceRead} compares it. */
   identity?: DataFileIdentity;
 }
@@ -309,9 +314,10 @@ function identityOf(info: Stats): DataFileIdentity {
  * The data files whose loaders, for a file known to pass, read a compiled form keyed by the file's
  * hash and not its bytes (the structure lists, the lexicon): a file the build keyed is read only
  * when its bytes are asked (a build's fingerprint, a form missing), not at every start (~224 KB,
- * ~55 fresh pages of a one-article ingest; issue 17).
+ * ~55 fresh pages of a one-article ingest; issue 17). And the journal table, whose form says where
+ * each entry lies: an entry found is read alone ({@link DataFileRead.range}; 82 KB, 21 pages).
  */
-export const READ_WHEN_ASKED: ReadonlySet<string> = new Set(['structure', 'lexicon']);
+export const READ_WHEN_ASKED: ReadonlySet<string> = new Set(['structure', 'lexicon', 'journals']);
 
 /**
  * A data file read after its pipeline loaded it ({@link READ_WHEN_ASKED}) that is no longer the
@@ -362,6 +368,67 @@ function isDataFileKey(key: unknown): key is DataFileKey {
   return Array.isArray(key) && key.length === 6 && key.slice(0, 5).every((n) => typeof n === 'number') && typeof key[5] === 'string' && /^[0-9a-f]{64}$/.test(key[5]);
 }
 
+/**
+ * A shipped data file as the build keyed it, as the package carries it: its path under pipelines/
+ * (the shipped pipeline's name for it), its size and the sha256 of its bytes. The key's device,
+ * inode and times name the build's tree alone; these three travel in the tarball.
+ */
+export type DataFileSum = [path: string, size: number, sha256: string];
+
+/** The file the build writes the shipped data files' sums into ({@link DataFileSum}); shipped. */
+export const dataFileSumsFile = `${compiledDataDir}/data-file-sums.json`;
+
+/**
+ * The sums of a tree with no build keys (an installed package), each file's path made absolute,
+ * with the modification and change times (ms) of the sums file itself: files written with it.
+ */
+export interface DataFileSums {
+  readonly files: readonly DataFileSum[];
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+const noSums: DataFileSums = { files: [], mtimeMs: -Infinity, ctimeMs: -Infinity };
+let packedSums: DataFileSums | null = null;
+
+/**
+ * The package's {@link dataFileSumsFile} where the build's keys are absent — a tree the build did not
+ * run in, whose files npm wrote at the install, the sums file among them —, else none: a checkout
+ * is keyed by identity, which says more.
+ */
+function packedDataFileSums(): DataFileSums {
+  if (packedSums === null) {
+    packedSums = noSums;
+    if (buildDataFileKeys().length === 0) {
+      try {
+        const fd = openSync(dataFileSumsFile, 'r');
+        try {
+          const { files } = JSON.parse(readFileSync(fd, 'latin1')) as { files: DataFileSum[] };
+          const { mtimeMs, ctimeMs } = fstatSync(fd);
+          packedSums = { files: files.map(([path, size, sha256]) => [packagePath('pipelines', path), size, sha256]), mtimeMs, ctimeMs };
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        // No sums (an older build): every file hashed.
+      }
+    }
+  }
+  return packedSums;
+}
+
+/**
+ * The sha256 the sums give `file` read with this identity, if they give one: the file they name,
+ * of their size, last written and changed no later than {@link KEY_SETTLE_MS} after the sums file
+ * was (an install writes both within moments; an edit since has a later change time, which no
+ * tool sets back).
+ */
+function summedHash(file: string, info: Stats, sums: DataFileSums): string | undefined {
+  if (info.mtimeMs > sums.mtimeMs + KEY_SETTLE_MS || info.ctimeMs > sums.ctimeMs + KEY_SETTLE_MS) return undefined;
+  for (const [path, size, sha256] of sums.files) if (size === info.size && path === file) return sha256;
+  return undefined;
+}
+
 /** The sha256 a key gives a file read with this identity (its `fstat` after the read), if one does. */
 function keyedHash(info: Stats, keys: readonly DataFileKey[]): string | undefined {
   for (const [dev, ino, size, mtimeMs, ctimeMs, sha256] of keys) {
@@ -376,21 +443,25 @@ function keyedHash(info: Stats, keys: readonly DataFileKey[]): string | undefine
  * ({@link dataFileKey}: the shipped data) whose device, inode, size and both times are still those
  * it saw is not hashed again (~270 KB, ~8 M instructions of every start; issue 17), as git takes
  * an entry of its index: its bytes, read now, are those the build hashed, since any write, rename
- * or change of times since then gave the file a later change time. Any other file is hashed: valid
+ * or change of times since then gave the file a later change time. Where the build did not run (an
+ * installed package: no key can match), a shipped data file the package's sums name
+ * ({@link DataFileSums}: path, size, and times no later than the sums file's, past a settle) is
+ * taken with their hash (~325 KB, ~9.5 M instructions of an installed start). Any other file is hashed: valid
  * UTF-8 bytes are their text's own UTF-8, so they are hashed as read, where hashing the text made V8
  * encode a two-byte string again first (the five shipped files, cold: 1.4–1.9 ms of CPU, 0.5–0.8
  * as bytes with `isUtf8`). Bytes that are not UTF-8 decode with replacement characters, and their
- * key stays the hash of that text, as it always was. `keys`: the build's, by default.
+ * key stays the hash of that text, as it always was. `keys`: the build's, by default; `sums`: the
+ * package's where those are the build's and there are none, else none (a caller's own keys, or `[]`, mean "hash").
  */
-export function readDataFile(file: string, keys: readonly DataFileKey[] = buildDataFileKeys(), whenAsked = false): DataFileRead {
-  if (whenAsked && keys.length > 0) {
+export function readDataFile(file: string, keys: readonly DataFileKey[] = buildDataFileKeys(), whenAsked = false, sums: DataFileSums = keys === builtKeys ? packedDataFileSums() : noSums): DataFileRead {
+  if (whenAsked && (keys.length > 0 || sums.files.length > 0)) {
     const info = dataFileInfo(file, MAX_CONFIG_BYTES);
-    const known = keyedHash(info, keys);
+    const known = keyedHash(info, keys) ?? summedHash(file, info, sums);
     if (known !== undefined) return readWhenAsked(file, info, known);
   }
   const { bytes, info } = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
-  // A keyed file was valid UTF-8 when the build hashed it, and its bytes are the same.
-  const known = keyedHash(info, keys);
+  // A keyed or summed file was valid UTF-8 when the build hashed it, and its bytes are the same.
+  const known = keyedHash(info, keys) ?? summedHash(file, info, sums);
   if (known === undefined && !isUtf8(bytes)) {
     const text = bytes.toString('utf8');
     return { text, hash: hashOf(text), utf8: false, identity: identityOf(info) };
@@ -417,17 +488,35 @@ export function readDataFile(file: string, keys: readonly DataFileKey[] = buildD
  */
 function readWhenAsked(file: string, info: Stats, hash: string): DataFileRead {
   let held: Buffer | undefined;
+  const changed = () => new DataFileChangedError(`${file}: changed since the pipeline was loaded (the data loaded and its bytes would be two versions): run the command again`);
   const bytes = (): Buffer => {
     if (held === undefined) {
       const read = readConfigBytesAndInfo(file, MAX_CONFIG_BYTES);
-      if (!sameFile(read.info, info)) {
-        throw new DataFileChangedError(`${file}: changed since the pipeline was loaded (the data loaded and its bytes would be two versions): run the command again`);
-      }
+      if (!sameFile(read.info, info)) throw changed();
       held = read.bytes;
     }
     return held;
   };
+  const range = (start: number, end: number): Uint8Array => {
+    if (held !== undefined) return held.subarray(start, end);
+    const fd = openConfigFile(file);
+    try {
+      const part = Buffer.allocUnsafe(end - start);
+      let read = 0;
+      while (read < part.length) {
+        const n = readSync(fd, part, read, part.length - read, start + read);
+        if (n === 0) break;
+        read += n;
+      }
+      // Its identity after the read, as bytes() takes it: a change made while it read shows too.
+      if (read < part.length || !sameFile(fstatSync(fd), info)) throw changed();
+      return part;
+    } finally {
+      closeSync(fd);
+    }
+  };
   return {
+    range,
     get text() {
       return bytes().toString('utf8');
     },
@@ -892,7 +981,8 @@ export function loadJournals(file: string, text?: string, hash?: string): Journa
  * found: src/core/journals.ts `JournalEntries`).
  */
 function loadJournalsRead(file: string, read: DataFileRead): JournalIndex {
-  const index = read.utf8 === true && verifiedData.has(read.hash) ? journalIndexOfBytes(read.bytes!, read.hash) : null;
+  // (A file read when asked is read an entry at a time; its `bytes` would read it whole.)
+  const index = read.utf8 === true && verifiedData.has(read.hash) ? journalIndexOfBytes(read.range ?? read.bytes!, read.hash) : null;
   return index ?? loadJournals(file, read.text, read.hash);
 }
 

@@ -53,12 +53,18 @@ export interface CompiledJournalIndex {
  */
 export class JournalEntries {
   private readonly read: (Journal | undefined)[];
+  private readonly bytesOf: (start: number, end: number) => Uint8Array;
 
-  /** `ranges` as {@link JournalIndex.entryRanges} gives them for `bytes`. */
+  /**
+   * `ranges` as {@link JournalIndex.entryRanges} gives them for the file's bytes: `bytes` itself, or
+   * a reader of the bytes [start, end) (a file read an entry at a time, at its first find: a start
+   * that finds no journal reads none of the 82 KB).
+   */
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array | ((start: number, end: number) => Uint8Array),
     private readonly ranges: Int32Array,
   ) {
+    this.bytesOf = typeof bytes === 'function' ? bytes : (start, end) => bytes.subarray(start, end);
     this.read = new Array<Journal | undefined>(ranges.length >>> 1);
   }
 
@@ -69,7 +75,7 @@ export class JournalEntries {
 
   /** Journal `j` of the table. */
   at(j: number): Journal {
-    return (this.read[j] ??= JSON.parse(utf8.decode(this.bytes.subarray(this.ranges[2 * j]!, this.ranges[2 * j + 1]!))) as Journal);
+    return (this.read[j] ??= JSON.parse(utf8.decode(this.bytesOf(this.ranges[2 * j]!, this.ranges[2 * j + 1]!))) as Journal);
   }
 }
 

@@ -157,7 +157,7 @@ export function loadPipelineWith(file: string, context: LoaderContext): Pipeline
   // from its bytes as read (readDataFile).
   // Each text decoded where a loader reads it (the journal table's is not, when its compiled form serves).
   const reads = {} as Record<keyof DataFiles, DataFileRead>;
-  // The structure lists' and the lexicon's bytes, where the build keyed the file, read only when asked (READ_WHEN_ASKED).
+  // The structure lists', the lexicon's and the journal table's bytes, where the build keyed the file, read only when asked (READ_WHEN_ASKED).
   for (const key of ['structure', 'journals', 'html', 'lexicon', 'facts'] as const) reads[key] = readDataFile(dataFiles[key], undefined, READ_WHEN_ASKED.has(key));
   const data = loadData(dataFiles, reads);
   loads.set(data, [{ file: path, read }, ...(Object.keys(dataFiles) as (keyof DataFiles)[]).map((key) => ({ file: dataFiles[key], read: reads[key] }))]);

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rename
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { changedSinceRead, checkDataPlace, checkUniqueKeys, DataFileChangedError, dataFileKey, dataFileKeysFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles } from '../../src/core/data.js';
+import { changedSinceRead, checkDataPlace, checkUniqueKeys, DataFileChangedError, dataFileKey, dataFileKeysFile, dataFileSumsFile, dataPlaces, KEY_SETTLE_MS, loadData, loadFacts, loadHtml, loadJournals, loadLexicon, loadStructure, loadValidated, parseJsonText, readConfigFile, readDataFile, type DataFileKey, type DataFiles, type DataFileSum, type DataFileSums } from '../../src/core/data.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { LexiconMatcher } from '../../src/core/lexicon.js';
 import type { Lexicon } from '../../src/generated/lexicon.js';
@@ -337,6 +337,81 @@ describe('configuration files are read with care', () => {
     writeFileSync(file, Buffer.from([0x22, 0xff, 0x22]));
     const notUtf8 = readDataFile(file, [again], true);
     expect([notUtf8.utf8, notUtf8.bytes]).toEqual([false, undefined]);
+  });
+
+  it("readDataFile's whenAsked: a keyed file's range is read alone from the file, and only while the file is still the one the key names; once its bytes were asked, from them", () => {
+    // The journal table: a start reads the entries it finds, not the table's 82 KB (issue 17).
+    const dir = tmp();
+    const file = join(dir, 'journals.json');
+    writeFileSync(file, '[{"a": "干细胞"}, {"b": 2}]');
+    const key = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    const read = readDataFile(file, [key], true);
+    const second = Buffer.from('[{"a": "干细胞"}, ').length;
+    expect(Buffer.from(read.range!(second, second + 8)).toString('utf8')).toBe('{"b": 2}');
+    expect(Buffer.from(read.range!(1, second - 2)).toString('utf8')).toBe('{"a": "干细胞"}');
+    // Rewritten in place with bytes of the same size, its modification time set back: a range is refused, never the new bytes.
+    const asked = readDataFile(file, [key], true);
+    expect(asked.bytes!.length).toBe(key[2]);
+    waitForTheClockPast(dir, key[4]);
+    writeFileSync(file, '[{"a": "造血干"}, {"b": 3}]');
+    utimesSync(file, new Date(key[3]), new Date(key[3]));
+    expect(() => read.range!(second, second + 8)).toThrow(DataFileChangedError);
+    // A read whose bytes were asked before the change answers from them.
+    expect(Buffer.from(asked.range!(second, second + 8)).toString('utf8')).toBe('{"b": 2}');
+    // A file read whole (no key) has its bytes, and no range of its own.
+    expect(readDataFile(file, [], true).range).toBeUndefined();
+  });
+
+  it("readDataFile: where the build's keys are absent (an installed package), a file the package's sums name is taken with their hash while its size is theirs and it was written and changed no later than the sums file, past the settle; anything else is hashed", () => {
+    // An installed package carries no key npm's writes could match, and hashed its five data files
+    // (~325 KB) at every start (BENCHMARKS.md, change 231's Left). A sum whose hash is not its file's
+    // shows which reads took it.
+    const dir = tmp();
+    const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+    const file = join(dir, 'lexicon.json');
+    writeFileSync(file, '{"concepts": ["干细胞"]}');
+    const info = statSync(file);
+    const real = sha256('{"concepts": ["干细胞"]}');
+    const sums = (files: DataFileSum[], at = info): DataFileSums => ({ files, mtimeMs: at.mtimeMs, ctimeMs: at.ctimeMs });
+    const marked: DataFileSum = [file, info.size, 'f'.repeat(64)];
+    expect(readDataFile(file, [], false, sums([marked])).hash).toBe('f'.repeat(64));
+    expect(readDataFile(file, [], false, sums([marked])).text).toBe('{"concepts": ["干细胞"]}');
+    // Its bytes read at their first ask (whenAsked), as a keyed file's.
+    const later = readDataFile(file, [], true, sums([marked]));
+    expect(later.hash).toBe('f'.repeat(64));
+    // Written up to the settle after the sums file (an install writes both within moments): taken; later: hashed.
+    const before = (ms: number) => ({ mtimeMs: info.mtimeMs - ms, ctimeMs: info.ctimeMs - ms }) as typeof info;
+    expect(readDataFile(file, [], false, sums([marked], before(KEY_SETTLE_MS))).hash).toBe('f'.repeat(64));
+    expect(readDataFile(file, [], false, sums([marked], { ...before(0), ctimeMs: info.ctimeMs - KEY_SETTLE_MS - 1 } as typeof info)).hash).toBe(real);
+    expect(readDataFile(file, [], false, sums([marked], { ...before(0), mtimeMs: info.mtimeMs - KEY_SETTLE_MS - 1 } as typeof info)).hash).toBe(real);
+    // Another size, another path: hashed.
+    expect(readDataFile(file, [], false, sums([[file, info.size + 1, 'f'.repeat(64)]])).hash).toBe(real);
+    expect(readDataFile(file, [], false, sums([[join(dir, 'journals.json'), info.size, 'f'.repeat(64)]])).hash).toBe(real);
+    // A key of the build decides first; a caller's own keys (or none) never reach the package's sums.
+    const key = dataFileKey(file, Date.now() + KEY_SETTLE_MS + 1000)!;
+    expect(readDataFile(file, [[...key.slice(0, 5), 'e'.repeat(64)] as DataFileKey], false, sums([marked])).hash).toBe('e'.repeat(64));
+    expect(readDataFile(file, []).hash).toBe(real);
+    // Rewritten in place with other bytes of the same size, its modification time set back: the change time moved past the settle.
+    waitForTheClockPast(dir, info.ctimeMs + KEY_SETTLE_MS);
+    writeFileSync(file, '{"concepts": ["造血干"]}');
+    utimesSync(file, new Date(info.mtimeMs), new Date(info.mtimeMs));
+    expect(statSync(file).size).toBe(info.size);
+    expect(readDataFile(file, [], false, sums([marked])).hash).toBe(sha256('{"concepts": ["造血干"]}'));
+    expect(() => later.bytes).toThrow(DataFileChangedError);
+  });
+
+  it("the package's sums: each shipped data file the build keyed, by its name under pipelines/, its size and the sha256 of its bytes", () => {
+    const keys = (JSON.parse(readFileSync(dataFileKeysFile, 'utf8')) as { files: DataFileKey[] }).files;
+    const table = JSON.parse(readFileSync(dataFileSumsFile, 'utf8')) as { format: number; files: DataFileSum[] };
+    expect(table.format).toBe(1);
+    expect(table.files.map(([, size, sha256]) => [size, sha256])).toEqual(keys.map((key) => [key[2], key[5]]));
+    for (const [path, size, sha256] of table.files) {
+      const bytes = readFileSync(repo(`pipelines/${path}`));
+      // (A file edited since the build is hashed at every start, here as in a package.)
+      if (bytes.length === size && statSync(repo(`pipelines/${path}`)).ctimeMs <= statSync(dataFileSumsFile).ctimeMs) expect(sha256, path).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    // The keys' files, named as the shipped pipeline names them (the keys leave out a file changed as the build read it).
+    for (const [path] of table.files) expect(names.map((name) => `data/${name}.json`)).toContain(path);
   });
 
   it("changedSinceRead (a build's last check): the same identity is no change, nor other times over the same bytes; other bytes, in place or by a rename, or no file, are — for a read now and a keyed read when asked alike", () => {

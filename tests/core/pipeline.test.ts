@@ -373,11 +373,11 @@ describe('a stage that throws', () => {
   });
 });
 
-describe("the data files a start reads (issue 17: the structure lists' and the lexicon's bytes read when asked)", () => {
-  it("ingesting an article with the shipped pipeline reads no byte of structure.json or lexicon.json where the build keyed them (their forms serve), and a build's fingerprint reads them", () => {
+describe("the data files a start reads (issue 17: the structure lists', the lexicon's and the journal table's bytes read when asked)", () => {
+  it("ingesting an article with the shipped pipeline reads no byte of structure.json or lexicon.json where the build keyed them (their forms serve), of journals.json only the entries it finds, and a build's fingerprint reads them", () => {
     // Which files the build keyed and are unchanged since (a file edited after the build is read: its key no longer names it).
     const keys = (JSON.parse(readFileSync(repo('dist/data/data-file-keys.json'), 'utf8')) as { files: number[][] }).files;
-    const keyed = ['structure', 'lexicon'].filter((name) => {
+    const keyed = ['structure', 'lexicon', 'journals'].filter((name) => {
       const info = statSync(repo(`pipelines/data/${name}.json`));
       return keys.some(([dev, ino, size, mtimeMs, ctimeMs]) => dev === info.dev && ino === info.ino && size === info.size && mtimeMs === info.mtimeMs && ctimeMs === info.ctimeMs);
     });
@@ -390,21 +390,30 @@ describe("the data files a start reads (issue 17: the structure lists' and the l
       const read = new Set();
       const { openSync, readSync } = fs;
       fs.openSync = (path, ...rest) => { const fd = openSync(path, ...rest); paths.set(fd, String(path)); return fd; };
-      fs.readSync = (fd, ...rest) => { read.add(paths.get(fd)); return readSync(fd, ...rest); };
+      const bytes = new Map();
+      fs.readSync = (fd, ...rest) => { const path = paths.get(fd); read.add(path); const n = readSync(fd, ...rest); bytes.set(path, (bytes.get(path) ?? 0) + n); return n; };
       syncBuiltinESMExports();
       const { loadPipeline } = await import(${JSON.stringify(repo('dist/src/pipeline.js'))});
       const { ingestDetailed } = await import(${JSON.stringify(repo('dist/src/ingest.js'))});
       const pipeline = loadPipeline(${JSON.stringify(repo('pipelines/digest.json'))});
       const { ok } = await ingestDetailed({ text: fs.readFileSync(${JSON.stringify(repo('fixtures/articles/as-2025.txt'))}, 'utf8'), name: 'as-2025.txt' }, { pipeline });
       const names = () => [...read].filter((p) => p && p.includes('pipelines/data/')).map((p) => p.slice(p.lastIndexOf('/') + 1)).sort();
+      const journalBytes = () => [...bytes].filter(([p]) => p && p.endsWith('pipelines/data/journals.json')).reduce((sum, [, n]) => sum + n, 0);
       const ingested = names();
+      const journalsIngested = journalBytes();
       void pipeline.fingerprint;
-      console.log(JSON.stringify({ ok, ingested, fingerprinted: names() }));
+      console.log(JSON.stringify({ ok, ingested, journalsIngested, fingerprinted: names(), journalsFingerprinted: journalBytes() }));
     `;
-    const run = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { ok: boolean; ingested: string[]; fingerprinted: string[] };
+    const run = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { ok: boolean; ingested: string[]; journalsIngested: number; fingerprinted: string[]; journalsFingerprinted: number };
     expect(run.ok).toBe(true);
-    for (const name of keyed) expect(run.ingested, name).not.toContain(`${name}.json`);
-    expect(run.ingested).toContain('journals.json');
+    for (const name of keyed.filter((name) => name !== 'journals')) expect(run.ingested, name).not.toContain(`${name}.json`);
+    // as-2025 names one journal (Stem Cell Research & Therapy): its entry read alone, a few hundred bytes of the table's ~82 KB.
+    const journalsSize = statSync(repo('pipelines/data/journals.json')).size;
+    if (keyed.includes('journals')) expect(run.journalsIngested).toBeGreaterThan(0);
+    if (keyed.includes('journals')) expect(run.journalsIngested).toBeLessThan(4096);
+    else expect(run.journalsIngested).toBe(journalsSize);
+    // The fingerprint reads the table whole (once: an unkeyed file was read whole at the load).
+    expect(run.journalsFingerprinted).toBe(keyed.includes('journals') ? run.journalsIngested + journalsSize : journalsSize);
     expect(run.fingerprinted).toEqual(['facts.json', 'html.json', 'journals.json', 'lexicon.json', 'structure.json']);
   });
 });

@@ -112,7 +112,7 @@ describe('what the package leaves out', () => {
 
   it("ships the structure lists' pre-tests and the reference words' keys compiled, and the installed package uses them without reading their compiler's files (npm writes its files at the install: no time is the build's)", () => {
     const installed = join(scratch, 'node_modules', 'digest-ingest');
-    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/data/')).map((path) => path.replace(/-(?:reference-data|[0-9a-f]{64})\.v\d+\.bin$/, '')).sort()).toEqual(['dist/data/reference-keys', 'dist/data/structure']);
+    expect(packed.files.map((f) => f.path).filter((path) => path.startsWith('dist/data/') && path.endsWith('.bin')).map((path) => path.replace(/-(?:reference-data|[0-9a-f]{64})\.v\d+\.bin$/, '')).sort()).toEqual(['dist/data/reference-keys', 'dist/data/structure']);
     // node:fs's reads watched once the module is loaded: the files of dist/src opened or read whole while the forms are checked.
     const script = `import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -123,7 +123,7 @@ const watched = (path) => { if (String(path).includes('/dist/src/')) read.add(St
 fs.openSync = (path, ...rest) => (watched(path), openSync(path, ...rest));
 fs.readFileSync = (path, ...rest) => (watched(path), readFileSync(path, ...rest));
 syncBuiltinESMExports();
-const forms = fs.readdirSync(${JSON.stringify(join(installed, 'dist', 'data'))}).sort().map((name) => { const [, kind, sha] = /^([a-z-]+?)-([^-]+|reference-data)\\.v\\d+\\.bin$/.exec(name); return [kind, readCompiled(kind, sha) !== null]; });
+const forms = fs.readdirSync(${JSON.stringify(join(installed, 'dist', 'data'))}).filter((name) => name.endsWith('.bin')).sort().map((name) => { const [, kind, sha] = /^([a-z-]+?)-([^-]+|reference-data)\\.v\\d+\\.bin$/.exec(name); return [kind, readCompiled(kind, sha) !== null]; });
 console.log(JSON.stringify({ forms, read: [...read].sort() }));
 `;
     writeFileSync(join(scratch, 'forms.mjs'), script);
@@ -132,6 +132,36 @@ console.log(JSON.stringify({ forms, read: [...read].sort() }));
     expect(JSON.parse(r.stdout)).toEqual({ forms: [['reference-keys', true], ['structure', true]], read: [] });
     // The files are the build's: npm wrote each at the install (no time matches), and no src/ came with them.
     expect(existsSync(join(installed, 'src'))).toBe(false);
+  });
+
+  it("ships the data files' sums, and an installed ingest takes each shipped data file with its sum: no data file's bytes hashed at the start (npm writes its files at the install: no build key matches)", () => {
+    const installed = join(scratch, 'node_modules', 'digest-ingest');
+    expect(packed.files.map((f) => f.path)).toContain('dist/data/data-file-sums.json');
+    // node:crypto's sha256 watched: the sizes it is given, against the data files'.
+    const script = `import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+const hashed = [];
+const { createHash } = crypto;
+crypto.createHash = (algorithm, ...rest) => {
+  const hash = createHash(algorithm, ...rest);
+  const update = hash.update;
+  hash.update = function (data, ...more) { if (algorithm === 'sha256') hashed.push(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength); return update.call(this, data, ...more); };
+  return hash;
+};
+syncBuiltinESMExports();
+const { main } = await import(${JSON.stringify(pathToFileURL(join(installed, 'dist', 'src', 'cli', 'main.js')).href)});
+let out = '';
+const code = await main(['ingest', 'a.txt', '--stdout', '--quiet'], { stdout: (s) => { out += s; }, stderr: (s) => process.stderr.write(s), stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} });
+const data = ${JSON.stringify(join(installed, 'pipelines', 'data'))};
+const sizes = new Map(fs.readdirSync(data).map((name) => [fs.statSync(data + '/' + name).size, name]));
+console.log(JSON.stringify({ code, id: JSON.parse(out).id, hashed: hashed.filter((size) => sizes.has(size)).map((size) => sizes.get(size)) }));
+`;
+    writeFileSync(join(scratch, 'a.txt'), '2025年3月\n3月5日，《干细胞研究与治疗》发表了一项研究。\n');
+    writeFileSync(join(scratch, 'sums.mjs'), script);
+    const r = spawnSync(process.execPath, ['sums.mjs'], { cwd: scratch, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ code: 0, id: 'a', hashed: [] });
   });
 
   it("ships no module of dist/src that the CLI, the package's root, a build's worker and the compiled forms' checks never reach: not the schemas' type-only ones", async () => {
